@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests: drive the built dist/ in Debian's headless Chromium (playwright-core).
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
