@@ -1,0 +1,81 @@
+// The template identities (勾稽关系) of report-format.md, evaluated on a report's printed facts.
+// The parser helper had not exported its check logic when this was written (src/parse/ held only
+// stubs), so this follows the contract directly: same check ids, subjects and 'skip' rule as
+// docs/dataset.md describes. A check whose sides involve a blank cell is 'skip', never 'fail'.
+import { APPEAL_COLUMNS, APPEAL_ITEMS, APPLICANT_COLUMNS, REQUEST_COLUMNS } from '../model';
+import type { CheckRow, FactRow, FindingRow } from '../model/dataset';
+
+type Cells = Map<string, number | null>;
+
+const key = (table: string, item: string, column: string): string => `${table}|${item}|${column}`;
+
+/** Printed (non-derived) cells of a report, keyed table|item|column. */
+export function printedCells(facts: readonly FactRow[]): Cells {
+  const cells: Cells = new Map();
+  for (const f of facts) if (!f.derived) cells.set(key(f.table, f.item, f.column), f.value);
+  return cells;
+}
+
+/** Sum of cells; null when any is blank or missing (the check is then skipped). */
+function sum(cells: Cells, keys: string[]): number | null {
+  let s = 0;
+  for (const k of keys) {
+    const v = cells.get(k);
+    if (v === null || v === undefined) return null;
+    s += v;
+  }
+  return s;
+}
+
+function check(
+  reportId: string, checkId: string, table: string, subject: string,
+  lhsLabel: string, rhsLabel: string, lhs: number | null, rhs: number | null,
+): CheckRow {
+  const status = lhs === null || rhs === null ? 'skip' : Math.abs(lhs - rhs) < 1e-9 ? 'pass' : 'fail';
+  return { report_id: reportId, check_id: checkId, table, subject, lhs_label: lhsLabel, rhs_label: rhsLabel, lhs, rhs, status };
+}
+
+/**
+ * All identity checks of one report. `outcomeItems` are the printed outcome rows of its template
+ * (the 2019 template prints （六）其他处理 as one row, the 2021 template three sub-rows).
+ */
+export function checkReport(reportId: string, facts: readonly FactRow[], outcomeItems: readonly string[], requestItems: readonly string[]): CheckRow[] {
+  const cells = printedCells(facts);
+  const out: CheckRow[] = [];
+  const r = (item: string, col: string): string => key('requests', item, col);
+  for (const { key: c } of REQUEST_COLUMNS) {
+    out.push(check(reportId, 'requests.balance', 'requests', c,
+      `new[${c}] + carried_over[${c}]`, `outcome_total[${c}] + carried_forward[${c}]`,
+      sum(cells, [r('new', c), r('carried_over', c)]), sum(cells, [r('outcome_total', c), r('carried_forward', c)])));
+  }
+  for (const { key: c } of REQUEST_COLUMNS) {
+    out.push(check(reportId, 'requests.outcome_sum', 'requests', c,
+      `outcome_total[${c}]`, `sum of outcome rows[${c}]`,
+      sum(cells, [r('outcome_total', c)]), sum(cells, outcomeItems.map((i) => r(i, c)))));
+  }
+  for (const item of requestItems) {
+    out.push(check(reportId, 'requests.row_total', 'requests', item,
+      `total[${item}]`, `sum of applicant columns[${item}]`,
+      sum(cells, [r(item, 'total')]), sum(cells, APPLICANT_COLUMNS.map((c) => r(item, c)))));
+  }
+  for (const { key: g } of APPEAL_ITEMS) {
+    const parts = APPEAL_COLUMNS.filter((c) => c.key !== 'total').map((c) => key('appeals', g, c.key));
+    out.push(check(reportId, 'appeals.group_total', 'appeals', g,
+      `total[${g}]`, `upheld + corrected + other + pending[${g}]`,
+      sum(cells, [key('appeals', g, 'total')]), sum(cells, parts)));
+  }
+  return out;
+}
+
+/** One `identity-broken` finding per failed check, with both sides in details (as the parser does). */
+export function findingsForChecks(checks: readonly CheckRow[]): FindingRow[] {
+  return checks.filter((c) => c.status === 'fail').map((c) => ({
+    report_id: c.report_id,
+    code: 'identity-broken',
+    severity: 'warning',
+    message_zh: `勾稽关系不成立：${c.lhs_label} = ${c.lhs}，${c.rhs_label} = ${c.rhs}`,
+    message_en: `Identity does not hold: ${c.lhs_label} = ${c.lhs}, ${c.rhs_label} = ${c.rhs}`,
+    location: `${c.table} ${c.subject}`,
+    details: JSON.stringify({ checkId: c.check_id, subject: c.subject, lhs: c.lhs_label, rhs: c.rhs_label, lhsValue: c.lhs, rhsValue: c.rhs }),
+  }));
+}
