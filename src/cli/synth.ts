@@ -1,0 +1,181 @@
+// `npm run synth -- --agencies N --years 2019-2025 --out <dir> [--seed S] [--detail-agencies K]`
+//
+// Writes a SYNTHETIC dataset in the parse CLI's layout (reports/facts/findings/checks CSVs and
+// nianbao.duckdb with the pre-aggregated `metrics` table), streaming batch by batch so national
+// scale (150k agencies × 7 years ≈ 1M reports, ~220M facts) never sits in memory.
+//
+// Trade-off at scale: every report gets its reports/findings/metrics rows, but facts and checks —
+// ~220 and ~40 rows per report — are kept only for a sample of agencies (default: all up to 20k
+// agencies, then every k-th agency in region order so the sample spans the country). The
+// dashboard's first view reads only `metrics`; see docs/performance.md for the per-province
+// detail-file design beyond that.
+import { createWriteStream, existsSync, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { METRIC_COLUMNS } from '../data/metrics';
+import type { CheckRow, FactRow, FindingRow, ReportRow } from '../model/dataset';
+import { generateAgencyReports, parseYears, populationSize, sampleAgencies, syntheticMeta, type GenerateOptions } from '../synth';
+import { METRICS_HEADER, metricsRow } from '../synth/metrics-row';
+
+const REPORT_COLS: (keyof ReportRow)[] = ['report_id', 'source_file', 'agency', 'year', 'template', 'title', 'level', 'region_code', 'province', 'city', 'county', 'region_status', 'format', 'status', 'finding_count', 'fact_count', 'checks_failed', 'origin', 'dataset', 'error'];
+const FACT_COLS: (keyof FactRow)[] = ['report_id', 'table', 'item', 'column', 'value', 'raw', 'derived', 'row_label', 'column_label', 'unit', 'location'];
+const FINDING_COLS: (keyof FindingRow)[] = ['report_id', 'code', 'severity', 'message_zh', 'message_en', 'location', 'details'];
+const CHECK_COLS: (keyof CheckRow)[] = ['report_id', 'check_id', 'table', 'subject', 'lhs_label', 'rhs_label', 'lhs', 'rhs', 'status'];
+
+// DuckDB column types of each CSV (explicit: inference on a sample could guess wrong, e.g. an
+// all-empty `city` column in the first rows)
+const TYPES: Record<string, Record<string, string>> = {
+  reports: { report_id: 'VARCHAR', source_file: 'VARCHAR', agency: 'VARCHAR', year: 'INTEGER', template: 'VARCHAR', title: 'VARCHAR', level: 'VARCHAR', region_code: 'VARCHAR', province: 'VARCHAR', city: 'VARCHAR', county: 'VARCHAR', region_status: 'VARCHAR', format: 'VARCHAR', status: 'VARCHAR', finding_count: 'INTEGER', fact_count: 'INTEGER', checks_failed: 'INTEGER', origin: 'VARCHAR', dataset: 'VARCHAR', error: 'VARCHAR' },
+  facts: { report_id: 'VARCHAR', table: 'VARCHAR', item: 'VARCHAR', column: 'VARCHAR', value: 'DOUBLE', raw: 'VARCHAR', derived: 'BOOLEAN', row_label: 'VARCHAR', column_label: 'VARCHAR', unit: 'VARCHAR', location: 'VARCHAR' },
+  findings: { report_id: 'VARCHAR', code: 'VARCHAR', severity: 'VARCHAR', message_zh: 'VARCHAR', message_en: 'VARCHAR', location: 'VARCHAR', details: 'VARCHAR' },
+  checks: { report_id: 'VARCHAR', check_id: 'VARCHAR', table: 'VARCHAR', subject: 'VARCHAR', lhs_label: 'VARCHAR', rhs_label: 'VARCHAR', lhs: 'DOUBLE', rhs: 'DOUBLE', status: 'VARCHAR' },
+};
+
+function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+const csvLine = (vals: readonly unknown[]): string => vals.map(csvField).join(',') + '\n';
+
+async function write(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+const close = (s: WriteStream): Promise<void> => new Promise((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
+
+export interface SynthArgs extends GenerateOptions {
+  out: string;
+  detailAgencies: number;
+  batch: number;
+}
+
+/** Parses argv; returns an error message for bad input instead of throwing. */
+export function parseSynthArgs(argv: string[]): SynthArgs | string {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  };
+  const agencies = Number(get('agencies') ?? '1000');
+  if (!Number.isInteger(agencies) || agencies < 1 || agencies > 2_000_000) return `--agencies must be an integer from 1 to 2000000 (got ${get('agencies')})`;
+  const years = parseYears(get('years') ?? '2019-2025');
+  if (!years) return `--years must look like 2019-2025 or 2021,2023 (years from 2019) (got ${get('years')})`;
+  const out = get('out');
+  if (!out) return '--out <dir> is required (use a git-ignored folder such as synthetic/)';
+  const detail = Number(get('detail-agencies') ?? String(Math.min(agencies, 20_000)));
+  if (!Number.isInteger(detail) || detail < 0) return `--detail-agencies must be a non-negative integer`;
+  const batch = Number(get('batch') ?? '500');
+  if (!Number.isInteger(batch) || batch < 1) return `--batch must be a positive integer`;
+  return { agencies, years, out, seed: get('seed') ?? '1', detailAgencies: Math.min(detail, agencies), batch };
+}
+
+export interface SynthSummary {
+  reports: number;
+  facts: number;
+  checks: number;
+  findings: number;
+  detailAgencies: number;
+  generateMs: number;
+  duckdbMs: number;
+  duckdbBytes: number;
+}
+
+/** Generates and writes the dataset; returns what was written. */
+export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void = () => {}): Promise<SynthSummary> {
+  const t0 = performance.now();
+  mkdirSync(args.out, { recursive: true });
+  const file = (name: string) => path.join(args.out, name);
+  const streams = {
+    reports: createWriteStream(file('reports.csv')),
+    facts: createWriteStream(file('facts.csv')),
+    findings: createWriteStream(file('findings.csv')),
+    checks: createWriteStream(file('checks.csv')),
+    metrics: createWriteStream(file('metrics.csv')),
+  };
+  await write(streams.reports, csvLine(REPORT_COLS));
+  await write(streams.facts, csvLine(FACT_COLS));
+  await write(streams.findings, csvLine(FINDING_COLS));
+  await write(streams.checks, csvLine(CHECK_COLS));
+  await write(streams.metrics, csvLine(METRICS_HEADER));
+
+  const agencies = sampleAgencies(args.agencies, args.seed);
+  // every k-th agency in region order: the detail sample spans every province
+  const step = args.detailAgencies === 0 ? Infinity : args.agencies / args.detailAgencies;
+  const keep = new Set<number>();
+  if (args.detailAgencies > 0) for (let k = 0; k < args.detailAgencies; k++) keep.add(Math.floor(k * step));
+  const n = { reports: 0, facts: 0, checks: 0, findings: 0 };
+  for (let start = 0; start < agencies.length; start += args.batch) {
+    const parts = { reports: '', facts: '', findings: '', checks: '', metrics: '' };
+    for (const agency of agencies.slice(start, start + args.batch)) {
+      const detail = keep.has(agency.index);
+      for (const r of generateAgencyReports(agency, args.years, args)) {
+        parts.reports += csvLine(REPORT_COLS.map((c) => r.report[c]));
+        parts.metrics += csvLine(metricsRow(r.report, r.facts));
+        for (const f of r.findings) parts.findings += csvLine(FINDING_COLS.map((c) => f[c]));
+        n.reports++;
+        n.findings += r.findings.length;
+        if (detail) {
+          for (const f of r.facts) parts.facts += csvLine(FACT_COLS.map((c) => f[c]));
+          for (const c of r.checks) parts.checks += csvLine(CHECK_COLS.map((k) => c[k]));
+          n.facts += r.facts.length;
+          n.checks += r.checks.length;
+        }
+      }
+    }
+    await Promise.all((Object.keys(parts) as (keyof typeof parts)[]).map((k) => write(streams[k], parts[k])));
+    if ((start / args.batch) % 20 === 0) log(`  ${Math.min(start + args.batch, agencies.length)}/${agencies.length} agencies, ${n.reports} reports`);
+  }
+  await Promise.all(Object.values(streams).map(close));
+  const generateMs = performance.now() - t0;
+
+  const t1 = performance.now();
+  const dbFile = file('nianbao.duckdb');
+  for (const f of [dbFile, dbFile + '.wal']) if (existsSync(f)) rmSync(f);
+  const instance = await DuckDBInstance.create(dbFile);
+  const con = await instance.connect();
+  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const cols = (types: Record<string, string>) => `{${Object.entries(types).map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(', ')}}`;
+  for (const t of ['reports', 'facts', 'findings', 'checks']) {
+    await con.run(`CREATE TABLE ${t} AS SELECT * FROM read_csv(${lit(file(t + '.csv'))}, header = true, columns = ${cols(TYPES[t])}, quote = '"', escape = '"')`);
+  }
+  const metricTypes: Record<string, string> = {};
+  const dimTypes: Record<string, string> = { year: 'INTEGER', checks_failed: 'INTEGER', finding_count: 'INTEGER' };
+  for (const h of METRICS_HEADER) metricTypes[h] = dimTypes[h] ?? (METRIC_COLUMNS.some((c) => c.name === h) ? 'DOUBLE' : 'VARCHAR');
+  await con.run(`CREATE TABLE metrics AS SELECT * FROM read_csv(${lit(file('metrics.csv'))}, header = true, columns = ${cols(metricTypes)})`);
+  const meta = { ...syntheticMeta(args), generated_at: new Date().toISOString(), detail_agencies: String(args.detailAgencies), metrics_source: 'generator (all reports); facts/checks for detail agencies only' };
+  await con.run(`CREATE TABLE meta (key VARCHAR, value VARCHAR)`);
+  await con.run(`INSERT INTO meta VALUES ${Object.entries(meta).map(([k, v]) => `(${lit(k)}, ${lit(v)})`).join(', ')}`);
+  await con.run('CHECKPOINT');
+  con.closeSync();
+  instance.closeSync();
+  rmSync(file('metrics.csv'));
+  const { statSync } = await import('node:fs');
+  return { ...n, detailAgencies: args.detailAgencies, generateMs, duckdbMs: performance.now() - t1, duckdbBytes: statSync(dbFile).size };
+}
+
+/** Entry point for src/cli/main.ts (`nianbao synth …`). Returns the exit code. */
+export async function runSynth(argv: string[]): Promise<number> {
+  const args = parseSynthArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`synth: ${args}\nusage: npm run synth -- --agencies N --years 2019-2025 --out <dir> [--seed S] [--detail-agencies K]\n`);
+    return 2;
+  }
+  if (args.agencies > populationSize()) process.stderr.write(`synth: note: ${args.agencies} agencies exceed the national population (${populationSize()}); extra agencies are numbered branches\n`);
+  try {
+    process.stderr.write(`synth: SYNTHETIC dataset, ${args.agencies} agencies × ${args.years.length} years, seed ${args.seed} → ${args.out}\n`);
+    const s = await writeSynthetic(args, (m) => process.stderr.write(m + '\n'));
+    process.stdout.write(
+      `synth: ${s.reports} reports, ${s.facts} facts and ${s.checks} checks (detail for ${s.detailAgencies} agencies), ${s.findings} findings\n` +
+        `synth: generate+CSV ${(s.generateMs / 1000).toFixed(1)} s, duckdb ${(s.duckdbMs / 1000).toFixed(1)} s, nianbao.duckdb ${(s.duckdbBytes / 1e6).toFixed(1)} MB\n`,
+    );
+    return 0;
+  } catch (e) {
+    process.stderr.write(`synth: failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+// also runnable on its own: tsx src/cli/synth.ts --agencies 1000 --out synthetic/1k
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runSynth(process.argv.slice(2)).then((code) => process.exit(code));
+}

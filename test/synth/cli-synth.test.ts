@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { parseSynthArgs, writeSynthetic, type SynthSummary } from '../../src/cli/synth';
+import { buildMetricsSql } from '../../src/data/metrics';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-synth-'));
+let summary: SynthSummary;
+let instance: DuckDBInstance;
+let con: DuckDBConnection;
+const rows = async (sql: string): Promise<Record<string, unknown>[]> => (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+
+beforeAll(async () => {
+  // 60 agencies, detail (facts, checks) for 20 of them
+  summary = await writeSynthetic({ agencies: 60, years: [2020, 2021, 2022], seed: 'cli', out: dir, detailAgencies: 20, batch: 7 });
+  instance = await DuckDBInstance.create(path.join(dir, 'nianbao.duckdb'));
+  con = await instance.connect();
+});
+afterAll(() => {
+  con?.closeSync();
+  instance?.closeSync();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('synth CLI', () => {
+  it('rejects bad arguments with a message instead of throwing', () => {
+    expect(parseSynthArgs(['--agencies', 'many', '--out', 'x'])).toMatch(/--agencies/);
+    expect(parseSynthArgs(['--agencies', '10', '--years', '2030-2020', '--out', 'x'])).toMatch(/--years/);
+    expect(parseSynthArgs(['--agencies', '10'])).toMatch(/--out/);
+    expect(parseSynthArgs(['--agencies=10', '--out=x', '--years=2019-2020'])).toMatchObject({ agencies: 10, years: [2019, 2020], out: 'x', seed: '1' });
+  });
+
+  it('writes every report, findings for all and facts/checks for the detail sample only', async () => {
+    expect(summary.reports).toBe(180);
+    const [{ n }] = await rows(`SELECT count(*)::INTEGER n FROM reports WHERE dataset = 'synthetic' AND agency LIKE '[SYNTHETIC] %'`);
+    expect(n).toBe(180);
+    const [{ agencies }] = await rows(`SELECT count(DISTINCT r.agency)::INTEGER agencies FROM facts f JOIN reports r USING (report_id)`);
+    expect(agencies).toBe(20);
+    const [{ facts }] = await rows(`SELECT count(*)::INTEGER facts FROM facts`);
+    expect(facts).toBe(summary.facts);
+    const [{ f }] = await rows(`SELECT count(*)::INTEGER f FROM findings WHERE code = 'identity-broken'`);
+    const [{ s }] = await rows(`SELECT sum(checks_failed)::INTEGER s FROM reports`);
+    expect(f).toBe(s);
+    const meta = await rows(`SELECT value FROM meta WHERE key = 'dataset'`);
+    expect(meta).toEqual([{ value: 'synthetic' }]);
+  });
+
+  it('keeps blank cells NULL through CSV and DuckDB', async () => {
+    const csv = readFileSync(path.join(dir, 'facts.csv'), 'utf8');
+    const blanksInCsv = csv.split('\n').filter((l) => l.includes(',—,false,')).length;
+    const [{ n }] = await rows(`SELECT count(*)::INTEGER n FROM facts WHERE value IS NULL AND NOT derived`);
+    expect(n).toBe(blanksInCsv);
+  });
+
+  it('computes metrics for every report identical to buildMetricsSql over the same facts', async () => {
+    await con.run(buildMetricsSql({ target: 'metrics_sql' }));
+    const detail = `report_id IN (SELECT DISTINCT report_id FROM facts)`;
+    const [{ a }] = await rows(`SELECT count(*)::INTEGER a FROM (SELECT * FROM metrics WHERE ${detail} EXCEPT SELECT * FROM metrics_sql WHERE ${detail})`);
+    const [{ b }] = await rows(`SELECT count(*)::INTEGER b FROM (SELECT * FROM metrics_sql WHERE ${detail} EXCEPT SELECT * FROM metrics WHERE ${detail})`);
+    const [{ m }] = await rows(`SELECT count(*)::INTEGER m FROM metrics WHERE ${detail}`);
+    expect(m).toBe(60);
+    expect([a, b]).toEqual([0, 0]);
+    // and beyond the sample, metrics still has every report with its numbers
+    const [{ all, withNew }] = await rows(`SELECT count(*)::INTEGER "all", count(requests__new__total)::INTEGER "withNew" FROM metrics`);
+    expect(all).toBe(180);
+    expect(withNew).toBeGreaterThan(150);
+  });
+});
