@@ -1,0 +1,114 @@
+// The wide, pre-aggregated `metrics` table: one row per report, one DOUBLE column per canonical
+// (table, item, column). Built by conditional aggregation over `facts` with the column list
+// generated from src/model/keys.ts (no dynamic PIVOT: the column set must not depend on the data,
+// or a query naming a column would break on a dataset that lacks it). The CLI runs this at build
+// time (public/data/nianbao.duckdb); the browser runs it again for imported reports.
+//
+// Blank stays blank: a report whose cell is blank (value NULL) or absent gets NULL, never 0.
+import {
+  ACTIVE_ITEMS,
+  APPEAL_COLUMNS,
+  APPEAL_ITEMS,
+  DERIVED_REQUEST_ITEMS,
+  LEGACY_ITEMS,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  type TableKey,
+} from '../model';
+import { ident, str } from './sql';
+
+export interface MetricColumn {
+  /** Column name in `metrics`: `<table>__<item>__<column>`. */
+  name: string;
+  table: TableKey;
+  item: string;
+  column: string;
+  /** Money columns are converted to 万元 in `metrics` (facts keep the printed unit). */
+  money: boolean;
+}
+
+/** Column name for a canonical (table, item, column). */
+export function metricColumn(table: TableKey, item: string, column: string): string {
+  return `${table}__${item}__${column}`;
+}
+
+function buildColumns(): MetricColumn[] {
+  const out: MetricColumn[] = [];
+  const seen = new Set<string>();
+  const add = (table: TableKey, item: string, column: string) => {
+    const name = metricColumn(table, item, column);
+    if (seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, table, item, column, money: table === 'active' && column === 'amount' });
+  };
+  const requestItems = [...REQUEST_ROWS.map((r) => r.key), ...DERIVED_REQUEST_ITEMS];
+  for (const item of requestItems) for (const c of REQUEST_COLUMNS) add('requests', item, c.key);
+  for (const item of APPEAL_ITEMS) for (const c of APPEAL_COLUMNS) add('appeals', item.key, c.key);
+  for (const item of ACTIVE_ITEMS) for (const c of item.columns) add('active', item.key, c);
+  for (const item of LEGACY_ITEMS) add('legacy', item, 'total');
+  return out;
+}
+
+/** Every value column of `metrics`, in a stable order. */
+export const METRIC_COLUMNS: readonly MetricColumn[] = buildColumns();
+const COLUMN_NAMES = new Set(METRIC_COLUMNS.map((c) => c.name));
+
+/** True when `name` is a value column of `metrics` (guards catalog expressions). */
+export function isMetricColumn(name: string): boolean {
+  return COLUMN_NAMES.has(name);
+}
+
+/** Dimension columns copied from `reports`, in order. */
+export const METRIC_DIMENSIONS = [
+  'report_id', 'agency', 'year', 'template', 'level', 'region_code', 'province', 'city', 'county',
+  'dataset', 'status', 'checks_failed', 'finding_count',
+] as const;
+
+function qualified(name: string): string {
+  return name.split('.').map(ident).join('.');
+}
+
+/**
+ * `CREATE OR REPLACE TABLE <target> AS …` over `<source>.reports` and `<source>.facts`.
+ * `source`: schema or attached database holding reports/facts (default: unqualified).
+ * `target`: table name, may be qualified (`imp.metrics`); default `metrics`.
+ */
+export function buildMetricsSql(opts: { source?: string; target?: string } = {}): string {
+  const src = (t: string) => (opts.source ? `${qualified(opts.source)}.${ident(t)}` : ident(t));
+  const target = qualified(opts.target ?? 'metrics');
+  const aggs = METRIC_COLUMNS.map((c) => `    max(v) FILTER (WHERE k = ${str(c.name)})::DOUBLE AS ${ident(c.name)}`).join(',\n');
+  const picks = METRIC_COLUMNS.map((c) => `  p.${ident(c.name)}`).join(',\n');
+  // Money: facts keep the printed unit ('万元' or '元', docs/dataset.md "Money"); metrics holds 万元
+  // so a column means one thing. max(): a report has one fact per key; if a broken input produced
+  // two, the larger is kept rather than summing them (the source view shows both).
+  return `CREATE OR REPLACE TABLE ${target} AS
+WITH f AS (
+  SELECT report_id,
+         "table" || '__' || item || '__' || "column" AS k,
+         CASE WHEN unit = '元' THEN value / 10000.0 ELSE value END AS v
+  FROM ${src('facts')}
+),
+p AS (
+  SELECT report_id,
+${aggs}
+  FROM f
+  GROUP BY report_id
+)
+SELECT
+  r.report_id,
+  r.agency,
+  CAST(r.year AS INTEGER) AS year,
+  CAST(r.template AS VARCHAR) AS template,
+  r.level,
+  CAST(r.region_code AS VARCHAR) AS region_code,
+  r.province,
+  r.city,
+  r.county,
+  r.dataset,
+  r.status,
+  CAST(r.checks_failed AS INTEGER) AS checks_failed,
+  CAST(r.finding_count AS INTEGER) AS finding_count,
+${picks}
+FROM ${src('reports')} r
+LEFT JOIN p ON p.report_id = r.report_id`;
+}

@@ -1,0 +1,57 @@
+// Agency picker: search by partial Chinese name (also matches province/city/county names), level,
+// region prefix; each agency with the years it has reports for.
+import { selectionPredicate, type Selection } from '../filters';
+import { int, likeContains } from '../sql';
+import { toNum, toStr, type QueryRunner } from '../query-runner';
+
+export interface AgenciesParams {
+  search?: string;
+  levels?: string[];
+  region?: string;
+  source?: Selection['source'];
+  limit?: number;
+}
+
+export interface AgencyRow {
+  agency: string;
+  level: string | null;
+  region_code: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  years: number[];
+  n_reports: number;
+}
+
+export function agenciesSql(p: AgenciesParams = {}): string {
+  const conds = [selectionPredicate({ levels: p.levels, region: p.region, source: p.source }), 'agency IS NOT NULL'];
+  const q = p.search?.trim();
+  if (q) {
+    const like = likeContains(q);
+    conds.push(`(agency LIKE ${like} OR province LIKE ${like} OR city LIKE ${like} OR county LIKE ${like})`);
+  }
+  return `SELECT agency,
+  CASE WHEN count(DISTINCT level) = 1 THEN min(level) END AS level,
+  CASE WHEN count(DISTINCT region_code) = 1 THEN min(region_code) END AS region_code,
+  min(province) AS province, min(city) AS city, min(county) AS county,
+  string_agg(DISTINCT CAST(year AS VARCHAR), ',' ORDER BY CAST(year AS VARCHAR)) AS years,
+  count(*)::INTEGER AS n_reports
+FROM metrics
+WHERE ${conds.join(' AND ')}
+GROUP BY agency
+ORDER BY agency
+${p.limit !== undefined ? `LIMIT ${int(p.limit)}` : ''}`;
+}
+
+export async function runAgencies(runner: QueryRunner, p: AgenciesParams = {}): Promise<AgencyRow[]> {
+  return (await runner.query(agenciesSql(p))).map((r) => ({
+    agency: String(r.agency),
+    level: toStr(r.level),
+    region_code: toStr(r.region_code),
+    province: toStr(r.province),
+    city: toStr(r.city),
+    county: toStr(r.county),
+    years: (toStr(r.years) ?? '').split(',').filter(Boolean).map(Number),
+    n_reports: toNum(r.n_reports) ?? 0,
+  }));
+}

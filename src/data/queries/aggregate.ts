@@ -1,0 +1,72 @@
+// Shared builder: catalog metrics aggregated over the selection, grouped by year and/or agency,
+// returned long (one row per metric × group) so every row carries its own denominator and counts.
+import { metricAggregates, requireMetric } from '../metric-catalog';
+import { selectionPredicate, type Selection } from '../filters';
+import { str } from '../sql';
+import { toNum, toStr, type QueryRunner } from '../query-runner';
+
+export type GroupBy = 'year' | 'agency' | 'agency_year' | 'none';
+
+export interface AggregateParams {
+  selection?: Selection;
+  metrics: string[];
+  by: GroupBy;
+  /** Source table (default `metrics`). */
+  from?: string;
+}
+
+export interface AggregateRow {
+  metric: string;
+  agency: string | null;
+  year: number | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Reports in the group with data for this metric. */
+  n_data: number;
+  /** Reports in the group. */
+  n_reports: number;
+}
+
+function groupCols(by: GroupBy): { select: string; group: string } {
+  switch (by) {
+    case 'year': return { select: 'CAST(NULL AS VARCHAR) AS agency, year', group: 'GROUP BY year' };
+    case 'agency': return { select: 'agency, CAST(NULL AS INTEGER) AS year', group: 'GROUP BY agency' };
+    case 'agency_year': return { select: 'agency, year', group: 'GROUP BY agency, year' };
+    case 'none': return { select: 'CAST(NULL AS VARCHAR) AS agency, CAST(NULL AS INTEGER) AS year', group: '' };
+  }
+}
+
+export function aggregateSql(p: AggregateParams): string {
+  if (p.metrics.length === 0) throw new Error('aggregateSql: no metrics');
+  const g = groupCols(p.by);
+  const where = selectionPredicate(p.selection);
+  // Year-grouped output drops reports whose year is unknown (a failed parse) instead of a NULL bucket.
+  const yearGuard = p.by === 'year' || p.by === 'agency_year' ? ' AND year IS NOT NULL' : '';
+  const agencyGuard = p.by === 'agency' || p.by === 'agency_year' ? ' AND agency IS NOT NULL' : '';
+  const parts = p.metrics.map((id) => {
+    const a = metricAggregates(requireMetric(id));
+    return `SELECT ${str(id)} AS metric, ${g.select}, ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator, ${a.nData} AS n_data, ${a.nReports} AS n_reports
+FROM ${p.from ?? 'metrics'}
+WHERE ${where}${yearGuard}${agencyGuard}
+${g.group}`;
+  });
+  return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}\nORDER BY metric, agency NULLS FIRST, year NULLS FIRST`;
+}
+
+export function castAggregateRow(r: Record<string, unknown>): AggregateRow {
+  return {
+    metric: String(r.metric),
+    agency: toStr(r.agency),
+    year: toNum(r.year),
+    value: toNum(r.value),
+    numerator: toNum(r.numerator),
+    denominator: toNum(r.denominator),
+    n_data: toNum(r.n_data) ?? 0,
+    n_reports: toNum(r.n_reports) ?? 0,
+  };
+}
+
+export async function runAggregate(runner: QueryRunner, p: AggregateParams): Promise<AggregateRow[]> {
+  return (await runner.query(aggregateSql(p))).map(castAggregateRow);
+}

@@ -1,0 +1,101 @@
+// Q3 Compare agencies: one metric in one year, every peer agency ranked, plus the peer
+// distribution (p10, p25, median, p75, p90). Peers are the selection WITHOUT its agency list (level,
+// region, source, failing-switch still apply); the selected agencies are flagged `highlighted`.
+// Agencies without data for the metric are listed after the ranked ones with value NULL and no
+// rank — "no data" is not last place.
+import { metricAggregates, requireMetric } from '../metric-catalog';
+import { selectionPredicate, type Selection } from '../filters';
+import { inList, int } from '../sql';
+import { toNum, toStr, type QueryRunner } from '../query-runner';
+
+export interface CompareParams {
+  selection?: Selection;
+  metric: string;
+  year: number;
+  /** Keep the top `limit` ranked rows plus every highlighted agency (default: all). */
+  limit?: number;
+  /** Rank descending (default) or ascending. */
+  order?: 'desc' | 'asc';
+}
+
+export interface CompareRow {
+  agency: string;
+  level: string | null;
+  region_code: string | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  n_data: number;
+  rank: number | null;
+  n_ranked: number;
+  highlighted: boolean;
+}
+
+export interface CompareQuantiles {
+  n: number;
+  p10: number | null;
+  p25: number | null;
+  p50: number | null;
+  p75: number | null;
+  p90: number | null;
+}
+
+function perAgency(p: CompareParams): string {
+  const m = requireMetric(p.metric);
+  const a = metricAggregates(m);
+  const sel = { ...p.selection, years: undefined };
+  return `SELECT agency,
+    CASE WHEN count(DISTINCT level) = 1 THEN min(level) END AS level,
+    CASE WHEN count(DISTINCT region_code) = 1 THEN min(region_code) END AS region_code,
+    ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator, ${a.nData} AS n_data
+  FROM metrics
+  WHERE ${selectionPredicate(sel, { ignore: ['agencies', 'years'] })} AND year = ${int(p.year)} AND agency IS NOT NULL
+  GROUP BY agency`;
+}
+
+export function compareSql(p: CompareParams): string {
+  const dir = p.order === 'asc' ? 'ASC' : 'DESC';
+  const hl = p.selection?.agencies?.length ? `agency IN ${inList(p.selection.agencies)}` : 'FALSE';
+  const limit = p.limit !== undefined ? `WHERE (rank IS NOT NULL AND rank <= ${int(p.limit)}) OR highlighted` : '';
+  return `WITH a AS (${perAgency(p)}),
+r AS (
+  SELECT a.*,
+    CASE WHEN value IS NOT NULL THEN (rank() OVER (PARTITION BY value IS NULL ORDER BY value ${dir}))::INTEGER END AS rank,
+    (count(value) OVER ())::INTEGER AS n_ranked,
+    (${hl}) AS highlighted
+  FROM a
+)
+SELECT * FROM r ${limit}
+ORDER BY rank NULLS LAST, agency`;
+}
+
+export function compareQuantilesSql(p: CompareParams): string {
+  return `WITH a AS (${perAgency(p)})
+SELECT count(value)::INTEGER AS n,
+  quantile_cont(value, 0.10)::DOUBLE AS p10,
+  quantile_cont(value, 0.25)::DOUBLE AS p25,
+  quantile_cont(value, 0.50)::DOUBLE AS p50,
+  quantile_cont(value, 0.75)::DOUBLE AS p75,
+  quantile_cont(value, 0.90)::DOUBLE AS p90
+FROM a`;
+}
+
+export async function runCompare(runner: QueryRunner, p: CompareParams): Promise<{ rows: CompareRow[]; quantiles: CompareQuantiles }> {
+  const [rows, q] = await Promise.all([runner.query(compareSql(p)), runner.query(compareQuantilesSql(p))]);
+  const q0 = q[0] ?? {};
+  return {
+    rows: rows.map((r) => ({
+      agency: String(r.agency),
+      level: toStr(r.level),
+      region_code: toStr(r.region_code),
+      value: toNum(r.value),
+      numerator: toNum(r.numerator),
+      denominator: toNum(r.denominator),
+      n_data: toNum(r.n_data) ?? 0,
+      rank: toNum(r.rank),
+      n_ranked: toNum(r.n_ranked) ?? 0,
+      highlighted: r.highlighted === true,
+    })),
+    quantiles: { n: toNum(q0.n) ?? 0, p10: toNum(q0.p10), p25: toNum(q0.p25), p50: toNum(q0.p50), p75: toNum(q0.p75), p90: toNum(q0.p90) },
+  };
+}

@@ -1,0 +1,122 @@
+// Q4 Outcomes: the six outcome groups (absolute; shares are computed by the chart from the same
+// rows), the reasons inside the groups, applicant types, and the Sankey links.
+// All values are Σ over the selection of printed (or group-derived) cells, column `total` unless
+// stated; n_data says how many reports had the cell.
+import { APPLICANT_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS, type OutcomeGroup } from '../../model';
+import { metricColumn } from '../metrics';
+import { selectionPredicate, type Selection } from '../filters';
+import { ident, str } from '../sql';
+import { toNum, toStr, type QueryRunner } from '../query-runner';
+
+export interface OutcomesParams {
+  selection?: Selection;
+  /** 'year': one row per group per year; 'total': over the whole selection. */
+  by?: 'year' | 'total';
+}
+
+export interface LongValueRow {
+  key: string;
+  group: string | null;
+  year: number | null;
+  value: number | null;
+  n_data: number;
+  n_reports: number;
+}
+
+function longSql(entries: { key: string; group: string | null; column: string }[], p: OutcomesParams): string {
+  const byYear = p.by === 'year';
+  const where = selectionPredicate(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
+  const parts = entries.map((e) => {
+    const c = ident(e.column);
+    return `SELECT ${str(e.key)} AS key, ${e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)} AS "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'},
+  sum(${c})::DOUBLE AS value, count(${c})::INTEGER AS n_data, count(*)::INTEGER AS n_reports
+FROM metrics WHERE ${where} ${byYear ? 'GROUP BY year' : ''}`;
+  });
+  return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}\nORDER BY year NULLS FIRST`;
+}
+
+/** The six groups (予以公开 … 其他处理) plus the printed （七）总计 as key 'outcome_total'. */
+export function outcomeGroupsSql(p: OutcomesParams = {}): string {
+  const entries: { key: string; group: string | null; column: string }[] = OUTCOME_GROUPS.map((g) => ({
+    key: g.key, group: g.key, column: metricColumn('requests', g.derivedItem, 'total'),
+  }));
+  entries.push({ key: 'outcome_total', group: null, column: metricColumn('requests', 'outcome_total', 'total') });
+  return longSql(entries, p);
+}
+
+/**
+ * The reasons inside 不予公开 / 无法提供 / 不予处理 / 其他处理: the 19 sub-rows of the 2021 template.
+ * The 2019 template's single-row （六）其他处理 has no reasons; its total is in outcomeGroupsSql.
+ */
+export const REASON_ROWS = REQUEST_ROWS.filter((r) => r.group && r.group !== 'granted' && r.group !== 'partial' && r.key !== 'other_total');
+
+export function reasonsSql(p: OutcomesParams & { group?: OutcomeGroup } = {}): string {
+  const rows = REASON_ROWS.filter((r) => !p.group || r.group === p.group);
+  return longSql(rows.map((r) => ({ key: r.key, group: r.group ?? null, column: metricColumn('requests', r.key, 'total') })), p);
+}
+
+/** Applicant types for one row of table requests (default `new`): natural + the five organisations. */
+export function applicantTypesSql(p: OutcomesParams & { item?: string } = {}): string {
+  const item = p.item ?? 'new';
+  if (!REQUEST_ROWS.some((r) => r.key === item) && !['denied_total', 'unavailable_total', 'rejected_total'].includes(item)) {
+    throw new Error(`unknown requests item: ${item}`);
+  }
+  return longSql(APPLICANT_COLUMNS.map((c) => ({ key: c, group: null, column: metricColumn('requests', item, c) })), p);
+}
+
+export function castLongRow(r: Record<string, unknown>): LongValueRow {
+  return { key: String(r.key), group: toStr(r.group), year: toNum(r.year), value: toNum(r.value), n_data: toNum(r.n_data) ?? 0, n_reports: toNum(r.n_reports) ?? 0 };
+}
+
+export async function runOutcomeGroups(runner: QueryRunner, p: OutcomesParams = {}): Promise<LongValueRow[]> {
+  return (await runner.query(outcomeGroupsSql(p))).map(castLongRow);
+}
+export async function runReasons(runner: QueryRunner, p: OutcomesParams & { group?: OutcomeGroup } = {}): Promise<LongValueRow[]> {
+  return (await runner.query(reasonsSql(p))).map(castLongRow);
+}
+export async function runApplicantTypes(runner: QueryRunner, p: OutcomesParams & { item?: string } = {}): Promise<LongValueRow[]> {
+  return (await runner.query(applicantTypesSql(p))).map(castLongRow);
+}
+
+// ---- Sankey ---------------------------------------------------------------------------------
+// Stages, each from its own printed cells (never rescaled, so a report whose totals disagree
+// shows stages of different widths):
+//   applicant type ─(cell group×applicant)→ outcome group ─(group total)→ （七）总计
+//   （七）总计 ─→ 行政复议 (review total), 直接起诉 (suit_direct total)
+//   行政复议 ─→ 维持 / 纠正 / 其他 / 尚未审结 (printed results), and ─→ 复议后起诉 (its total)
+// The template does not say which outcome led to which appeal, so appeals hang off the total.
+
+export interface SankeyLinkRow {
+  source: string;
+  target: string;
+  /** 1: applicant→group, 2: group→total, 3: total→appeal, 4: review→result/lawsuit. */
+  stage: number;
+  value: number | null;
+  n_data: number;
+}
+
+export function sankeySql(p: { selection?: Selection } = {}): string {
+  const links: { source: string; target: string; stage: number; column: string }[] = [];
+  for (const g of OUTCOME_GROUPS) {
+    for (const c of APPLICANT_COLUMNS) links.push({ source: `applicant:${c}`, target: `group:${g.key}`, stage: 1, column: metricColumn('requests', g.derivedItem, c) });
+  }
+  for (const g of OUTCOME_GROUPS) links.push({ source: `group:${g.key}`, target: 'outcome_total', stage: 2, column: metricColumn('requests', g.derivedItem, 'total') });
+  links.push({ source: 'outcome_total', target: 'appeal:review', stage: 3, column: metricColumn('appeals', 'review', 'total') });
+  links.push({ source: 'outcome_total', target: 'appeal:suit_direct', stage: 3, column: metricColumn('appeals', 'suit_direct', 'total') });
+  for (const r of ['upheld', 'corrected', 'other', 'pending']) {
+    links.push({ source: 'appeal:review', target: `review:${r}`, stage: 4, column: metricColumn('appeals', 'review', r) });
+  }
+  links.push({ source: 'appeal:review', target: 'appeal:suit_after_review', stage: 4, column: metricColumn('appeals', 'suit_after_review', 'total') });
+  const where = selectionPredicate(p.selection);
+  const parts = links.map((l) => {
+    const c = ident(l.column);
+    return `SELECT ${str(l.source)} AS source, ${str(l.target)} AS target, ${l.stage} AS stage, sum(${c})::DOUBLE AS value, count(${c})::INTEGER AS n_data FROM metrics WHERE ${where}`;
+  });
+  return parts.map((s) => `(${s})`).join('\nUNION ALL\n');
+}
+
+export async function runSankey(runner: QueryRunner, p: { selection?: Selection } = {}): Promise<SankeyLinkRow[]> {
+  return (await runner.query(sankeySql(p))).map((r) => ({
+    source: String(r.source), target: String(r.target), stage: toNum(r.stage) ?? 0, value: toNum(r.value), n_data: toNum(r.n_data) ?? 0,
+  }));
+}

@@ -1,0 +1,38 @@
+// Q1 Overview: headline metrics for the selection per year, with the previous year's value
+// (year-over-year). YoY compares to the immediately preceding year present in the data; `prev_year`
+// says which year that was, so a gap (2021 vs 2019) is visible rather than hidden.
+import { aggregateSql, castAggregateRow, type AggregateRow } from './aggregate';
+import type { Selection } from '../filters';
+import { toNum, type QueryRunner } from '../query-runner';
+
+export const OVERVIEW_METRICS = [
+  'received', 'new', 'carried_over', 'outcome_total',
+  'granted_rate', 'partial_rate', 'denied_rate', 'unavailable_rate', 'rejected_rate', 'other_rate',
+  'review_total', 'correction_rate', 'suit_direct_total', 'suit_after_review_total',
+] as const;
+
+export interface OverviewParams { selection?: Selection; metrics?: string[] }
+
+export interface OverviewRow extends AggregateRow {
+  prev_year: number | null;
+  prev_value: number | null;
+  /** (value − prev) / prev; NULL when either is unknown or prev is 0. */
+  yoy: number | null;
+}
+
+export function overviewSql(p: OverviewParams = {}): string {
+  const inner = aggregateSql({ selection: p.selection, metrics: p.metrics ?? [...OVERVIEW_METRICS], by: 'year' });
+  return `WITH a AS (${inner})
+SELECT a.*,
+  lag(year) OVER w AS prev_year,
+  lag(value) OVER w AS prev_value,
+  ((value - lag(value) OVER w) / NULLIF(lag(value) OVER w, 0))::DOUBLE AS yoy
+FROM a
+WINDOW w AS (PARTITION BY metric ORDER BY year)
+ORDER BY metric, year`;
+}
+
+export async function runOverview(runner: QueryRunner, p: OverviewParams = {}): Promise<OverviewRow[]> {
+  const rows = await runner.query(overviewSql(p));
+  return rows.map((r) => ({ ...castAggregateRow(r), prev_year: toNum(r.prev_year), prev_value: toNum(r.prev_value), yoy: toNum(r.yoy) }));
+}

@@ -1,0 +1,20 @@
+// Q2 Trends: metrics by year, either for the selection's aggregate or per agency.
+import { aggregateSql, runAggregate, type AggregateRow } from './aggregate';
+import type { Selection } from '../filters';
+import type { QueryRunner } from '../query-runner';
+
+export interface TrendsParams {
+  selection?: Selection;
+  metrics: string[];
+  /** 'aggregate': one line per metric; 'agency': one line per metric × selected agency. */
+  mode: 'aggregate' | 'agency';
+}
+export type TrendRow = AggregateRow;
+
+export function trendsSql(p: TrendsParams): string {
+  return aggregateSql({ selection: p.selection, metrics: p.metrics, by: p.mode === 'agency' ? 'agency_year' : 'year' });
+}
+
+export function runTrends(runner: QueryRunner, p: TrendsParams): Promise<TrendRow[]> {
+  return runAggregate(runner, { selection: p.selection, metrics: p.metrics, by: p.mode === 'agency' ? 'agency_year' : 'year' });
+}

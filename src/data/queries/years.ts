@@ -1,0 +1,21 @@
+// Years present in the selection, with report counts and templates (2019/2021/legacy).
+import { selectionPredicate, type Selection } from '../filters';
+import { toNum, toStr, type QueryRunner } from '../query-runner';
+
+export interface YearRow { year: number; n_reports: number; templates: string[] }
+
+export function yearsSql(p: { selection?: Selection } = {}): string {
+  return `SELECT year, count(*)::INTEGER AS n_reports,
+  string_agg(DISTINCT coalesce(template, 'unknown'), ',' ORDER BY coalesce(template, 'unknown')) AS templates
+FROM metrics
+WHERE ${selectionPredicate(p.selection, { ignore: ['years'] })} AND year IS NOT NULL
+GROUP BY year ORDER BY year`;
+}
+
+export async function runYears(runner: QueryRunner, p: { selection?: Selection } = {}): Promise<YearRow[]> {
+  return (await runner.query(yearsSql(p))).map((r) => ({
+    year: toNum(r.year) ?? 0,
+    n_reports: toNum(r.n_reports) ?? 0,
+    templates: (toStr(r.templates) ?? '').split(',').filter(Boolean),
+  }));
+}
