@@ -1,0 +1,185 @@
+// The ONLY module importing @duckdb/duckdb-wasm (browser). Self-hosted bundles (mvp + eh, no CDN),
+// no extension autoload (Parquet/JSON would try to reach extensions.duckdb.org and hang or fail —
+// stack-probe.md §2), castBigIntToDouble, and a timeout plus a clear error on every step: without
+// 'wasm-unsafe-eval' in the CSP, instantiate never settles (stack-probe.md §5), so an endless
+// spinner is the failure to avoid.
+//
+// startDuckDb() begins instantiation at once; loadDataset(url) downloads the .duckdb file IN
+// PARALLEL with it, then registerFileBuffer → ATTACH … (READ_ONLY) → views (./load-dataset.ts).
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Dataset } from '../model/dataset';
+import type { QueryRunner } from './query-runner';
+import { attachSql, attachedTablesSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql, BUNDLED } from './load-dataset';
+import { insertDatasetSql } from './insert';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+export type LoadProgress =
+  | { stage: 'instantiating' }
+  | { stage: 'downloading'; loaded: number; total: number | null }
+  | { stage: 'attaching' }
+  | { stage: 'ready'; ms: number };
+
+export type LoadErrorCode = 'wasm-failed' | 'timeout' | 'not-found' | 'http' | 'network' | 'corrupt' | 'query';
+
+/** A load failure with a code the UI maps to a message (zh/en) — never an endless spinner. */
+export class DataLoadError extends Error {
+  constructor(readonly code: LoadErrorCode, message: string, readonly cause?: unknown) {
+    super(message);
+    this.name = 'DataLoadError';
+  }
+}
+
+export interface LoadOptions {
+  /** Per-step timeouts in ms. */
+  instantiateTimeoutMs?: number;
+  downloadTimeoutMs?: number;
+  attachTimeoutMs?: number;
+}
+
+export interface LoadedDataset {
+  db: duckdb.AsyncDuckDB;
+  conn: duckdb.AsyncDuckDBConnection;
+  runner: QueryRunner;
+  /** Size of the downloaded file in bytes. */
+  bytes: number;
+  /** Insert parsed reports as dataset = 'imported' and rebuild their metrics. */
+  importDataset(ds: Dataset): Promise<void>;
+  /** Remove every imported row. */
+  clearImported(): Promise<void>;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, err: () => DataLoadError): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(err()), ms);
+    p.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+  });
+}
+
+let started: Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> | null = null;
+
+/** Begin instantiating DuckDB (idempotent). Resolves to the database and one connection. */
+export function startDuckDb(timeoutMs = 30_000): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> {
+  if (started) return started;
+  const run = async () => {
+    const bundle = await duckdb.selectBundle(BUNDLES);
+    if (!bundle.mainWorker) throw new DataLoadError('wasm-failed', 'no DuckDB worker bundle');
+    const worker = new Worker(bundle.mainWorker);
+    const workerFailed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (e) => reject(new DataLoadError('wasm-failed', `DuckDB worker failed to start: ${e.message ?? 'blocked'}`)));
+    });
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]);
+    await db.open({ query: { castBigIntToDouble: true } });
+    const conn = await db.connect();
+    await conn.query('SET autoinstall_known_extensions = false');
+    await conn.query('SET autoload_known_extensions = false');
+    return { db, conn };
+  };
+  started = withTimeout(run(), timeoutMs, () => new DataLoadError('timeout',
+    'DuckDB did not start in time. The page may block WebAssembly (Content-Security-Policy needs \'wasm-unsafe-eval\').'))
+    .catch((e) => {
+      started = null; // allow a retry
+      if (e instanceof DataLoadError) throw e;
+      throw new DataLoadError('wasm-failed', `DuckDB could not start: ${e instanceof Error ? e.message : String(e)}`, e);
+    });
+  return started;
+}
+
+async function download(url: string, onProgress: (p: LoadProgress) => void): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new DataLoadError('network', `could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`, e);
+  }
+  if (res.status === 404) throw new DataLoadError('not-found', `data file not found: ${url}`);
+  if (!res.ok) throw new DataLoadError('http', `data file ${url}: HTTP ${res.status}`);
+  const totalHeader = res.headers.get('content-length');
+  const total = totalHeader ? Number(totalHeader) : null;
+  if (!res.body) {
+    const buf = new Uint8Array(await res.arrayBuffer());
+    onProgress({ stage: 'downloading', loaded: buf.length, total: buf.length });
+    return buf;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onProgress({ stage: 'downloading', loaded, total });
+  }
+  const out = new Uint8Array(loaded);
+  let off = 0;
+  for (const c of chunks) { out.set(c, off); off += c.length; }
+  return out;
+}
+
+function runnerFor(conn: duckdb.AsyncDuckDBConnection): QueryRunner {
+  return {
+    async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+      const table = await conn.query(sql);
+      return table.toArray().map((r) => r.toJSON() as T);
+    },
+  };
+}
+
+/**
+ * Load the bundled dataset: instantiate (started at once) and download in parallel, then attach and
+ * create the views. `url` should be built from the page base (new URL('data/nianbao.duckdb',
+ * document.baseURI)), never '/data/…' (stack-probe.md §5, sub-path hosting).
+ */
+export async function loadDataset(url: string, onProgress: (p: LoadProgress) => void = () => {}, opts: LoadOptions = {}): Promise<LoadedDataset> {
+  const t0 = performance.now();
+  onProgress({ stage: 'instantiating' });
+  const dbP = startDuckDb(opts.instantiateTimeoutMs ?? 30_000);
+  const fileP = withTimeout(download(url, onProgress), opts.downloadTimeoutMs ?? 120_000,
+    () => new DataLoadError('timeout', `downloading ${url} took too long`));
+  // Both run at once; a failure of either surfaces immediately (no waiting on the other).
+  const [{ db, conn }, bytes] = await Promise.all([dbP, fileP]);
+  if (!looksLikeDuckDbFile(bytes)) {
+    throw new DataLoadError('corrupt', `${url} is not a DuckDB database file (${bytes.length} bytes; a static host may have served an HTML page instead)`);
+  }
+  onProgress({ stage: 'attaching' });
+  const fileName = 'nianbao.duckdb';
+  const setup = async () => {
+    await db.registerFileBuffer(fileName, bytes);
+    try {
+      await conn.query(attachSql(fileName));
+    } catch (e) {
+      throw new DataLoadError('corrupt', `the data file could not be opened: ${e instanceof Error ? e.message : String(e)}`, e);
+    }
+    const present = (await conn.query(attachedTablesSql(BUNDLED))).toArray().map((r) => String(r.toJSON().table_name));
+    let stmts: string[];
+    try {
+      stmts = setupViewsSql(present);
+    } catch (e) {
+      throw new DataLoadError('corrupt', e instanceof Error ? e.message : String(e), e);
+    }
+    for (const s of stmts) await conn.query(s);
+  };
+  await withTimeout(setup(), opts.attachTimeoutMs ?? 30_000, () => new DataLoadError('timeout', 'opening the data file took too long'));
+  onProgress({ stage: 'ready', ms: Math.round(performance.now() - t0) });
+  const runner = runnerFor(conn);
+  return {
+    db, conn, runner, bytes: bytes.length,
+    async importDataset(ds: Dataset) {
+      for (const s of insertDatasetSql(ds, { schema: 'imp' })) await conn.query(s);
+      await conn.query(rebuildImportedMetricsSql());
+    },
+    async clearImported() {
+      for (const t of ['reports', 'facts', 'findings', 'checks', 'meta']) await conn.query(`DELETE FROM imp."${t}"`);
+      await conn.query(rebuildImportedMetricsSql());
+    },
+  };
+}
