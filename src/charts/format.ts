@@ -1,0 +1,59 @@
+// Locale formatting and HTML escaping for chart labels and tooltips. Tooltips are HTML (ECharts
+// sets innerHTML), and agency names come from hostile report text: every data string goes through
+// escapeHtml before it reaches a tooltip.
+export type Lang = 'zh' | 'en';
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+
+/** Escape text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESC[c]);
+}
+
+const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
+
+/** "no data" in the UI language — what a blank cell shows (never 0). */
+export function noData(lang: Lang): string {
+  return lang === 'zh' ? '无数据' : 'no data';
+}
+
+/** A count or amount; NULL → "no data". */
+export function formatNumber(v: number | null | undefined, lang: Lang, maxFractionDigits = 2): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return noData(lang);
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: maxFractionDigits }).format(v);
+}
+
+/** A share 0..1 as a percent; NULL → "no data". */
+export function formatPercent(v: number | null | undefined, lang: Lang, fractionDigits = 1): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return noData(lang);
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(v);
+}
+
+/** Below this many cases a rate is flagged (kept equal to data/metric-catalog MIN_RATE_DENOMINATOR). */
+export const SMALL_N = 10;
+
+/** True when a rate rests on fewer than SMALL_N cases (or on none). */
+export function isSmallN(denominator: number | null | undefined): boolean {
+  return denominator === null || denominator === undefined || denominator < SMALL_N;
+}
+
+/**
+ * A rate with its numerator/denominator: "50.0%（4/8）" / "50.0% (4/8)", plus a flag when the
+ * denominator is under SMALL_N. Plain text; escape before putting into HTML.
+ */
+export function formatRate(value: number | null, numerator: number | null, denominator: number | null, lang: Lang): string {
+  if (value === null || denominator === null || denominator === 0) {
+    return denominator === 0 ? `${noData(lang)} (0)` : noData(lang);
+  }
+  const frac = `${formatNumber(numerator, lang)}/${formatNumber(denominator, lang)}`;
+  const base = lang === 'zh' ? `${formatPercent(value, lang)}（${frac}）` : `${formatPercent(value, lang)} (${frac})`;
+  if (!isSmallN(denominator)) return base;
+  return lang === 'zh' ? `${base} 样本少于${SMALL_N}件` : `${base} fewer than ${SMALL_N} cases`;
+}
+
+/** Year-over-year change as a signed percent ("+12.3%"); NULL → "no data". */
+export function formatChange(v: number | null | undefined, lang: Lang): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return noData(lang);
+  const s = formatPercent(Math.abs(v), lang);
+  return v > 0 ? `+${s}` : v < 0 ? `−${s}` : s;
+}

@@ -1,0 +1,84 @@
+// Sankey: applicant type → outcome group → （七）总计 → 行政复议 / 直接起诉 → results / 复议后起诉.
+// Each link is the printed (or group-derived) cell for that stage; nothing is rescaled, so where a
+// report's totals disagree the stages have visibly different widths. The tooltip of a node shows
+// both its inflow and outflow so the disagreement can be read, not just seen.
+import type { EChartsOption } from 'echarts';
+import { APPEAL_COLUMNS, OUTCOME_GROUPS, REQUEST_COLUMNS } from '../model';
+import { baseOption, PALETTE, type ChartOptions } from './theme';
+import { escapeHtml, formatNumber } from './format';
+
+export interface SankeyChartLink {
+  source: string;
+  target: string;
+  value: number | null;
+}
+
+export function sankeyNodeLabel(id: string, lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
+  const [kind, key] = id.split(':');
+  if (kind === 'applicant') {
+    const c = REQUEST_COLUMNS.find((x) => x.key === key);
+    return c ? (zh ? c.zh : c.en) : id;
+  }
+  if (kind === 'group') {
+    const g = OUTCOME_GROUPS.find((x) => x.key === key);
+    return g ? (zh ? g.zh : g.en) : id;
+  }
+  if (id === 'outcome_total') return zh ? '办理结果总计' : 'Total decided';
+  if (id === 'appeal:review') return zh ? '行政复议' : 'Reconsideration';
+  if (id === 'appeal:suit_direct') return zh ? '直接起诉' : 'Lawsuit (direct)';
+  if (id === 'appeal:suit_after_review') return zh ? '复议后起诉' : 'Lawsuit after reconsideration';
+  if (kind === 'review') {
+    const c = APPEAL_COLUMNS.find((x) => x.key === key);
+    return c ? `${zh ? '复议' : 'Reconsideration: '}${zh ? c.zh : c.en.toLowerCase()}` : id;
+  }
+  return id;
+}
+
+function depthOf(id: string): number {
+  if (id.startsWith('applicant:')) return 0;
+  if (id.startsWith('group:')) return 1;
+  if (id === 'outcome_total') return 2;
+  if (id === 'appeal:review' || id === 'appeal:suit_direct') return 3;
+  return 4;
+}
+
+export function buildSankeyOption(links: SankeyChartLink[], o: ChartOptions): EChartsOption {
+  // zero or blank links carry nothing to draw; blank ones are listed by the caller as "no data"
+  const kept = links.filter((l) => l.value !== null && l.value > 0);
+  const inflow = new Map<string, number>();
+  const outflow = new Map<string, number>();
+  for (const l of kept) {
+    outflow.set(l.source, (outflow.get(l.source) ?? 0) + (l.value as number));
+    inflow.set(l.target, (inflow.get(l.target) ?? 0) + (l.value as number));
+  }
+  const ids = [...new Set(kept.flatMap((l) => [l.source, l.target]))];
+  const zh = o.lang === 'zh';
+  return {
+    ...baseOption(o),
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { dataType, data } = p as { dataType: string; data: { name?: string; source?: string; target?: string; value?: number } };
+        if (dataType === 'edge') {
+          return `${escapeHtml(sankeyNodeLabel(data.source ?? '', o.lang))} → ${escapeHtml(sankeyNodeLabel(data.target ?? '', o.lang))}: <b>${escapeHtml(formatNumber(data.value ?? null, o.lang))}</b>`;
+        }
+        const id = data.name ?? '';
+        const parts = [`<b>${escapeHtml(sankeyNodeLabel(id, o.lang))}</b>`];
+        if (inflow.has(id)) parts.push(escapeHtml(`${zh ? '流入' : 'in'}: ${formatNumber(inflow.get(id) ?? null, o.lang)}`));
+        if (outflow.has(id)) parts.push(escapeHtml(`${zh ? '流出' : 'out'}: ${formatNumber(outflow.get(id) ?? null, o.lang)}`));
+        return parts.join('<br/>');
+      },
+    },
+    series: [{
+      type: 'sankey',
+      layoutIterations: 0, // keep nodes in stage order; stages come from `depth`
+      nodeAlign: 'left',
+      emphasis: { focus: 'adjacency' },
+      label: { formatter: (p: { name: string }) => sankeyNodeLabel(p.name, o.lang) },
+      data: ids.map((id) => ({ name: id, depth: depthOf(id), itemStyle: { color: PALETTE[depthOf(id) % PALETTE.length] } })),
+      links: kept.map((l) => ({ source: l.source, target: l.target, value: l.value as number })),
+      lineStyle: { color: 'gradient', opacity: 0.4 },
+    }],
+  };
+}

@@ -1,0 +1,37 @@
+// Tooltip HTML helpers. ECharts puts the formatter's string into innerHTML, so every piece of data
+// (agency names above all) is escaped here; only our own fixed markup is unescaped.
+import { escapeHtml, formatNumber, formatRate, type Lang } from './format';
+import type { MetricKind } from './types';
+
+export function marker(color: unknown): string {
+  const c = typeof color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : '#888';
+  return `<span style="display:inline-block;width:10px;height:10px;border-radius:5px;background:${c};margin-right:4px"></span>`;
+}
+
+export interface PointInfo {
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  n_data?: number;
+  n_reports?: number;
+  kind?: MetricKind;
+  unit?: string;
+}
+
+/** Plain text of a value: counts as numbers, rates with numerator/denominator and small-n flag. */
+export function valueText(p: PointInfo, lang: Lang): string {
+  if (p.kind === 'rate') return formatRate(p.value, p.numerator ?? null, p.denominator ?? null, lang);
+  const unit = p.value !== null && p.unit && p.unit !== '件' ? ` ${p.unit}` : '';
+  return `${formatNumber(p.value, lang)}${unit}`;
+}
+
+/** "n of m reports with data" when some reports lack it (blank is no data, not 0). */
+export function coverageText(p: { n_data?: number; n_reports?: number }, lang: Lang): string {
+  if (p.n_reports === undefined || p.n_data === undefined || p.n_data === p.n_reports) return '';
+  return lang === 'zh' ? `（${p.n_reports}份报告中${p.n_data}份有数据）` : ` (${p.n_data} of ${p.n_reports} reports have data)`;
+}
+
+/** One tooltip line: marker, escaped name, escaped value text. */
+export function line(color: unknown, name: string, text: string): string {
+  return `${marker(color)}${escapeHtml(name)}: <b>${escapeHtml(text)}</b>`;
+}
