@@ -41,29 +41,43 @@ function check(
  */
 export function checkReport(reportId: string, facts: readonly FactRow[], outcomeItems: readonly string[], requestItems: readonly string[]): CheckRow[] {
   const cells = printedCells(facts);
-  const out: CheckRow[] = [];
+  return checkPlan(outcomeItems, requestItems).map((p) =>
+    check(reportId, p.checkId, p.table, p.subject, p.lhsLabel, p.rhsLabel, sum(cells, p.lhs), sum(cells, p.rhs)));
+}
+
+interface PlannedCheck { checkId: string; table: string; subject: string; lhsLabel: string; rhsLabel: string; lhs: string[]; rhs: string[] }
+
+// The checks depend only on the template's rows: plan them once per template (the generator runs
+// ~40 checks for each of up to a million reports, and building the keys dominated its profile)
+const plans = new Map<string, PlannedCheck[]>();
+
+function checkPlan(outcomeItems: readonly string[], requestItems: readonly string[]): PlannedCheck[] {
+  const id = outcomeItems.join(',') + '|' + requestItems.join(',');
+  const cached = plans.get(id);
+  if (cached) return cached;
+  const out: PlannedCheck[] = [];
   const r = (item: string, col: string): string => key('requests', item, col);
   for (const { key: c } of REQUEST_COLUMNS) {
-    out.push(check(reportId, 'requests.balance', 'requests', c,
-      `new[${c}] + carried_over[${c}]`, `outcome_total[${c}] + carried_forward[${c}]`,
-      sum(cells, [r('new', c), r('carried_over', c)]), sum(cells, [r('outcome_total', c), r('carried_forward', c)])));
+    out.push({ checkId: 'requests.balance', table: 'requests', subject: c,
+      lhsLabel: `new[${c}] + carried_over[${c}]`, rhsLabel: `outcome_total[${c}] + carried_forward[${c}]`,
+      lhs: [r('new', c), r('carried_over', c)], rhs: [r('outcome_total', c), r('carried_forward', c)] });
   }
   for (const { key: c } of REQUEST_COLUMNS) {
-    out.push(check(reportId, 'requests.outcome_sum', 'requests', c,
-      `outcome_total[${c}]`, `sum of outcome rows[${c}]`,
-      sum(cells, [r('outcome_total', c)]), sum(cells, outcomeItems.map((i) => r(i, c)))));
+    out.push({ checkId: 'requests.outcome_sum', table: 'requests', subject: c,
+      lhsLabel: `outcome_total[${c}]`, rhsLabel: `sum of outcome rows[${c}]`,
+      lhs: [r('outcome_total', c)], rhs: outcomeItems.map((i) => r(i, c)) });
   }
   for (const item of requestItems) {
-    out.push(check(reportId, 'requests.row_total', 'requests', item,
-      `total[${item}]`, `sum of applicant columns[${item}]`,
-      sum(cells, [r(item, 'total')]), sum(cells, APPLICANT_COLUMNS.map((c) => r(item, c)))));
+    out.push({ checkId: 'requests.row_total', table: 'requests', subject: item,
+      lhsLabel: `total[${item}]`, rhsLabel: `sum of applicant columns[${item}]`,
+      lhs: [r(item, 'total')], rhs: APPLICANT_COLUMNS.map((c) => r(item, c)) });
   }
   for (const { key: g } of APPEAL_ITEMS) {
-    const parts = APPEAL_COLUMNS.filter((c) => c.key !== 'total').map((c) => key('appeals', g, c.key));
-    out.push(check(reportId, 'appeals.group_total', 'appeals', g,
-      `total[${g}]`, `upheld + corrected + other + pending[${g}]`,
-      sum(cells, [key('appeals', g, 'total')]), sum(cells, parts)));
+    out.push({ checkId: 'appeals.group_total', table: 'appeals', subject: g,
+      lhsLabel: `total[${g}]`, rhsLabel: `upheld + corrected + other + pending[${g}]`,
+      lhs: [key('appeals', g, 'total')], rhs: APPEAL_COLUMNS.filter((c) => c.key !== 'total').map((c) => key('appeals', g, c.key)) });
   }
+  plans.set(id, out);
   return out;
 }
 

@@ -59,6 +59,12 @@ const OUTCOME_SHARE: Record<string, number> = {
 };
 const APPLICANT_SHARE = [0.86, 0.06, 0.004, 0.006, 0.03, 0.04];
 
+const REQUEST_ROW_LABEL = new Map(REQUEST_ROWS.map((r) => [r.key, r.zh]));
+const REQUEST_COLUMN_LABEL = new Map<string, string>(REQUEST_COLUMNS.map((c) => [c.key, c.zh]));
+const APPEAL_ITEM_LABEL = new Map<string, string>(APPEAL_ITEMS.map((a) => [a.key, a.zh]));
+const APPEAL_COLUMN_LABEL = new Map<string, string>(APPEAL_COLUMNS.map((c) => [c.key, c.zh]));
+const ACTIVE_ITEM_LABEL = new Map(ACTIVE_ITEMS.flatMap((a) => a.templates.map((t) => [`${t}|${a.key}`, a.zh] as const)));
+
 const TIER_MU: Record<SynthAgency['tier'], number> = { province: 4.2, city: 2.6, county: 1.1, township: -0.6 };
 const GOVERNMENT_BOOST = 1.2;
 
@@ -166,8 +172,6 @@ function buildReport(
 
   const facts: FactRow[] = [];
   const location = 'synthetic';
-  const rowLabel = new Map(REQUEST_ROWS.map((r) => [r.key, r.zh]));
-  const reqColLabel = new Map<string, string>(REQUEST_COLUMNS.map((c) => [c.key, c.zh]));
   for (const [k, v] of printed) {
     const [table, item, column] = k.split('|');
     const blank = blankCells.has(k);
@@ -176,13 +180,13 @@ function buildReport(
     let column_label = column;
     let unit = '件';
     if (table === 'requests') {
-      row_label = rowLabel.get(item) ?? item;
-      column_label = reqColLabel.get(column) ?? column;
+      row_label = REQUEST_ROW_LABEL.get(item) ?? item;
+      column_label = REQUEST_COLUMN_LABEL.get(column) ?? column;
     } else if (table === 'appeals') {
-      row_label = APPEAL_ITEMS.find((a) => a.key === item)!.zh;
-      column_label = APPEAL_COLUMNS.find((c) => c.key === column)!.zh;
+      row_label = APPEAL_ITEM_LABEL.get(item) ?? item;
+      column_label = APPEAL_COLUMN_LABEL.get(column) ?? column;
     } else {
-      row_label = ACTIVE_ITEMS.find((a) => a.key === item && a.templates.includes(template))!.zh;
+      row_label = ACTIVE_ITEM_LABEL.get(`${template}|${item}`) ?? item;
       column_label = ACTIVE_COLUMN_LABELS[column]?.zh ?? column;
       if (column === 'amount') unit = item === 'procurement' ? '元' : '万元';
     }
