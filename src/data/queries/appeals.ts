@@ -28,18 +28,18 @@ export interface AppealsRow {
 export function appealsSql(p: AppealsParams = {}): string {
   const byYear = p.by === 'year';
   const where = selectionPredicate(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
-  const parts = APPEAL_ITEMS.map((it) => {
+  const parts = APPEAL_ITEMS.map((it, idx) => {
     const c = (col: string) => ident(metricColumn('appeals', it.key, col));
     const sums = APPEAL_COLUMNS.map((ac) => `sum(${c(ac.key)})::DOUBLE AS ${ident(ac.key)}`).join(', ');
     const known = `${c('corrected')} IS NOT NULL AND ${c('total')} IS NOT NULL AND ${c('pending')} IS NOT NULL`;
     const num = `sum(${c('corrected')}) FILTER (WHERE ${known})::DOUBLE`;
     const den = `sum(${c('total')} - ${c('pending')}) FILTER (WHERE ${known})::DOUBLE`;
-    return `SELECT ${str(it.key)} AS item, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${sums},
+    return `SELECT ${str(it.key)} AS item, ${idx} AS item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${sums},
   ${num} AS correction_numerator, ${den} AS correction_denominator, (${num} / NULLIF(${den}, 0))::DOUBLE AS correction_rate,
   count(${c('total')})::INTEGER AS n_data, count(*)::INTEGER AS n_reports
 FROM metrics WHERE ${where} ${byYear ? 'GROUP BY year' : ''}`;
   });
-  return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}\nORDER BY year NULLS FIRST, item`;
+  return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}\nORDER BY year NULLS FIRST, item_order`;
 }
 
 export async function runAppeals(runner: QueryRunner, p: AppealsParams = {}): Promise<AppealsRow[]> {
