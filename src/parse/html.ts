@@ -1,0 +1,118 @@
+// Stage 0 (HTML only) — HTML → text lines the text stages read. Each <tr> becomes one line of
+// cells joined by " | "; colspan/rowspan are expanded into the grid (a merged row label repeats on
+// every row it spans, a merged value would repeat too); an empty cell after the row's first
+// non-empty cell is kept as EMPTY_CELL so the following cells keep their columns. &nbsp; and <br>
+// become spaces. Text outside tables becomes lines at block boundaries. Nothing is rendered: the
+// HTML is only read (it is hostile input).
+
+import { parse } from 'parse5';
+import { EMPTY_CELL } from './normalise';
+
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  content?: Node;
+}
+
+const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'section', 'article', 'header', 'footer', 'title', 'dd', 'dt', 'blockquote', 'pre', 'hr']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
+const MAX_SPAN = 50;
+
+export function htmlToText(html: string): string {
+  let doc: Node;
+  try {
+    doc = parse(html) as unknown as Node;
+  } catch {
+    return html.replace(/<[^>]*>/g, '\n');
+  }
+  const out: string[] = [];
+  let line = '';
+  const flush = () => {
+    const t = line.replace(/[ \t]+/g, ' ').trim();
+    if (t) out.push(t);
+    line = '';
+  };
+  const walk = (n: Node, depth: number): void => {
+    if (depth > 400) return;
+    if (n.nodeName === '#text') {
+      line += n.value ?? '';
+      return;
+    }
+    const tag = n.tagName ?? '';
+    if (SKIP.has(tag)) return;
+    if (tag === 'table') {
+      flush();
+      for (const row of tableRows(n)) out.push(row);
+      return;
+    }
+    if (BLOCK.has(tag)) flush();
+    for (const c of n.childNodes ?? []) walk(c, depth + 1);
+    if (BLOCK.has(tag)) flush();
+  };
+  walk(doc, 0);
+  flush();
+  return out.join('\n');
+}
+
+function textOf(n: Node, depth = 0): string {
+  if (depth > 200) return '';
+  if (n.nodeName === '#text') return n.value ?? '';
+  if (n.tagName && SKIP.has(n.tagName)) return '';
+  if (n.tagName === 'br') return ' ';
+  let s = '';
+  for (const c of n.childNodes ?? []) s += textOf(c, depth + 1);
+  if (n.tagName === 'p' || n.tagName === 'div') s = ' ' + s + ' ';
+  return s;
+}
+
+function span(n: Node, name: string): number {
+  const v = Number((n.attrs ?? []).find((a) => a.name === name)?.value ?? '1');
+  return Number.isInteger(v) && v >= 1 ? Math.min(v, MAX_SPAN) : 1;
+}
+
+/** The rows of a <table> (nested tables are read as their own rows), spans expanded. */
+export function tableRows(table: Node): string[] {
+  const trs: Node[] = [];
+  const nested: Node[] = [];
+  const collect = (n: Node, depth: number) => {
+    if (depth > 200) return;
+    for (const c of n.childNodes ?? []) {
+      if (c.tagName === 'tr') trs.push(c);
+      else if (c.tagName === 'table') nested.push(c);
+      else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') collect(c, depth + 1);
+    }
+  };
+  collect(table, 0);
+  const grid: (string | undefined)[][] = [];
+  trs.forEach((tr, r) => {
+    grid[r] = grid[r] ?? [];
+    let col = 0;
+    for (const cell of tr.childNodes ?? []) {
+      if (cell.tagName !== 'td' && cell.tagName !== 'th') {
+        if (cell.tagName === 'table') nested.push(cell);
+        continue;
+      }
+      for (const c of cell.childNodes ?? []) if (c.tagName === 'table') nested.push(c);
+      while (grid[r]![col] !== undefined) col++;
+      const text = textOf(cell).replace(/\s+/g, ' ').replace(/\|/g, '¦').trim();
+      const cs = span(cell, 'colspan');
+      const rs = span(cell, 'rowspan');
+      for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
+        grid[r + dr] = grid[r + dr] ?? [];
+        for (let dc = 0; dc < cs; dc++) grid[r + dr]![col + dc] = text;
+      }
+      col += cs;
+    }
+  });
+  const lines = grid.map((cells) => {
+    const filled = Array.from(cells, (c) => c ?? '');
+    const first = filled.findIndex((c) => c !== '');
+    if (first === -1) return '';
+    return filled.slice(first).map((c) => (c === '' ? EMPTY_CELL : c)).join(' | ');
+  }).filter((l) => l !== '');
+  for (const t of nested) lines.push(...tableRows(t));
+  return lines;
+}

@@ -1,0 +1,3 @@
+export { parseText, type TextInput } from './parse-text';
+export { parseCell } from './cells';
+export { splitCells } from './split';

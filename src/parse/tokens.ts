@@ -1,0 +1,177 @@
+// Stage — cells: the table region of the text → a flat stream of label / number / blank tokens.
+// Every layout in the corpus reduces to the same stream: one cell per line (2024_xiangtanxian),
+// lines ending in " |" (2019_yueyang), lone "|" lines (2023_xjnlk), pipe rows (2024_shenzhen_*),
+// space-separated numbers after a label (PDF text, 2024_huaian_szf_pdfextract_fragment) and cells
+// run together with no separator (the 平潭 crawls: `...数量21710000218二、上年结转...`).
+// Newline, tab and "|" are hard cell boundaries; a space between digits is only a probable one.
+
+import { parseCell } from './cells';
+import { EMPTY_CELL } from './normalise';
+
+export type Token =
+  | { kind: 'label'; text: string; line: number }
+  /** `soft`: separated from the previous number token by spaces only (may be one cell). */
+  | { kind: 'num'; text: string; line: number; soft: boolean }
+  | { kind: 'blank'; text: string; line: number };
+
+export class LineIndex {
+  private starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 1-based line of a character offset. */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string | undefined) => c === ' ';
+const LABEL_CUT = /[一二三四五六七]、|(?<!第)\([一二三四五六七]\)|第二十条/g;
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** Tokenises text[from, to). Markdown rule lines (|---|---|) are skipped. */
+export function tokenise(text: string, from: number, to: number, lines: LineIndex): Token[] {
+  const out: Token[] = [];
+  let cellStart = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text[i] : '\n';
+    if (c === '\n' || c === '\t' || c === '|') {
+      if (i > cellStart) tokeniseCell(text, cellStart, i, lines, out);
+      if (c === '\n') {
+        // skip a markdown rule line as a whole
+        const end = text.indexOf('\n', i + 1);
+        const line = text.slice(i + 1, end === -1 || end > to ? to : end);
+        if (line.includes('---') && MARKDOWN_RULE.test(line)) {
+          i = end === -1 || end > to ? to : end - 1;
+        }
+      }
+      cellStart = i + 1;
+    }
+  }
+  return out;
+}
+
+function tokeniseCell(text: string, from: number, to: number, lines: LineIndex, out: Token[]): void {
+  let s = from;
+  let e = to;
+  while (s < e && isSpace(text[s])) s++;
+  while (e > s && isSpace(text[e - 1])) e--;
+  if (s === e) return; // an empty cell in a text layout carries no position: dropped
+  const cell = text.slice(s, e);
+  const line = lines.lineOf(s);
+  if (cell === EMPTY_CELL) {
+    out.push({ kind: 'blank', text: '', line });
+    return;
+  }
+  // a whole cell that is a number or a blank marker (`减4`, `3件`, `—`, `无`)
+  if (cell.length <= 40) {
+    const v = parseCell(cell);
+    if (v.kind === 'blank') {
+      out.push({ kind: 'blank', text: cell, line });
+      return;
+    }
+    if (v.kind === 'number' && !/\d\s+\d/.test(cell)) {
+      out.push({ kind: 'num', text: cell, line, soft: false });
+      return;
+    }
+  }
+  scanMixed(text, s, e, lines, out);
+}
+
+// Splits a cell holding labels and numbers run together. A digit directly followed by "." or "、"
+// and a non-digit is the number of the next row label (`00000002.其他法律…` = 0000000 | 2.其他法律…,
+// 2024_pingtan_zhqsyq.txt); the template numbers sub-rows 1–8, so it is one digit.
+function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: Token[]): void {
+  let i = s;
+  let labelStart = -1;
+  let firstNumInSegment = true;
+  const flushLabel = (end: number) => {
+    if (labelStart >= 0) {
+      pushLabels(text.slice(labelStart, end), labelStart);
+      labelStart = -1;
+      firstNumInSegment = true;
+    }
+  };
+  while (i < e) {
+    const c = text[i]!;
+    const startsNumber = isDigit(c) || ((c === '-' || c === '+') && isDigit(text[i + 1]));
+    if (!startsNumber) {
+      if (isSpace(c) && labelStart < 0) {
+        i++;
+        continue;
+      }
+      if (labelStart < 0) labelStart = i;
+      i++;
+      continue;
+    }
+    // digits: find the run end
+    let j = i + (isDigit(c) ? 0 : 1);
+    while (j < e && isDigit(text[j])) j++;
+    const next = text[j];
+    const after = text[j + 1];
+    if ((next === '.' || next === '、') && !isDigit(after) && j < e - 1) {
+      // label number: the last digit starts a label
+      if (j - 1 > i) {
+        flushLabel(i);
+        pushNum(text.slice(i, j - 1), i);
+      }
+      flushLabel(j - 1);
+      labelStart = j - 1;
+      i = j + 1;
+      continue;
+    }
+    if (labelStart >= 0 && labelStart < i && !isSpace(text[i - 1]) && isLabelDigitContext(text, i, j)) {
+      // a digit inside a label such as `2019年` or `第2项`: keep it in the label
+      i = j;
+      continue;
+    }
+    flushLabel(i);
+    // decimal part and a unit directly after the digits
+    if (next === '.' && isDigit(after)) {
+      j++;
+      while (j < e && isDigit(text[j])) j++;
+    }
+    if (text.startsWith('万元', j)) j += 2;
+    else if (text[j] === '元' || text[j] === '件') j++;
+    pushNum(text.slice(i, j), i);
+    i = j;
+  }
+  flushLabel(e);
+
+  function pushLabels(t: string, at: number) {
+    // Labels run together in the crawls (`…其他一、本年新收…`, `…情况第二十条第(一)项…`): cut before
+    // every heading or row marker so each row label stands alone.
+    let last = 0;
+    LABEL_CUT.lastIndex = 0;
+    for (let m = LABEL_CUT.exec(t); m; m = LABEL_CUT.exec(t)) {
+      if (m.index > last) pushLabel(t.slice(last, m.index), at + last);
+      last = m.index;
+      if (m[0].length === 0) LABEL_CUT.lastIndex++;
+    }
+    pushLabel(t.slice(last), at + last);
+  }
+  function pushLabel(t: string, at: number) {
+    const x = t.trim();
+    if (x) out.push({ kind: 'label', text: x, line: lines.lineOf(at) });
+  }
+
+  function pushNum(t: string, at: number) {
+    const soft = !firstNumInSegment && isSpace(text[at - 1]);
+    out.push({ kind: 'num', text: t, line: lines.lineOf(at), soft });
+    firstNumInSegment = false;
+  }
+}
+
+// Digits glued inside a label: followed by 年/月/日/项/条 (a date or a paragraph number), not a value.
+function isLabelDigitContext(text: string, _i: number, j: number): boolean {
+  const n = text[j];
+  return n === '年' || n === '月' || n === '日' || n === '项' || n === '%';
+}
