@@ -142,23 +142,11 @@ export function appealFacts(appeals: NonNullable<Assembled['appeals']>, ctx: Fac
   if (appeals.values.length === 0) return [];
   const res = readRow(appeals.values, 15, appealGroupsHold);
   const line = appeals.values[0]!.line;
-  const facts: Fact[] = [];
-  APPEAL_ITEMS.forEach((item, g) => {
-    const cols = APPEAL_COLUMNS.map((c) => ({ key: c.key, label: c.zh }));
-    const sub: RowValues = res.kind === 'cells' ? { ...res, cells: res.cells.slice(g * 5, g * 5 + 5) } : res;
-    // one finding for the whole run, not three
-    if (g > 0 && res.kind !== 'cells') {
-      if (res.kind === 'ambiguous') {
-        facts.push(...cols.map((c) => ({
-          reportId: ctx.reportId, table: 'appeals' as const, item: item.key, column: c.key, value: null, raw: res.raw,
-          derived: false, rowLabel: item.zh, columnLabel: c.label, unit: '件' as const, location: ctx.findings.loc(line),
-        })));
-      }
-      return;
-    }
-    facts.push(...rowFacts('appeals', { item: item.key, label: item.zh, line, values: [] }, sub, cols, ctx, () => '件'));
-  });
-  return facts;
+  const all = APPEAL_ITEMS.flatMap((item) => APPEAL_COLUMNS.map((c) => ({ item: item.key, itemLabel: item.zh, key: c.key, label: c.zh })));
+  const row: RawRow = { item: 'appeals', label: '四、行政复议、行政诉讼', line, values: appeals.values };
+  // one run of 15 cells: read (or report) it once, then give each cell its group
+  const facts = rowFacts('appeals', row, res, all.map((c) => ({ key: c.key, label: c.label })), ctx, () => '件');
+  return facts.map((f, i) => ({ ...f, item: all[i]!.item, rowLabel: all[i]!.itemLabel }));
 }
 
 export function activeFacts(rows: RawRow[], template: Template, ctx: FactContext): Fact[] {

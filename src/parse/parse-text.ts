@@ -90,7 +90,8 @@ function run(raw: string, input: TextInput, report: ReportIdentity, findings: Fi
   const yearTemplate: Template | null = id.year === null ? null : id.year >= 2021 ? '2021' : id.year >= 2019 ? '2019' : 'legacy';
   if (yearTemplate === 'legacy' || (start === -1 && /历年累计/.test(text))) {
     legacy = true;
-    const m = /指标名称|情况统计表/.exec(text);
+    // the table starts at its header row; 统计表 alone also appears in the prose (2012_pingtanxian)
+    const m = /指标名称/.exec(text) ?? /统计表\s*指标|统计表[^。，,]{0,20}$/m.exec(text);
     if (m) facts.push(...legacyFacts(tokenise(text, m.index, text.length, lineIndex), ctx));
   } else if (start !== -1) {
     const h = HEADING_ACTIVE.exec(text.slice(Math.max(0, start - 400), start));
@@ -187,7 +188,10 @@ function completeness(report: ReportIdentity, a: Assembled | null, legacy: boole
     }
     return;
   }
-  const has = (t: string) => facts.some((f) => f.table === t && !f.derived);
+  const has = (t: string) => facts.some((f) => f.table === t && !f.derived) ||
+    (t === 'requests' && (a?.requests.some((r) => r.values.length > 0) ?? false)) ||
+    (t === 'active' && (a?.active.some((r) => r.values.length > 0) ?? false)) ||
+    (t === 'appeals' && (a?.appeals?.values.length ?? 0) > 0);
   const missingTables = (['active', 'requests', 'appeals'] as const).filter((t) => !has(t));
   // the text stops before the tables end when table 4 is not complete and no later section follows
   const truncated = a !== null && a.endedInTable && facts.filter((f) => f.table === 'appeals' && f.value !== null).length < 15;

@@ -100,12 +100,18 @@ export function splitCells(
     for (let len = 1; len <= rest; len++) {
       const isLast = len === rest;
       const cellsAfterInGroup = isLast ? 0 : 1;
-      if (!isLast && left - 1 < groupsAfter + cellsAfterInGroup) break;
+      if (!isLast && left - 1 < groupsAfter + cellsAfterInGroup) {
+        len = rest - 1; // only the whole remainder as one cell is still possible
+        continue;
+      }
       if (isLast && left - 1 < groupsAfter) break;
       if (isLast && left - 1 > suffixMax[gi + 1]!) continue;
-      if (!isLast && left - 1 > rest - len + suffixMax[gi + 1]!) break;
+      if (!isLast && left - 1 > rest - len - 1 + suffixMax[gi + 1]! + 1) {
+        len = rest - 1;
+        continue;
+      }
       const d = g.digits.slice(at, at + len);
-      if (d.length > 1 && d[0] === '0') break; // no leading zeros; longer cuts start with 0 too
+      if (d.length > 1 && d[0] === '0') break; // no leading zeros: longer cuts start with 0 too
       const raw = (at === 0 ? g.sign : '') + d + (isLast ? g.tail : '');
       const v = parseCell(raw);
       if (v.kind !== 'number') continue;
