@@ -133,6 +133,7 @@ export const ACTIVE_COLUMN_LABELS: Record<string, { zh: string; en: string; unit
 /**
  * Legacy (pre-2019) indicator tables: only the headline figures, table = 'legacy', column = 'total'.
  * new ≈ 申请总数, granted ≈ 同意公开, partial ≈ 同意部分公开, denied ≈ 否决/不予公开,
- * outcome_total ≈ 答复总数, review ≈ 行政复议数, suit ≈ 行政诉讼数, complaint ≈ 行政申诉数.
+ * outcome_total ≈ 答复总数, review ≈ 行政复议数, suit ≈ 行政诉讼数, complaint ≈ 行政申诉数,
+ * other ≈ 其他类型答复数 (added: printed in 2018_pingtan_zhqsyq.txt's table; truth.csv other_total).
  */
-export const LEGACY_ITEMS = ['new', 'granted', 'partial', 'denied', 'outcome_total', 'review', 'suit', 'complaint'] as const;
+export const LEGACY_ITEMS = ['new', 'granted', 'partial', 'denied', 'outcome_total', 'review', 'suit', 'complaint', 'other'] as const;

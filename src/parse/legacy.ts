@@ -18,6 +18,7 @@ const LEGACY_RULES: [RegExp, string][] = [
   [/^行政复议数/, 'review'],
   [/^行政诉讼数/, 'suit'],
   [/^行政申诉数/, 'complaint'],
+  [/其他类型答复|其它类型答复/, 'other'],
 ];
 
 function legacyItem(label: string): string | null {
