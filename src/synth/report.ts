@@ -192,7 +192,8 @@ function buildReport(
     }
     facts.push({ report_id: reportId, table, item, column, value, raw: blank ? '—' : String(value), derived: false, row_label, column_label, unit, location });
   }
-  // derived group totals (never printed): sum of the group's printed rows, null when all are blank
+  // derived group totals (never printed), as the parser's deriveRequestTotals does: the sum only
+  // when every printed part is a number, else null
   const groups: [string, string[]][] = [
     ['denied_total', outcomes.filter((o) => o.startsWith('denied_'))],
     ['unavailable_total', outcomes.filter((o) => o.startsWith('unavailable_'))],
@@ -202,8 +203,12 @@ function buildReport(
   const factValue = new Map(facts.map((f) => [`${f.table}|${f.item}|${f.column}`, f.value]));
   for (const [item, parts] of groups) {
     for (const { key: c, zh } of REQUEST_COLUMNS) {
-      const vals = parts.map((p) => factValue.get(`requests|${p}|${c}`)).filter((v): v is number => v !== null && v !== undefined);
-      const value = vals.length === 0 ? null : vals.reduce((s, v) => s + v, 0);
+      let value: number | null = 0;
+      for (const p of parts) {
+        const v = factValue.get(`requests|${p}|${c}`);
+        if (v === null || v === undefined) { value = null; break; }
+        value += v;
+      }
       facts.push({ report_id: reportId, table: 'requests', item, column: c, value, raw: '', derived: true, row_label: parts.join(' + '), column_label: zh, unit: '件', location });
     }
   }
