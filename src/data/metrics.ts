@@ -76,23 +76,23 @@ function qualified(name: string): string {
 export function buildMetricsSql(opts: { source?: string; target?: string } = {}): string {
   const src = (t: string) => (opts.source ? `${qualified(opts.source)}.${ident(t)}` : ident(t));
   const target = qualified(opts.target ?? 'metrics');
-  const aggs = METRIC_COLUMNS.map((c) => `    max(v) FILTER (WHERE k = ${str(c.name)})::DOUBLE AS ${ident(c.name)}`).join(',\n');
-  const picks = METRIC_COLUMNS.map((c) => `  p.${ident(c.name)}`).join(',\n');
-  // Money: facts keep the printed unit ('万元' or '元', docs/dataset.md "Money"); metrics holds 万元
-  // so a column means one thing. max(): a report has one fact per key; if a broken input produced
-  // two, the larger is kept rather than summing them (the source view shows both).
+  const keys = METRIC_COLUMNS.map((c) => str(c.name)).join(', ');
+  const picks = METRIC_COLUMNS.map((c) => `  p.${ident(c.name)}::DOUBLE AS ${ident(c.name)}`).join(',\n');
+  // PIVOT with an explicit IN list: the column set is fixed by the list (a value with no facts still
+  // gets its column), so this is not a dynamic PIVOT. Measured against the equivalent
+  // `max(v) FILTER (WHERE k = …)` per column: 10k reports × 228 facts took 1.1 s instead of 35–38 s
+  // (bench/data-queries.ts). Money: facts keep the printed unit ('万元' or '元', docs/dataset.md
+  // "Money"); metrics holds 万元 so a column means one thing. max(): a report has one fact per key;
+  // if a broken input produced two, the larger is kept rather than summing them (the source view
+  // shows both).
   return `CREATE OR REPLACE TABLE ${target} AS
-WITH f AS (
-  SELECT report_id,
-         "table" || '__' || item || '__' || "column" AS k,
-         CASE WHEN unit = '元' THEN value / 10000.0 ELSE value END AS v
-  FROM ${src('facts')}
-),
-p AS (
-  SELECT report_id,
-${aggs}
-  FROM f
-  GROUP BY report_id
+WITH p AS (
+  PIVOT (
+    SELECT report_id,
+           "table" || '__' || item || '__' || "column" AS k,
+           CASE WHEN unit = '元' THEN value / 10000.0 ELSE value END::DOUBLE AS v
+    FROM ${src('facts')}
+  ) ON k IN (${keys}) USING max(v) GROUP BY report_id
 )
 SELECT
   r.report_id,

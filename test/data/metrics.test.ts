@@ -59,6 +59,11 @@ describe('buildMetricsSql', () => {
     expect(metricColumn('requests', 'new', 'total')).toBe('requests__new__total');
   });
 
+  it('creates every column even when no report has such a fact (legacy keys here)', async () => {
+    const [r] = await db.query('SELECT count("legacy__review__total")::INTEGER AS n, count(*)::INTEGER AS all FROM metrics');
+    expect(r).toEqual({ n: 0, all: 8 });
+  });
+
   it('reads from another schema and writes a qualified target', async () => {
     await db.run('CREATE SCHEMA IF NOT EXISTS imp');
     await db.run('CREATE OR REPLACE TABLE imp.reports AS SELECT * FROM reports WHERE report_id = \'2024_pingtan_zhqsyq\'');
