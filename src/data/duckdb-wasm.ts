@@ -13,7 +13,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Dataset } from '../model/dataset';
 import type { QueryRunner } from './query-runner';
-import { attachSql, attachedTablesSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql, BUNDLED } from './load-dataset';
+import { attachSql, attachedTablesSql, existingReportIdsSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql, BUNDLED } from './load-dataset';
 import { insertDatasetSql } from './insert';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -174,6 +174,10 @@ export async function loadDataset(url: string, onProgress: (p: LoadProgress) => 
   return {
     db, conn, runner, bytes: bytes.length,
     async importDataset(ds: Dataset) {
+      // A report id that is already loaded would double its rows in every view: refuse, say which.
+      const ids = ds.reports.map((r) => r.report_id);
+      const clash = ids.length ? (await runner.query<{ report_id: string }>(existingReportIdsSql(ids))).map((r) => r.report_id) : [];
+      if (clash.length) throw new DataLoadError('query', `already loaded: ${clash.slice(0, 5).join(', ')}${clash.length > 5 ? ' …' : ''}`);
       for (const s of insertDatasetSql(ds, { schema: 'imp' })) await conn.query(s);
       await conn.query(rebuildImportedMetricsSql());
     },

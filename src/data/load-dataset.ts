@@ -8,7 +8,7 @@
 //   nb.metrics ─┘ (or built here)      imp.metrics ─┘→ view metrics
 import { buildMetricsSql } from './metrics';
 import { createTableSql, DATASET_TABLE_NAMES } from './schema';
-import { ident, str } from './sql';
+import { ident, inList, str } from './sql';
 
 export const BUNDLED = 'nb';
 export const IMPORTED = 'imp';
@@ -46,6 +46,11 @@ export function setupViewsSql(present: readonly string[], alias = BUNDLED): stri
   }
   out.push(`CREATE OR REPLACE VIEW ${ident('metrics')} AS SELECT * FROM ${bundledMetrics} UNION ALL BY NAME SELECT * FROM ${ident(IMPORTED)}.${ident('metrics')}`);
   return out;
+}
+
+/** Which of `ids` already exist in `reports` (an import must not collide with loaded reports). */
+export function existingReportIdsSql(ids: readonly string[]): string {
+  return `SELECT DISTINCT report_id FROM reports WHERE report_id IN ${inList(ids)}`;
 }
 
 /** Statements run after inserting imported rows: rebuild `imp.metrics`. */

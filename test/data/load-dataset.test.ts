@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createNodeRunner, loadCsvDataset, type NodeRunner } from '../helpers/duckdb-node';
-import { attachSql, attachedTablesSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql } from '../../src/data/load-dataset';
+import { attachSql, attachedTablesSql, existingReportIdsSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql } from '../../src/data/load-dataset';
 import { insertDatasetSql } from '../../src/data/insert';
 import { str } from '../../src/data/sql';
 import { runAgencies, runAppeals, runOverview } from '../../src/data/queries';
@@ -70,7 +70,9 @@ describe('loading a .duckdb file like the browser does', () => {
 
   it('adds imported reports as dataset = imported, rebuilds their metrics, and keeps blanks blank', async () => {
     const r = await openLikeTheBrowser(await writeDbFile('import.duckdb', true));
+    expect(await r.query(existingReportIdsSql(['upload_1', 'nope']))).toEqual([]);
     for (const s of insertDatasetSql(imported, { schema: 'imp' })) await r.run(s);
+    expect(await r.query(existingReportIdsSql(['upload_1', '2024_pingtan_zhqsyq', 'nope']))).toHaveLength(2);
     await r.run(rebuildImportedMetricsSql());
     const only = await runOverview(r, { selection: { source: 'imported' }, metrics: ['new', 'received', 'review_total'] });
     expect(only.map((x) => [x.metric, x.value])).toEqual([['new', 9], ['received', null], ['review_total', 1]]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
 import {
   runAgencies, runAppeals, runApplicantTypes, runCompare, runOutcomeGroups, runOverview, runProvenance,
-  runQualityReports, runReasons, runReportChecks, runReportFindings, runSankey, runSource, runTrends, runYears,
+  runQualityReports, runReasons, runReportBlankCells, runReportChecks, runReportFindings, runSankey, runSource, runTrends, runYears,
   aggregateSql,
 } from '../../src/data/queries';
 
@@ -204,6 +204,9 @@ describe('pickers, quality, source, provenance', () => {
     const checks = await runReportChecks(db, 'synthetic_blank_2024');
     expect(checks[0]).toMatchObject({ check_id: 'requests.outcome_sum', lhs: 6, rhs: 1, status: 'fail' });
     expect((await runReportFindings(db, 'synthetic_blank_2024'))[0].code).toBe('identity-broken');
+    const blanks = await runReportBlankCells(db, 'synthetic_blank_2024');
+    expect(blanks).toHaveLength(7);
+    expect(blanks.find((b) => b.item === 'granted')!.raw).toBe('/');
   });
 
   it('traces a number to its printed cell: raw text, labels and location', async () => {

@@ -95,3 +95,19 @@ export async function runReportFindings(runner: QueryRunner, reportId: string): 
     location: toStr(r.location), details: toStr(r.details),
   }));
 }
+
+/** The blank printed cells of one report (value NULL, not derived) with their raw text and labels. */
+export function reportBlankCellsSql(reportId: string): string {
+  return `SELECT "table", item, "column", raw, row_label, column_label, location
+FROM facts WHERE report_id = ${str(reportId)} AND value IS NULL AND NOT coalesce(derived, false)
+ORDER BY "table", item, "column"`;
+}
+
+export interface BlankCellRow { table: string; item: string; column: string; raw: string; row_label: string; column_label: string; location: string | null }
+
+export async function runReportBlankCells(runner: QueryRunner, reportId: string): Promise<BlankCellRow[]> {
+  return (await runner.query(reportBlankCellsSql(reportId))).map((r) => ({
+    table: String(r.table), item: String(r.item), column: String(r.column), raw: String(r.raw ?? ''),
+    row_label: String(r.row_label ?? ''), column_label: String(r.column_label ?? ''), location: toStr(r.location),
+  }));
+}
