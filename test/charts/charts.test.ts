@@ -46,6 +46,20 @@ describe('trends', () => {
     expect(render(wide)).toContain('2021 template');
   });
 
+  it('draws a blank year as a real gap in the line, not a dip to 0', () => {
+    const mk = (year: number, value: number | null) => ({ metric: 'new', agency: null, year, value, numerator: value, denominator: null, n_data: value === null ? 0 : 1, n_reports: 1 });
+    const segments = (values: (number | null)[]) => {
+      const opt: Any = buildTrendsOption(values.map((v, i) => mk(2019 + i, v)), { lang: 'en', metrics: [info('new', 'en')], animation: false });
+      opt.series[0].markLine = undefined;
+      opt.series[0].symbol = 'none';
+      const svg = render(opt);
+      const line = [...svg.matchAll(/<path d="([^"]*)"[^>]*stroke="#0072B2"/g)].map((m) => m[1]).find((d) => d.includes('L'))!;
+      return (line.match(/M/g) ?? []).length;
+    };
+    expect(segments([1, 2, 3, 4, 5])).toBe(1);
+    expect(segments([1, 2, null, 4, 5])).toBe(2);
+  });
+
   it('shows rates with numerator/denominator, flags small n and greys it', async () => {
     const rows = await runTrends(db, { selection: { agencies: [XT] }, metrics: ['correction_rate', 'review_total'], mode: 'aggregate' });
     const opt: Any = buildTrendsOption(rows, { lang: 'zh', metrics: [info('correction_rate'), info('review_total')] });
