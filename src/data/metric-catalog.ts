@@ -78,7 +78,12 @@ export const METRICS: readonly MetricDef[] = [
   count('penalty_decisions', '行政处罚决定', 'Penalty decisions', ac('penalty', 'decisions'), 'active'),
   count('coercion_decisions', '行政强制决定', 'Coercion decisions', ac('coercion', 'decisions'), 'active'),
   { id: 'fees_amount', zh: '行政事业性收费金额', en: 'Administrative fees collected', kind: 'money', expr: ac('fees', 'amount'), unit: '万元', section: 'active' },
+  // Pre-2019 indicator tables: only headline figures, and their meaning is only close to the
+  // template's (shared/spec/report-format.md "Before 2019"), so they stay separate metrics.
   count('legacy_new', '申请总数（2019年前）', 'Requests (pre-2019 layout)', col('legacy__new__total'), 'legacy'),
+  count('legacy_granted', '同意公开（2019年前）', 'Disclosed (pre-2019 layout)', col('legacy__granted__total'), 'legacy'),
+  count('legacy_review', '行政复议数（2019年前）', 'Reconsiderations (pre-2019 layout)', col('legacy__review__total'), 'legacy'),
+  count('legacy_suit', '行政诉讼数（2019年前）', 'Lawsuits (pre-2019 layout)', col('legacy__suit__total'), 'legacy'),
   rate('granted_rate', '予以公开率', 'Disclosure rate', rq('granted'), rq('outcome_total'), '办理结果总计', 'total decided', 'outcomes'),
   rate('partial_rate', '部分公开率', 'Partial disclosure rate', rq('partial'), rq('outcome_total'), '办理结果总计', 'total decided', 'outcomes'),
   rate('disclosed_rate', '全部或部分公开率', 'Fully or partly disclosed', `(${rq('granted')} + ${rq('partial')})`, rq('outcome_total'), '办理结果总计', 'total decided', 'outcomes'),
