@@ -86,7 +86,10 @@ export function tableRows(table: Node): string[] {
     }
   };
   collect(table, 0);
-  const grid: (string | undefined)[][] = [];
+  // a grid slot holds its source cell, so a colspan is written once per row while a rowspan label
+  // repeats on every row it covers
+  const grid: ({ text: string; id: number } | undefined)[][] = [];
+  let nextId = 0;
   trs.forEach((tr, r) => {
     grid[r] = grid[r] ?? [];
     let col = 0;
@@ -100,15 +103,17 @@ export function tableRows(table: Node): string[] {
       const text = textOf(cell).replace(/\s+/g, ' ').replace(/\|/g, '¦').trim();
       const cs = span(cell, 'colspan');
       const rs = span(cell, 'rowspan');
+      const slot = { text, id: nextId++ };
       for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
         grid[r + dr] = grid[r + dr] ?? [];
-        for (let dc = 0; dc < cs; dc++) grid[r + dr]![col + dc] = text;
+        for (let dc = 0; dc < cs; dc++) grid[r + dr]![col + dc] = slot;
       }
       col += cs;
     }
   });
   const lines = grid.map((cells) => {
-    const filled = Array.from(cells, (c) => c ?? '');
+    const filled = Array.from(cells, (c, i) => (c && i > 0 && cells[i - 1]?.id === c.id ? null : c?.text ?? ''))
+      .filter((c): c is string => c !== null);
     const first = filled.findIndex((c) => c !== '');
     if (first === -1) return '';
     return filled.slice(first).map((c) => (c === '' ? EMPTY_CELL : c)).join(' | ');

@@ -128,8 +128,9 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
       i = j + 1;
       continue;
     }
-    if (labelStart >= 0 && labelStart < i && !isSpace(text[i - 1]) && isLabelDigitContext(text, i, j)) {
-      // a digit inside a label such as `2019年` or `第2项`: keep it in the label
+    if (isLabelDigitContext(text, i, j) && (labelStart < 0 || !isSpace(text[i - 1]))) {
+      // digits of a label such as `2018年度` or `第2项`: keep them in the label
+      if (labelStart < 0) labelStart = i;
       i = j;
       continue;
     }

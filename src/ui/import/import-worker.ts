@@ -1,0 +1,42 @@
+// ADAPTER worker: H6's src/workers/parse-worker.ts was not in the tree when the import panel was
+// written. Parses report files off the main thread with the same parseReport the CLI uses, one
+// file at a time, posting progress per file. Messages are plain objects (structured clone).
+import { parseReport } from '../../parse/parse-report';
+import type { ParsedReport } from '../../model/types';
+
+export interface WorkerRequest { id: number; files: { name: string; reportId: string; bytes: Uint8Array }[] }
+export type WorkerMessage =
+  | { id: number; type: 'start'; index: number }
+  | { id: number; type: 'done'; index: number; report: ParsedReport; ms: number }
+  | { id: number; type: 'finished' };
+
+const ctx = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerMessage): void };
+
+ctx.onmessage = async (e) => {
+  const { id, files } = e.data;
+  for (let i = 0; i < files.length; i++) {
+    ctx.postMessage({ id, type: 'start', index: i });
+    const t0 = performance.now();
+    const f = files[i];
+    const isPdf = f.name.toLowerCase().endsWith('.pdf');
+    // parseReport never throws by contract; the catch is for a bug in it, turned into a failed report.
+    let report: ParsedReport;
+    try {
+      report = await parseReport(isPdf ? { sourceFile: f.name, reportId: f.reportId, bytes: f.bytes }
+        : { sourceFile: f.name, reportId: f.reportId, text: new TextDecoder('utf-8').decode(f.bytes) });
+    } catch (err) {
+      report = failedReport(f.name, f.reportId, err instanceof Error ? err.message : String(err));
+    }
+    ctx.postMessage({ id, type: 'done', index: i, report, ms: performance.now() - t0 });
+  }
+  ctx.postMessage({ id, type: 'finished' });
+};
+
+function failedReport(sourceFile: string, reportId: string, message: string): ParsedReport {
+  return {
+    report: { reportId, sourceFile, agency: null, year: null, template: null, title: null, level: 'unknown',
+      region: { code: null, province: null, city: null, county: null, status: 'unresolved' }, format: 'txt' },
+    facts: [], checks: [], status: 'failed',
+    findings: [{ reportId, code: 'parse-failed', severity: 'error', messageZh: `解析失败：${message}`, messageEn: `Parsing failed: ${message}`, location: {}, details: {} }],
+  };
+}

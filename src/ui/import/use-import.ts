@@ -1,0 +1,86 @@
+// The import flow as a hook: classify → parse reports in a worker / read CSVs → one Dataset →
+// hand it to the database (dataset = 'imported'). Components only render its state.
+import { useCallback, useReducer, useRef, useState } from 'react';
+import type { Dataset } from '../../model/dataset';
+import type { ParsedReport } from '../../model/types';
+import { classifyFile, uniqueReportId } from './file-kind';
+import { readFactsCsv, type CsvError } from './facts-csv';
+import { parseFilesInWorker } from './parse-files';
+import { progressReducer } from './progress';
+import { factsCsvToDataset, mergeDatasets, parsedToDataset } from './to-dataset';
+
+/** What the import needs from the data layer (src/data/duckdb-wasm.ts LoadedDataset has both). */
+export interface ImportTarget {
+  importDataset(ds: Dataset): Promise<void>;
+  clearImported(): Promise<void>;
+}
+
+export interface CsvResult { file: string; errors: CsvError[]; loaded: number }
+
+export function useImport(target: ImportTarget | null, onImported?: () => void) {
+  const [files, dispatch] = useReducer(progressReducer, []);
+  const [reports, setReports] = useState<ParsedReport[]>([]);
+  const [csvResults, setCsvResults] = useState<CsvResult[]>([]);
+  const [datasets, setDatasets] = useState<Dataset[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const taken = useRef(new Set<string>());
+  const offset = useRef(0);
+
+  const importFiles = useCallback(async (list: File[]) => {
+    if (list.length === 0) return;
+    setBusy(true);
+    setError(null);
+    const base = offset.current;
+    offset.current += list.length;
+    const classified = list.map((f) => ({ file: f, ...classifyFile(f.name, f.size) }));
+    dispatch({ type: 'add', files: classified.map((c) => ({ name: c.name, kind: c.kind })) });
+    try {
+      const reportFiles = classified.map((c, i) => ({ ...c, index: base + i })).filter((c) => c.kind === 'report');
+      const csvFiles = classified.map((c, i) => ({ ...c, index: base + i })).filter((c) => c.kind === 'facts-csv');
+      const parts: Dataset[] = [];
+      const newCsv: CsvResult[] = [];
+      for (const c of csvFiles) {
+        dispatch({ type: 'progress', index: c.index, fraction: 0.5 });
+        const { rows, errors } = readFactsCsv(await c.file.text());
+        newCsv.push({ file: c.name, errors, loaded: rows.length });
+        if (rows.length > 0) parts.push(factsCsvToDataset(rows, c.name));
+        dispatch({ type: 'done', index: c.index });
+      }
+      let parsed: ParsedReport[] = [];
+      if (reportFiles.length > 0) {
+        const results = await parseFilesInWorker(
+          reportFiles.map((c) => ({ name: c.name, reportId: uniqueReportId(c.name, taken.current), file: c.file })),
+          (i, state) => dispatch(state === 'start'
+            ? { type: 'progress', index: reportFiles[i].index, fraction: 0.01 }
+            : { type: 'done', index: reportFiles[i].index }),
+        );
+        parsed = results.map((r) => r.report);
+        parsed.forEach((p, i) => { if (p.status === 'failed') dispatch({ type: 'failed', index: reportFiles[i].index, message: p.findings[0]?.messageEn ?? '' }); });
+        parts.push(parsedToDataset(parsed));
+      }
+      const ds = mergeDatasets(parts);
+      if (target && ds.reports.length > 0) await target.importDataset(ds);
+      setReports((r) => [...r, ...parsed]);
+      setCsvResults((r) => [...r, ...newCsv]);
+      setDatasets((d) => [...d, ds]);
+      if (!target) setError('db-unavailable');
+      onImported?.();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }, [target, onImported]);
+
+  const clear = useCallback(async () => {
+    if (target) await target.clearImported();
+    taken.current.clear();
+    offset.current = 0;
+    dispatch({ type: 'reset' });
+    setReports([]); setCsvResults([]); setDatasets([]); setError(null);
+    onImported?.();
+  }, [target, onImported]);
+
+  return { files, reports, csvResults, dataset: mergeDatasets(datasets), busy, error, importFiles, clear };
+}
