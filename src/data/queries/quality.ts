@@ -24,19 +24,23 @@ export interface QualityReportRow {
  * reports whose year could not be read (failed parses) still appear here.
  */
 export function qualityReportsSql(p: { selection?: Selection; includeUndated?: boolean } = {}): string {
-  const pred = selectionPredicate(p.selection, { alias: 'm', ignore: p.includeUndated ? ['years'] : [] });
-  return `WITH c AS (
+  const pred = selectionPredicate(p.selection, { ignore: p.includeUndated ? ['years'] : [] });
+  // Select the reports first and aggregate only their checks/facts: aggregating all 34M facts of a
+  // 150k-report dataset before filtering took 1.3 s for one province (bench/data-queries.ts).
+  return `WITH m AS (
+  SELECT report_id, agency, year, status FROM metrics WHERE ${pred}
+), c AS (
   SELECT report_id, count(*)::INTEGER AS checks_total,
     (count(*) FILTER (WHERE status = 'pass'))::INTEGER AS checks_passed,
     (count(*) FILTER (WHERE status = 'fail'))::INTEGER AS checks_failed,
     (count(*) FILTER (WHERE status = 'skip'))::INTEGER AS checks_skipped
-  FROM checks GROUP BY report_id
+  FROM checks WHERE report_id IN (SELECT report_id FROM m) GROUP BY report_id
 ), fi AS (
-  SELECT report_id, count(*)::INTEGER AS finding_count FROM findings GROUP BY report_id
+  SELECT report_id, count(*)::INTEGER AS finding_count FROM findings WHERE report_id IN (SELECT report_id FROM m) GROUP BY report_id
 ), fa AS (
   SELECT report_id, (count(*) FILTER (WHERE value IS NULL AND NOT coalesce(derived, false)))::INTEGER AS blank_cells,
     count(*)::INTEGER AS fact_count
-  FROM facts GROUP BY report_id
+  FROM facts WHERE report_id IN (SELECT report_id FROM m) GROUP BY report_id
 )
 SELECT m.report_id, m.agency, m.year, m.status,
   coalesce(c.checks_total, 0) AS checks_total, coalesce(c.checks_passed, 0) AS checks_passed,
@@ -47,7 +51,6 @@ FROM metrics m
 LEFT JOIN c ON c.report_id = m.report_id
 LEFT JOIN fi ON fi.report_id = m.report_id
 LEFT JOIN fa ON fa.report_id = m.report_id
-WHERE ${pred}
 ORDER BY c.checks_failed DESC NULLS LAST, m.agency, m.year`;
 }
 
