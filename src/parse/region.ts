@@ -38,6 +38,8 @@ const COUNTIES_BY_NAME = new Map<string, CountyEntry[]>();
 for (const p of PROVINCES) {
   for (const c of p.children ?? []) {
     for (const a of c.children ?? []) {
+      // 东莞/中山 list their towns under 9-digit codes (442000002 东区街道): not counties
+      if (!/^\d{6}$/.test(a.code)) continue;
       const list = COUNTIES_BY_NAME.get(a.name) ?? [];
       list.push({ code: a.code, name: a.name, province: p, city: c });
       COUNTIES_BY_NAME.set(a.name, list);
@@ -114,6 +116,8 @@ function matchChain(name: string): Match | null {
   for (let len = Math.min(rest.length, 12); len >= 2; len--) {
     const list = COUNTIES_BY_NAME.get(rest.slice(0, len));
     if (!list) continue;
+    // unprefixed, a two-character name (城区, 矿区, 东区, 赵县) is too weak a signal to trust
+    if (!city && !province && len < 3) continue;
     const inScope = list.filter((e) => (city ? e.city === city : province ? e.province === province : true));
     if (inScope.length > 0) { countyHits.push(...inScope); break; }
   }
@@ -180,9 +184,10 @@ function isMinistry(name: string): boolean {
 
 /** Level from what follows the region: its own government, a township, or one of its departments. */
 function levelOf(rest: string, own: Level): Level {
-  if (/(?:^|[^城])(?:镇|乡)(?:人民政府|政府|$)|街道(?:办事处|$)|街道办/.test(rest)) return 'township';
+  // 乡 after 城 is 城乡 (住房和城乡建设局), not a township
+  if (/镇(?:人民政府|政府|$)|(?:^|[^城])乡(?:人民政府|政府|$)|街道(?:办事处|$)|街道办/.test(rest)) return 'township';
   if (own === 'ministry') return 'ministry';
-  if (/^(?:人民政府|政府)?$/.test(rest) || /^(?:管委会|管理委员会)$/.test(rest)) return own === 'other' && rest === '' ? 'other' : own;
+  if (/^(?:人民政府|政府|管委会|管理委员会)?$/.test(rest)) return own;
   if (/(?:局|委员会|委|办公室|办公厅|办|厅|中心|部门|处|院|所|队|站)$/.test(rest) || /政府办|工作部门|某局/.test(rest)) return 'department';
   return own === 'province' || own === 'city' || own === 'county' ? 'other' : own;
 }
