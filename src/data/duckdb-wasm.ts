@@ -143,13 +143,16 @@ export async function loadDataset(url: string, onProgress: (p: LoadProgress) => 
   const t0 = performance.now();
   onProgress({ stage: 'instantiating' });
   const dbP = startDuckDb(opts.instantiateTimeoutMs ?? 30_000);
-  const fileP = withTimeout(download(url, onProgress), opts.downloadTimeoutMs ?? 120_000,
-    () => new DataLoadError('timeout', `downloading ${url} took too long`));
+  const fileP = withTimeout(download(url, onProgress).then((b) => {
+    // Checked before waiting for DuckDB so a wrong file fails at once.
+    if (!looksLikeDuckDbFile(b)) {
+      throw new DataLoadError('corrupt', `${url} is not a DuckDB database file (${b.length} bytes; a static host may have served an HTML page instead)`);
+    }
+    return b;
+  }), opts.downloadTimeoutMs ?? 120_000, () => new DataLoadError('timeout', `downloading ${url} took too long`));
   // Both run at once; a failure of either surfaces immediately (no waiting on the other).
   const [{ db, conn }, bytes] = await Promise.all([dbP, fileP]);
-  if (!looksLikeDuckDbFile(bytes)) {
-    throw new DataLoadError('corrupt', `${url} is not a DuckDB database file (${bytes.length} bytes; a static host may have served an HTML page instead)`);
-  }
+  const size = bytes.length; // registerFileBuffer transfers (detaches) the buffer to the worker
   onProgress({ stage: 'attaching' });
   const fileName = 'nianbao.duckdb';
   const setup = async () => {
@@ -172,7 +175,7 @@ export async function loadDataset(url: string, onProgress: (p: LoadProgress) => 
   onProgress({ stage: 'ready', ms: Math.round(performance.now() - t0) });
   const runner = runnerFor(conn);
   return {
-    db, conn, runner, bytes: bytes.length,
+    db, conn, runner, bytes: size,
     async importDataset(ds: Dataset) {
       // A report id that is already loaded would double its rows in every view: refuse, say which.
       const ids = ds.reports.map((r) => r.report_id);
