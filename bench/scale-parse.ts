@@ -41,7 +41,9 @@ async function run(files: Share['files'], total: number, jobs: number): Promise<
   const per = Math.ceil(total / jobs);
   const shares = Array.from({ length: jobs }, (_, j) => ({ files, repeat: 0, offset: j * per, count: Math.max(0, Math.min(per, total - j * per)) }));
   const results = await Promise.all(shares.map((share) => new Promise<Result>((resolve, reject) => {
-    const w = new Worker(fileURLToPath(import.meta.url), { workerData: share, execArgv: ['--import', 'tsx'] });
+    // `--import tsx` in execArgv is not honoured by Node 20 workers; load this file through tsx's API
+    const self = JSON.stringify(import.meta.url);
+    const w = new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${self}, ${self}))`, { eval: true, workerData: share });
     w.once('message', resolve);
     w.once('error', reject);
   })));
