@@ -3,7 +3,7 @@ import { smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
 import {
   runAgencies, runAppeals, runApplicantTypes, runCompare, runOutcomeGroups, runOverview, runProvenance,
   runQualityReports, runReasons, runReportBlankCells, runReportChecks, runReportFindings, runSankey, runSource, runTrends, runYears,
-  aggregateSql,
+  aggregateSql, latestOverview,
 } from '../../src/data/queries';
 
 const XT = '湘潭县人民政府办公室';
@@ -27,6 +27,12 @@ describe('overview', () => {
     const gr = get('granted_rate');
     expect(gr.numerator).toBe(11);
     expect(gr.denominator).toBe(33);
+  });
+
+  it('picks the latest year for the overview cards, with YoY against the previous one', async () => {
+    const cards = latestOverview(await runOverview(db, { selection: { agencies: ['平潭综合实验区'] } }));
+    expect(cards.get('received')).toMatchObject({ year: 2024, value: 218, prev_year: 2022, prev_value: 75 });
+    expect(cards.get('review_total')).toMatchObject({ value: 7, prev_value: 2 });
   });
 
   it('computes year-over-year against the previous year present, naming that year', async () => {

@@ -36,3 +36,14 @@ export async function runOverview(runner: QueryRunner, p: OverviewParams = {}): 
   const rows = await runner.query(overviewSql(p));
   return rows.map((r) => ({ ...castAggregateRow(r), prev_year: toNum(r.prev_year), prev_value: toNum(r.prev_value), yoy: toNum(r.yoy) }));
 }
+
+/**
+ * The overview cards: per metric, the row of the latest year that has any report in the selection
+ * (value may still be NULL = no data for that metric in that year).
+ */
+export function latestOverview(rows: OverviewRow[]): Map<string, OverviewRow> {
+  const latest = Math.max(...rows.filter((r) => r.n_reports > 0 && r.year !== null).map((r) => r.year as number));
+  const out = new Map<string, OverviewRow>();
+  for (const r of rows) if (r.year === latest) out.set(r.metric, r);
+  return out;
+}
