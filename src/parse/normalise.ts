@@ -16,7 +16,6 @@ const FULL_WIDTH: Record<string, string> = {
 // Characters that exist only in traditional script and are frequent in these reports (報告, 開, 資訊…).
 // Seeing several of them means the text is traditional (2022_mirror_shareonl_longgangqu_trad.txt).
 const TRAD_MARKERS = '報開區發這當務與實據總體說關資們過應時處執復為國會經請條則條網頁務數屬辦書機構際';
-const TRAD_SET = new Set(TRAD_MARKERS);
 
 let converter: ((s: string) => string) | null = null;
 function toSimplified(text: string): string {
@@ -24,19 +23,34 @@ function toSimplified(text: string): string {
   return converter(text);
 }
 
-/** Counts traditional-only marker characters (stops early once clearly traditional). */
+const TRAD_RE = new RegExp(`[${TRAD_MARKERS}]`, 'g');
+
+/** True when several traditional-only marker characters appear in the first 20 000 characters. */
 export function looksTraditional(text: string): boolean {
+  const head = text.length > 20000 ? text.slice(0, 20000) : text;
+  TRAD_RE.lastIndex = 0;
   let n = 0;
-  const limit = Math.min(text.length, 20000);
-  for (let i = 0; i < limit; i++) {
-    if (TRAD_SET.has(text[i]!) && ++n >= 5) return true;
-  }
+  while (TRAD_RE.exec(head)) if (++n >= 5) return true;
   return false;
 }
 
 // Mirror sites gloss characters with pinyin in brackets: 當(dāng)前 — drop the gloss (it is not
 // report text). Only brackets holding a toned pinyin syllable are removed.
 const PINYIN_GLOSS = /[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
+
+// everything normalise() rewrites: full-width forms, odd spaces, CR, minus signs, control characters
+const MAPPED = /[\uff01-\uff5e\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\r\u2212\ufe63\ufe52\x00-\x08\x0b-\x1f]/g;
+const NEEDS_MAPPING = new RegExp(MAPPED.source);
+
+function mapChar(ch: string): string {
+  const explicit = FULL_WIDTH[ch];
+  if (explicit !== undefined) return explicit;
+  const c = ch.charCodeAt(0);
+  // full-width digits and letters FF10-FF5A become ASCII; other full-width punctuation is kept
+  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff5a)) return String.fromCharCode(c - 0xfee0);
+  if (c < 32) return ' ';
+  return ch;
+}
 
 export interface Normalised {
   text: string;
@@ -54,30 +68,6 @@ export function normalise(raw: string): Normalised {
       // a converter failure must not stop the parse: keep the traditional text
     }
   }
-  let out = '';
-  let changed = false;
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // full-width digits and ASCII-range forms FF01-FF5E, plus the explicit table above
-    let rep: string | undefined;
-    if (c >= 0xff10 && c <= 0xff19) rep = String.fromCharCode(c - 0xfee0);
-    else if (c >= 0xff21 && c <= 0xff5a) rep = String.fromCharCode(c - 0xfee0);
-    else if (c === 0xff08 || c === 0xff09 || c === 0xff1a || c === 0xff0c || c === 0xff0e || c === 0xff5c ||
-      c === 0xff0d || c === 0xff0f || c === 0xff05 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 ||
-      c === 0x2009 || c === 0x200b || c === 0xfeff || c === 13 || c === 0x2212 || c === 0xfe63 || c === 0xff0b || c === 0xfe52) {
-      rep = FULL_WIDTH[text[i]!];
-    } else if (c < 32 && c !== 9 && c !== 10) rep = ' ';
-    if (rep !== undefined) {
-      parts.push(text.slice(start, i), rep);
-      start = i + 1;
-      changed = true;
-    }
-  }
-  if (changed) {
-    parts.push(text.slice(start));
-    out = parts.join('');
-  } else out = text;
+  const out = NEEDS_MAPPING.test(text) ? text.replace(MAPPED, mapChar) : text;
   return { text: out, traditional };
 }

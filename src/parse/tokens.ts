@@ -35,6 +35,7 @@ export class LineIndex {
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isSpace = (c: string | undefined) => c === ' ';
 const LABEL_CUT = /[一二三四五六七]、|(?<!第)\([一二三四五六七]\)|第二十条/g;
+const BLANK_ONLY = /^(-{1,2}|—{1,2}|–|\/|无|空|\\|\*|N\/A|n\/a)$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 /** Tokenises text[from, to). Markdown rule lines (|---|---|) are skipped. */
@@ -71,6 +72,11 @@ function tokeniseCell(text: string, from: number, to: number, lines: LineIndex, 
     out.push({ kind: 'blank', text: '', line });
     return;
   }
+  if (!/\d/.test(cell)) {
+    if (BLANK_ONLY.test(cell)) out.push({ kind: 'blank', text: cell, line });
+    else pushLabels(text, s, e, lines, out);
+    return;
+  }
   // a whole cell that is a number or a blank marker (`减4`, `3件`, `—`, `无`)
   if (cell.length <= 40) {
     const v = parseCell(cell);
@@ -92,27 +98,15 @@ function tokeniseCell(text: string, from: number, to: number, lines: LineIndex, 
 function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: Token[]): void {
   let i = s;
   let labelStart = -1;
-  let firstNumInSegment = true;
-  const flushLabel = (end: number) => {
-    if (labelStart >= 0) {
-      pushLabels(text.slice(labelStart, end), labelStart);
-      labelStart = -1;
-      firstNumInSegment = true;
-    }
-  };
+  let firstNum = true;
   while (i < e) {
     const c = text[i]!;
     const startsNumber = isDigit(c) || ((c === '-' || c === '+') && isDigit(text[i + 1]));
     if (!startsNumber) {
-      if (isSpace(c) && labelStart < 0) {
-        i++;
-        continue;
-      }
-      if (labelStart < 0) labelStart = i;
+      if (labelStart < 0 && !isSpace(c)) labelStart = i;
       i++;
       continue;
     }
-    // digits: find the run end
     let j = i + (isDigit(c) ? 0 : 1);
     while (j < e && isDigit(text[j])) j++;
     const next = text[j];
@@ -120,10 +114,18 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
     if ((next === '.' || next === '、') && !isDigit(after) && j < e - 1) {
       // label number: the last digit starts a label
       if (j - 1 > i) {
-        flushLabel(i);
-        pushNum(text.slice(i, j - 1), i);
+        if (labelStart >= 0) {
+          pushLabels(text, labelStart, i, lines, out);
+          labelStart = -1;
+          firstNum = true;
+        }
+        pushNum(text, i, j - 1, lines, out, firstNum);
+        firstNum = false;
       }
-      flushLabel(j - 1);
+      if (labelStart >= 0) {
+        pushLabels(text, labelStart, j - 1, lines, out);
+        firstNum = true;
+      }
       labelStart = j - 1;
       i = j + 1;
       continue;
@@ -134,7 +136,11 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
       i = j;
       continue;
     }
-    flushLabel(i);
+    if (labelStart >= 0) {
+      pushLabels(text, labelStart, i, lines, out);
+      labelStart = -1;
+      firstNum = true;
+    }
     // decimal part and a unit directly after the digits
     if (next === '.' && isDigit(after)) {
       j++;
@@ -142,33 +148,33 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
     }
     if (text.startsWith('万元', j)) j += 2;
     else if (text[j] === '元' || text[j] === '件') j++;
-    pushNum(text.slice(i, j), i);
+    pushNum(text, i, j, lines, out, firstNum);
+    firstNum = false;
     i = j;
   }
-  flushLabel(e);
+  if (labelStart >= 0) pushLabels(text, labelStart, e, lines, out);
+}
 
-  function pushLabels(t: string, at: number) {
-    // Labels run together in the crawls (`…其他一、本年新收…`, `…情况第二十条第(一)项…`): cut before
-    // every heading or row marker so each row label stands alone.
-    let last = 0;
-    LABEL_CUT.lastIndex = 0;
-    for (let m = LABEL_CUT.exec(t); m; m = LABEL_CUT.exec(t)) {
-      if (m.index > last) pushLabel(t.slice(last, m.index), at + last);
-      last = m.index;
-      if (m[0].length === 0) LABEL_CUT.lastIndex++;
-    }
-    pushLabel(t.slice(last), at + last);
-  }
-  function pushLabel(t: string, at: number) {
-    const x = t.trim();
-    if (x) out.push({ kind: 'label', text: x, line: lines.lineOf(at) });
-  }
+function pushNum(text: string, from: number, to: number, lines: LineIndex, out: Token[], first: boolean): void {
+  out.push({ kind: 'num', text: text.slice(from, to), line: lines.lineOf(from), soft: !first && isSpace(text[from - 1]) });
+}
 
-  function pushNum(t: string, at: number) {
-    const soft = !firstNumInSegment && isSpace(text[at - 1]);
-    out.push({ kind: 'num', text: t, line: lines.lineOf(at), soft });
-    firstNumInSegment = false;
+// Labels run together in the crawls (`…其他一、本年新收…`, `…情况第二十条第(一)项…`): cut before
+// every heading or row marker so each row label stands alone.
+function pushLabels(text: string, from: number, to: number, lines: LineIndex, out: Token[]): void {
+  const t = text.slice(from, to);
+  let last = 0;
+  LABEL_CUT.lastIndex = 0;
+  for (let m = LABEL_CUT.exec(t); m; m = LABEL_CUT.exec(t)) {
+    if (m.index > last) pushLabel(t.slice(last, m.index), from + last, lines, out);
+    last = m.index;
   }
+  pushLabel(t.slice(last), from + last, lines, out);
+}
+
+function pushLabel(t: string, at: number, lines: LineIndex, out: Token[]): void {
+  const x = t.trim();
+  if (x) out.push({ kind: 'label', text: x, line: lines.lineOf(at) });
 }
 
 // Digits glued inside a label: followed by 年/月/日/项/条 (a date or a paragraph number), not a value.
