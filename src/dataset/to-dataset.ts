@@ -1,0 +1,134 @@
+// Conversion stage: ParsedReport[] (camelCase model) → Dataset rows (snake_case, as written to CSV
+// and DuckDB; docs/dataset.md). Pure: no fs, runs in the browser for imported reports too.
+import type { CheckRow, Dataset, FactRow, FindingRow, ManifestRow, ReportRow } from '../model/dataset';
+import type { ParsedReport, ReportIdentity, SourceLocation } from '../model/types';
+
+export interface ToDatasetOptions {
+  manifest?: ManifestRow[];
+  kind: 'real' | 'synthetic';
+  /** Extra meta entries (generated_at, generator, version …). */
+  meta?: Record<string, string>;
+}
+
+/** `p5 L12`, `L12`, `p5`, with the free-text locator after them — the location format of docs/dataset.md. */
+export function locationText(loc: SourceLocation | undefined | null): string {
+  if (!loc) return '';
+  const parts: string[] = [];
+  if (loc.page != null) parts.push(`p${loc.page}`);
+  if (loc.line != null) parts.push(`L${loc.line}`);
+  if (loc.text) parts.push(loc.text);
+  return parts.join(' ');
+}
+
+const norm = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
+const base = (p: string) => norm(p).split('/').pop() ?? p;
+
+/**
+ * Finds the manifest row of a source file: the same relative path, or a path that ends with it
+ * (manifest `reports/x.txt` for source `x.txt` when the CLI was given data/reports), or the same
+ * file name when only one manifest row has it. Never guesses between two candidates.
+ */
+export function manifestLookup(manifest: ManifestRow[] | undefined): (sourceFile: string) => ManifestRow | null {
+  if (!manifest || manifest.length === 0) return () => null;
+  const byPath = new Map<string, ManifestRow>();
+  const byBase = new Map<string, ManifestRow[]>();
+  for (const m of manifest) {
+    if (!m.file) continue;
+    byPath.set(norm(m.file), m);
+    const list = byBase.get(base(m.file)) ?? [];
+    list.push(m);
+    byBase.set(base(m.file), list);
+  }
+  return (sourceFile) => {
+    const s = norm(sourceFile);
+    const exact = byPath.get(s);
+    if (exact) return exact;
+    const suffix = manifest.filter((m) => m.file && (norm(m.file).endsWith('/' + s) || s.endsWith('/' + norm(m.file))));
+    if (suffix.length === 1) return suffix[0];
+    const sameName = byBase.get(base(s)) ?? [];
+    return sameName.length === 1 ? sameName[0] : null;
+  };
+}
+
+/** A failed report's reason: its first error finding, in English and Chinese. */
+function failureReason(p: ParsedReport): string | null {
+  if (p.status !== 'failed') return null;
+  const f = p.findings.find((x) => x.severity === 'error') ?? p.findings[0];
+  return f ? `${f.messageEn} / ${f.messageZh}` : 'parse failed';
+}
+
+export function reportRow(p: ParsedReport, origin: string | null, kind: 'real' | 'synthetic'): ReportRow {
+  const r = p.report;
+  return {
+    report_id: r.reportId, source_file: r.sourceFile, agency: r.agency, year: r.year, template: r.template,
+    title: r.title, level: r.level, region_code: r.region.code, province: r.region.province, city: r.region.city,
+    county: r.region.county, region_status: r.region.status, format: r.format, status: p.status,
+    finding_count: p.findings.length, fact_count: p.facts.length,
+    checks_failed: p.checks.filter((c) => c.status === 'fail').length,
+    origin, dataset: kind, error: failureReason(p),
+  };
+}
+
+export function toDataset(parsed: ParsedReport[], opts: ToDatasetOptions): Dataset {
+  const lookup = manifestLookup(opts.manifest);
+  const reports: ReportRow[] = [];
+  const facts: FactRow[] = [];
+  const findings: FindingRow[] = [];
+  const checks: CheckRow[] = [];
+  for (const p of parsed) {
+    const m = lookup(p.report.sourceFile);
+    reports.push(reportRow(p, m?.source || null, opts.kind));
+    for (const f of p.facts) {
+      facts.push({
+        report_id: f.reportId, table: f.table, item: f.item, column: f.column, value: f.value, raw: f.raw,
+        derived: f.derived, row_label: f.rowLabel, column_label: f.columnLabel, unit: f.unit, location: locationText(f.location),
+      });
+    }
+    for (const f of p.findings) {
+      findings.push({
+        report_id: f.reportId, code: f.code, severity: f.severity, message_zh: f.messageZh, message_en: f.messageEn,
+        location: locationText(f.location), details: safeJson(f.details),
+      });
+    }
+    for (const c of p.checks) {
+      checks.push({
+        report_id: c.reportId, check_id: c.checkId, table: c.table, subject: c.subject, lhs_label: c.lhsLabel,
+        rhs_label: c.rhsLabel, lhs: c.lhs, rhs: c.rhs, status: c.status,
+      });
+    }
+  }
+  return { reports, facts, findings, checks, meta: { dataset: opts.kind, ...opts.meta } };
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v ?? {}) ?? '{}';
+  } catch {
+    return '{}'; // a cyclic details object must not sink the whole dataset
+  }
+}
+
+/**
+ * A report for an input that could not be parsed at all (unreadable, unknown extension, parser
+ * crash): it still appears in reports.csv, status failed, with the reason as a finding.
+ */
+export function failedReport(
+  sourceFile: string,
+  reportId: string,
+  code: 'unsupported-input' | 'parse-failed',
+  messageZh: string,
+  messageEn: string,
+): ParsedReport {
+  const ext = sourceFile.toLowerCase().split('.').pop() ?? '';
+  const format: ReportIdentity['format'] = ext === 'pdf' ? 'pdf' : ext === 'html' || ext === 'htm' ? 'html' : ext === 'md' ? 'md' : ext === 'csv' ? 'csv' : 'txt';
+  return {
+    report: {
+      reportId, sourceFile, agency: null, year: null, template: null, title: null, level: 'unknown',
+      region: { code: null, province: null, city: null, county: null, status: 'unresolved' }, format,
+    },
+    facts: [],
+    findings: [{ reportId, code, severity: 'error', messageZh, messageEn, location: {}, details: { sourceFile } }],
+    checks: [],
+    status: 'failed',
+  };
+}
