@@ -134,3 +134,21 @@ export function metricAggregates(m: MetricDef): { value: string; numerator: stri
     nReports: 'count(*)::INTEGER',
   };
 }
+
+/**
+ * The canonical cells a metric is computed from (numerator first, then denominator), so the UI can
+ * trace any number to its printed cells (sourceSql / contributingFactsSql).
+ */
+export function metricSources(m: MetricDef): { table: string; item: string; column: string; role: 'value' | 'denominator' }[] {
+  const out: { table: string; item: string; column: string; role: 'value' | 'denominator' }[] = [];
+  const seen = new Set<string>();
+  const scan = (expr: string | undefined, role: 'value' | 'denominator') => {
+    for (const [, table, item, column] of (expr ?? '').matchAll(/"([a-z]+)__([a-z_]+?)__([a-z_]+)"/g)) {
+      const k = `${role}:${table}:${item}:${column}`;
+      if (!seen.has(k)) { seen.add(k); out.push({ table, item, column, role }); }
+    }
+  };
+  scan(m.expr, 'value');
+  scan(m.denominator, 'denominator');
+  return out;
+}

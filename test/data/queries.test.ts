@@ -3,8 +3,9 @@ import { smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
 import {
   runAgencies, runAppeals, runApplicantTypes, runCompare, runOutcomeGroups, runOverview, runProvenance,
   runQualityReports, runReasons, runReportBlankCells, runReportChecks, runReportFindings, runSankey, runSource, runTrends, runYears,
-  aggregateSql, latestOverview,
+  aggregateSql, latestOverview, runContributingFacts,
 } from '../../src/data/queries';
+import { metricSources, requireMetric } from '../../src/data/metric-catalog';
 
 const XT = '湘潭县人民政府办公室';
 const PT = '平潭综合实验区';
@@ -221,6 +222,18 @@ describe('pickers, quality, source, provenance', () => {
     const [blank] = await runSource(db, { reportId: 'synthetic_blank_2024', item: 'carried_over' });
     expect([blank.value, blank.raw]).toEqual([null, '—']);
     expect(await runSource(db, { reportId: "x' OR '1'='1" })).toEqual([]);
+  });
+
+  it('traces an aggregate to each report’s printed cell, listing reports without it as no data', async () => {
+    const [src] = metricSources(requireMetric('carried_over'));
+    expect(src).toEqual({ table: 'requests', item: 'carried_over', column: 'total', role: 'value' });
+    const rows = await runContributingFacts(db, { ...src, year: 2024 });
+    // largest first, then by agency (DuckDB's byte order); the blank report last with its raw text
+    expect(rows.map((r) => [r.agency, r.value, r.raw])).toEqual([
+      [XT, 2, '2'], [HOSTILE, 0, '0'], ['SYNTHETIC甲县人民政府', 0, '0'], [PT, 0, '0'], ['SYNTHETIC空白局', null, '—'],
+    ]);
+    const cr = metricSources(requireMetric('correction_rate'));
+    expect(cr.map((s) => `${s.role}:${s.item}.${s.column}`)).toEqual(['value:review.corrected', 'denominator:review.total', 'denominator:review.pending']);
   });
 
   it('lists provenance of every report including the failed one', async () => {
