@@ -5,6 +5,7 @@ import { APPLICANT_COLUMNS, REQUEST_COLUMNS, REQUEST_ROWS, type Check, type Fact
 
 type Cells = Map<string, Fact>; // key `${item}.${column}`
 
+const APPEAL_COLUMN_KEYS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 const cellKey = (item: string, column: string) => `${item}.${column}`;
 
 const GROUP_ITEMS: Record<string, OutcomeGroup> = {
@@ -23,7 +24,8 @@ export function deriveRequestTotals(facts: Fact[], reportId: string): Fact[] {
   for (const [derivedItem, group] of Object.entries(GROUP_ITEMS)) {
     // a printed single-row （六）其他处理 is other_total itself
     if (derivedItem === 'other_total' && items.has('other_total')) continue;
-    const parts = REQUEST_ROWS.filter((r) => r.group === group && r.key !== 'other_total').map((r) => r.key);
+    void group;
+    const parts = GROUP_PARTS.get(derivedItem)!;
     if (!parts.some((p) => items.has(p))) continue;
     for (const col of REQUEST_COLUMNS) {
       let sum: number | null = 0;
@@ -69,6 +71,11 @@ function check(reportId: string, checkId: string, table: Check['table'], subject
   return { reportId, checkId, table, subject, lhsLabel, rhsLabel, lhs, rhs, status };
 }
 
+const OUTCOME_SINGLE = REQUEST_ROWS.filter((r) => r.group && (!r.key.startsWith('other_') || r.key === 'other_total')).map((r) => r.key);
+const OUTCOME_SUBROWS = REQUEST_ROWS.filter((r) => r.group && r.key !== 'other_total').map((r) => r.key);
+const GROUP_PARTS = new Map(Object.entries(GROUP_ITEMS).map(([item, group]) =>
+  [item, REQUEST_ROWS.filter((r) => r.group === group && r.key !== 'other_total').map((r) => r.key)]));
+
 /** Every identity of tables requests and appeals that the printed facts allow to state. */
 export function runChecks(facts: Fact[], reportId: string): Check[] {
   const checks: Check[] = [];
@@ -77,7 +84,7 @@ export function runChecks(facts: Fact[], reportId: string): Check[] {
   const reqItems = new Set(printed.filter((f) => f.table === 'requests').map((f) => f.item));
   if (reqItems.size > 0) {
     const single = reqItems.has('other_total');
-    const outcomeRows = REQUEST_ROWS.filter((r) => r.group && (single ? !r.key.startsWith('other_') || r.key === 'other_total' : r.key !== 'other_total')).map((r) => r.key);
+    const outcomeRows = single ? OUTCOME_SINGLE : OUTCOME_SUBROWS;
     for (const col of REQUEST_COLUMNS) {
       checks.push(check(reportId, 'requests.balance', 'requests', col.key,
         'new + carried_over', 'outcome_total + carried_forward',
@@ -98,7 +105,7 @@ export function runChecks(facts: Fact[], reportId: string): Check[] {
   }
   const app: Cells = new Map(printed.filter((f) => f.table === 'appeals').map((f) => [cellKey(f.item, f.column), f]));
   for (const item of ['review', 'suit_direct', 'suit_after_review']) {
-    if (![...app.keys()].some((k) => k.startsWith(item + '.'))) continue;
+    if (!APPEAL_COLUMN_KEYS.some((c) => app.has(cellKey(item, c)))) continue;
     checks.push(check(reportId, 'appeals.group_total', 'appeals', item,
       'total', 'upheld + corrected + other + pending',
       app.get(cellKey(item, 'total'))?.value ?? null,

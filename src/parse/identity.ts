@@ -27,7 +27,7 @@ export function findIdentity(text: string, lines: string[]): IdentityGuess {
     const line = lines[i]!.trim();
     const header = /^标题\s*[:：]\s*(.+)$/.exec(line);
     const candidate = header ? header[1]!.trim() : line;
-    if (candidate.length > 120) continue;
+    if (candidate.length > 120 || !candidate.includes('报告')) continue;
     const m = TITLE.exec(candidate);
     if (!m) continue;
     // a title line is (almost) only the title: reject prose such as `现将2020年度政府信息公开工作报告公布如下`

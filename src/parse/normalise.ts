@@ -23,14 +23,16 @@ function toSimplified(text: string): string {
   return converter(text);
 }
 
-const TRAD_RE = new RegExp(`[${TRAD_MARKERS}]`, 'g');
+const TRAD_TABLE = new Uint8Array(0x10000);
+for (const ch of TRAD_MARKERS) TRAD_TABLE[ch.charCodeAt(0)] = 1;
 
-/** True when several traditional-only marker characters appear in the first 20 000 characters. */
+/** True when several traditional-only marker characters appear in the first 4 000 characters (title and opening prose). */
 export function looksTraditional(text: string): boolean {
-  const head = text.length > 20000 ? text.slice(0, 20000) : text;
-  TRAD_RE.lastIndex = 0;
+  const limit = Math.min(text.length, 4000);
   let n = 0;
-  while (TRAD_RE.exec(head)) if (++n >= 5) return true;
+  for (let i = 0; i < limit; i++) {
+    if (TRAD_TABLE[text.charCodeAt(i)] === 1 && ++n >= 5) return true;
+  }
   return false;
 }
 

@@ -21,15 +21,15 @@ export type RowValues =
   | { kind: 'ambiguous'; raw: string; candidates: SplitCell[][]; capped: boolean }
   | { kind: 'unsplittable'; raw: string; reason: 'too-many' | 'too-few' | 'no-split' };
 
+/** The printed run as one string (an explicit empty cell shows as ∅). */
 export function runText(tokens: ValueToken[]): string {
-  return tokens.map((t) => (t.kind === 'blank' && t.text === '' ? EMPTY_CELL : t.text)).join(' ').replace(new RegExp(EMPTY_CELL, 'g'), '∅');
+  return tokens.map((t) => (t.text === '' || t.text === EMPTY_CELL ? '∅' : t.text)).join(' ');
 }
 
 export function readRow(tokens: ValueToken[], n: number, accept: (values: number[]) => boolean): RowValues {
   let toks = tokens;
   // explicit empty HTML cells after the last column are not cells of this row
   while (toks.length > n && toks[toks.length - 1]!.kind === 'blank' && toks[toks.length - 1]!.text === '') toks = toks.slice(0, -1);
-  const raw = runText(toks);
   if (toks.length === n) {
     return {
       kind: 'cells',
@@ -42,6 +42,7 @@ export function readRow(tokens: ValueToken[], n: number, accept: (values: number
       }),
     };
   }
+  const raw = runText(toks);
   if (toks.length > n) return { kind: 'unsplittable', raw, reason: 'too-many' };
   if (toks.some((t) => t.kind === 'blank')) return { kind: 'unsplittable', raw, reason: 'too-few' };
   const hard = toks.map((t) => t.text);
