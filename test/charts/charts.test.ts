@@ -1,5 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as echarts from 'echarts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsOption } from 'echarts';
 import { smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
 import { runAppeals, runApplicantTypes, runCompare, runOutcomeGroups, runReasons, runSankey, runTrends } from '../../src/data/queries';
 import { getMetric } from '../../src/data/metric-catalog';
@@ -24,13 +28,25 @@ function info(id: string, lang: 'zh' | 'en' = 'zh'): MetricInfo {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
-/** Render with the real ECharts (SSR, SVG) to prove the option is accepted and draws. */
+// Exactly the components src/charts/README.md tells the UI to register; ECharts skips a component
+// that is not registered without a word, so the tests look for what it draws (labels, bands).
+echarts.use([BarChart, LineChart, SankeyChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, AriaComponent, SVGRenderer]);
+
+/** Render with the real ECharts (SSR, SVG) to prove the option is accepted and draws, without warnings. */
 function render(option: object): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 500 });
-  chart.setOption(option as echarts.EChartsOption);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
+  const warn = vi.spyOn(console, 'warn');
+  const error = vi.spyOn(console, 'error');
+  try {
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 500 });
+    chart.setOption(option as EChartsOption);
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    expect(warn.mock.calls.concat(error.mock.calls)).toEqual([]);
+    return svg;
+  } finally {
+    warn.mockRestore();
+    error.mockRestore();
+  }
 }
 
 describe('trends', () => {
@@ -104,7 +120,10 @@ describe('compare', () => {
     expect(s.markArea.data.map((b: Any) => [b[0].xAxis, b[1].xAxis])).toEqual([[quantiles.p10, quantiles.p90], [12, 50]]);
     expect(s.data[opt.yAxis.data.indexOf(XT)].itemStyle.color).toBe('#D55E00');
     const svg = render(opt);
-    expect(svg).toContain('中位数');
+    expect(svg).toContain('中位数'); // the median markLine's label is drawn
+    // both bands are drawn (ECharts silently skips markArea when its component is not registered)
+    expect(svg).toContain('fill-opacity="0.08"');
+    expect(svg).toContain('fill-opacity="0.18"');
     expect(svg).not.toContain('<img');
   });
 
@@ -131,7 +150,8 @@ describe('outcomes and breakdowns', () => {
     const pct: Any = buildOutcomesOption(rows, { lang: 'zh', mode: 'percent' });
     expect(pct.series[0].data[0].value).toBeCloseTo(11 / 33, 12);
     expect(pct.yAxis.max).toBe(1);
-    render(pct);
+    // decal patterns on the bars: colour is not the only cue (aria.decal)
+    expect(render(pct)).toContain('<pattern');
   });
 
   it('shows a blank group as no data and notes a printed total that differs from the groups', async () => {
