@@ -19,6 +19,9 @@ describe('tokenise', () => {
   it('treats |, tabs and newlines as cell boundaries and skips markdown rules', () => {
     expect(toks('| 规章 | 0 | — |\n|---|---|---|\n\t行政许可\n\t5件')).toEqual(['label:规章', 'num:0', 'blank:—', 'label:行政许可', 'num:5件']);
   });
+  it('skips PDF page-number lines between rows', () => {
+    expect(toks('规章 0 0 0\n- 4 -\n第 5 页\n行政许可 3')).toEqual(['label:规章', 'num:0', 'num:0', 'num:0', 'label:行政许可', 'num:3']);
+  });
   it('keeps digits of dates inside a label', () => {
     expect(toks('2024年度 | 3')).toEqual(['label:2024年度', 'num:3']);
   });

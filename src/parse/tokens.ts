@@ -36,9 +36,10 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
 const isSpace = (c: string | undefined) => c === ' ';
 const LABEL_CUT = /[一二三四五六七]、|(?<!第)\([一二三四五六七]\)|第二十条/g;
 const BLANK_ONLY = /^(-{1,2}|—{1,2}|–|\/|无|空|\\|\*|N\/A|n\/a)$/;
+const PAGE_MARKER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
-/** Tokenises text[from, to). Markdown rule lines (|---|---|) are skipped. */
+/** Tokenises text[from, to). Markdown rule lines and PDF page-number lines are skipped. */
 export function tokenise(text: string, from: number, to: number, lines: LineIndex): Token[] {
   const out: Token[] = [];
   let cellStart = from;
@@ -50,7 +51,9 @@ export function tokenise(text: string, from: number, to: number, lines: LineInde
         // skip a markdown rule line as a whole
         const end = text.indexOf('\n', i + 1);
         const line = text.slice(i + 1, end === -1 || end > to ? to : end);
-        if (line.includes('---') && MARKDOWN_RULE.test(line)) {
+        // a markdown rule (|---|---|) or a PDF page marker (`- 4 -`, 2024_huaian_szf_pdfextract_fragment.txt)
+        // is not a cell: a page number inside a table would otherwise join the row before it
+        if ((line.includes('---') && MARKDOWN_RULE.test(line)) || (line.length < 16 && PAGE_MARKER.test(line))) {
           i = end === -1 || end > to ? to : end - 1;
         }
       }
