@@ -89,7 +89,7 @@ describe('trends', () => {
   });
 
   it('says "no data" for a blank, not 0, and how many reports had data', async () => {
-    const rows = await runTrends(db, { selection: { years: [2024, 2024] }, metrics: ['carried_over'], mode: 'agency' });
+    const rows = await runTrends(db, { selection: { years: [2024, 2024], agencies: [XT, 'SYNTHETIC空白局'] }, metrics: ['carried_over'], mode: 'agency' });
     const opt: Any = buildTrendsOption(rows, { lang: 'en', metrics: [info('carried_over', 'en')] });
     const blank = opt.series.find((s: Any) => s.name.startsWith('SYNTHETIC空白局'));
     expect(blank.data[0].value).toBeNull();

@@ -78,6 +78,10 @@ describe('aggregates keep blanks as no data', () => {
     ]);
   });
 
+  it('refuses per-agency trends without selected agencies (national scale would be 150k lines)', () => {
+    expect(() => runTrends(db, { metrics: ['new'], mode: 'agency' })).toThrow(/needs at least one/);
+  });
+
   it('rejects an unknown metric id instead of building SQL from it', () => {
     expect(() => aggregateSql({ metrics: ["new'; DROP TABLE facts; --"], by: 'year' })).toThrow(/unknown metric/);
   });

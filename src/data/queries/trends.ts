@@ -11,10 +11,17 @@ export interface TrendsParams {
 }
 export type TrendRow = AggregateRow;
 
+/** Per-agency lines need a chosen set of agencies: at national scale "all" would be 150k lines. */
+function check(p: TrendsParams): void {
+  if (p.mode === 'agency' && !p.selection?.agencies?.length) throw new Error('trends: agency mode needs at least one selected agency');
+}
+
 export function trendsSql(p: TrendsParams): string {
+  check(p);
   return aggregateSql({ selection: p.selection, metrics: p.metrics, by: p.mode === 'agency' ? 'agency_year' : 'year' });
 }
 
 export function runTrends(runner: QueryRunner, p: TrendsParams): Promise<TrendRow[]> {
+  check(p);
   return runAggregate(runner, { selection: p.selection, metrics: p.metrics, by: p.mode === 'agency' ? 'agency_year' : 'year' });
 }
