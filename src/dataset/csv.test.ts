@@ -97,3 +97,14 @@ describe('manifest CSV', () => {
     expect(readManifestCsv(manifestToCsv(m.rows)).rows).toEqual(m.rows);
   });
 });
+
+describe('datasetToCsv without header', () => {
+  it('gives only data lines, so chunks appended after one header equal the whole file', () => {
+    const a = toDataset([parse('2024_xiangtanxian_zfbgs.txt')], { kind: 'real' });
+    const b = toDataset([parse('2020_pingtan_zhqsyq.txt')], { kind: 'real' });
+    const whole = datasetToCsv({ ...a, facts: [...a.facts, ...b.facts] })['facts.csv'];
+    const header = whole.split('\n')[0] + '\n';
+    expect(header + datasetToCsv(a, { header: false })['facts.csv'] + datasetToCsv(b, { header: false })['facts.csv']).toBe(whole);
+    expect(datasetToCsv({ ...a, checks: [] }, { header: false })['checks.csv']).toBe('');
+  });
+});

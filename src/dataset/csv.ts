@@ -22,10 +22,11 @@ export interface CsvResult<T> {
   errors: CsvError[];
 }
 
-function unparse<T extends object>(rows: readonly T[], columns: readonly { name: string }[]): string {
+function unparse<T extends object>(rows: readonly T[], columns: readonly { name: string }[], header = true): string {
   const fields = columns.map((c) => c.name);
+  if (!header && rows.length === 0) return '';
   const data = rows.map((r) => fields.map((f) => cell((r as Record<string, unknown>)[f])));
-  return Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields, data }, { newline: '\n', header }) + '\n';
 }
 
 function cell(v: unknown): string {
@@ -34,13 +35,19 @@ function cell(v: unknown): string {
   return String(v);
 }
 
-/** The dataset as CSV files, keyed by file name. */
-export function datasetToCsv(dataset: Dataset): Record<'reports.csv' | 'facts.csv' | 'findings.csv' | 'checks.csv', string> {
+export type DatasetCsvName = 'reports.csv' | 'facts.csv' | 'findings.csv' | 'checks.csv';
+
+/**
+ * The dataset as CSV files, keyed by file name. `header: false` gives only the data lines, for
+ * writers that append report by report (the parse CLI streams tens of thousands of reports).
+ */
+export function datasetToCsv(dataset: Dataset, opts: { header?: boolean } = {}): Record<DatasetCsvName, string> {
+  const h = opts.header ?? true;
   return {
-    'reports.csv': unparse(dataset.reports, REPORT_COLUMNS),
-    'facts.csv': unparse(dataset.facts, FACT_COLUMNS),
-    'findings.csv': unparse(dataset.findings, FINDING_COLUMNS),
-    'checks.csv': unparse(dataset.checks, CHECK_COLUMNS),
+    'reports.csv': unparse(dataset.reports, REPORT_COLUMNS, h),
+    'facts.csv': unparse(dataset.facts, FACT_COLUMNS, h),
+    'findings.csv': unparse(dataset.findings, FINDING_COLUMNS, h),
+    'checks.csv': unparse(dataset.checks, CHECK_COLUMNS, h),
   };
 }
 
