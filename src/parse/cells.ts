@@ -17,6 +17,19 @@ const NUMBER = /^([+-]|增|减)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(件|个|�
 
 /** Parses one cell's text. Text that is neither a number nor a blank marker is kind 'text'. */
 export function parseCell(rawText: string): CellValue {
+  // fast path: plain digits, by far the most common cell
+  const len = rawText.length;
+  if (len > 0 && len <= 15) {
+    let plain = true;
+    for (let i = 0; i < len; i++) {
+      const c = rawText.charCodeAt(i);
+      if (c < 48 || c > 57) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return { kind: 'number', value: Number(rawText), unit: null, raw: rawText };
+  }
   const raw = rawText.trim();
   if (BLANK.has(raw)) return { kind: 'blank', raw };
   // footnote marks such as `3*` or `3①` do not change the number
