@@ -152,3 +152,9 @@ export function metricSources(m: MetricDef): { table: string; item: string; colu
   scan(m.denominator, 'denominator');
   return out;
 }
+
+/** What the chart builders need about a metric (src/charts/types.ts MetricInfo, structurally). */
+export function metricInfo(id: string, lang: 'zh' | 'en'): { id: string; label: string; kind: MetricKind; unit?: string } {
+  const m = requireMetric(id);
+  return { id: m.id, label: lang === 'zh' ? m.zh : m.en, kind: m.kind, unit: m.unit };
+}

@@ -6,7 +6,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import { smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
 import { runAppeals, runApplicantTypes, runCompare, runOutcomeGroups, runReasons, runSankey, runTrends } from '../../src/data/queries';
-import { getMetric } from '../../src/data/metric-catalog';
+import { metricInfo } from '../../src/data/metric-catalog';
 import {
   buildAppealsOption, buildApplicantTypesOption, buildCompareOption, buildOutcomesOption, buildReasonsOption,
   buildSankeyOption, buildSparklineOption, buildTrendsOption, type MetricInfo,
@@ -21,8 +21,7 @@ beforeAll(async () => { db = await smallDatasetRunner(); });
 afterAll(() => db?.close());
 
 function info(id: string, lang: 'zh' | 'en' = 'zh'): MetricInfo {
-  const m = getMetric(id)!;
-  return { id, label: lang === 'zh' ? m.zh : m.en, kind: m.kind, unit: m.unit };
+  return metricInfo(id, lang); // the data layer's catalog entry fits the charts' MetricInfo
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
