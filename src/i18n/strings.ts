@@ -1,0 +1,70 @@
+// UI strings in Chinese and English. Report text (agency names, labels as printed) is never
+// translated: it is shown as printed.
+import type { Lang, View } from '../state/url';
+
+const zh = {
+  title: '年报 · 政府信息公开年度报告数据',
+  subtitle: '把各地政府信息公开工作年度报告变成可比较的数字，并核对每一条勾稽关系。',
+  views: { overview: '总览', trends: '年度趋势', compare: '机关比较', outcomes: '办理结果', appeals: '复议与诉讼', quality: '数据质量', source: '来源', import: '导入报告' } as Record<View, string>,
+  lang: 'English', langLabel: '切换语言',
+  loading: '正在加载数据…', instantiating: '正在启动 DuckDB…', downloading: '正在下载数据', attaching: '正在打开数据文件…',
+  errorTitle: '数据无法加载',
+  errors: {
+    'wasm-failed': 'DuckDB 无法启动：浏览器或页面的安全策略（CSP）阻止了 WebAssembly。',
+    timeout: '加载超时。页面可能阻止了 WebAssembly（CSP 需包含 \'wasm-unsafe-eval\'），或网络过慢。',
+    'not-found': '找不到数据文件（data/nianbao.duckdb）。请先运行 npm run data 生成数据。',
+    http: '数据文件请求失败。', network: '网络错误，无法获取数据文件。',
+    corrupt: '数据文件已损坏或不是 DuckDB 文件。', query: '查询失败。',
+  } as Record<string, string>,
+  synthetic: '合成数据（SYNTHETIC）：此数据集为测试生成，不是真实年报。',
+  filters: '筛选', agencySearch: '搜索机关（部分名称）', agencies: '已选机关', remove: '移除', level: '层级', anyLevel: '全部层级',
+  region: '地区代码前缀', yearFrom: '起始年份', yearTo: '截止年份', allYears: '全部', excludeFailing: '排除勾稽关系不成立的报告',
+  metric: '指标', metrics: '指标（可多选）', year: '年份', latest: '最新年份', mode: '显示方式', absolute: '绝对数', percent: '百分比（100%）',
+  chart: '图表', table: '表格', showTable: '显示表格', showChart: '显示图表',
+  downloadPng: '下载 PNG', downloadSvg: '下载 SVG', downloadCsv: '下载 CSV', share: '分享 / 嵌入', close: '关闭',
+  link: '链接', embedCode: '嵌入代码', copy: '复制',
+  noData: '无数据', noRows: '当前筛选下没有数据。', smallN: '分母少于 10 件，比率仅供参考',
+  denominator: '分母', yoy: '同比', prevYear: '上一年',
+  reasons: '不予公开等 20 类原因', applicants: '申请人类型', flow: '申请人 → 办理结果 → 复议 → 诉讼',
+  correctionRate: '纠错率',
+  quality: { report: '报告', checks: '勾稽关系', passed: '通过', failed: '不成立', skipped: '无法核对', findings: '发现', blanks: '空白单元格', lhs: '左边', rhs: '右边', status: '结果', pick: '选择报告查看详情' },
+  source: { pick: '选择报告', file: '文件', origin: '来源', table: '表', row: '行（原文）', column: '列（原文）', raw: '原始单元格', value: '数值', derived: '推算', provenance: '数据来源清单', downloadData: '下载整个数据集' },
+  importPlaceholder: '“导入您的报告”面板正在开发中，稍后将在此处提供。',
+  embedOpen: '在年报中打开',
+};
+
+export type Strings = typeof zh;
+
+const en: Strings = {
+  title: 'Nianbao · Government information disclosure annual reports',
+  subtitle: "China's government information disclosure annual reports as comparable numbers, with every template identity checked.",
+  views: { overview: 'Overview', trends: 'Trends', compare: 'Compare agencies', outcomes: 'Outcomes', appeals: 'Reconsideration & litigation', quality: 'Data quality', source: 'Source', import: 'Import reports' },
+  lang: '中文', langLabel: 'Switch language',
+  loading: 'Loading data…', instantiating: 'Starting DuckDB…', downloading: 'Downloading data', attaching: 'Opening the data file…',
+  errorTitle: 'The data could not be loaded',
+  errors: {
+    'wasm-failed': 'DuckDB could not start: the browser or the page security policy (CSP) blocks WebAssembly.',
+    timeout: "Loading timed out. The page may block WebAssembly (the CSP needs 'wasm-unsafe-eval') or the network is too slow.",
+    'not-found': 'The data file (data/nianbao.duckdb) was not found. Run npm run data to build it.',
+    http: 'The data file request failed.', network: 'Network error: the data file could not be fetched.',
+    corrupt: 'The data file is damaged or not a DuckDB file.', query: 'A query failed.',
+  },
+  synthetic: 'SYNTHETIC data: this dataset was generated for testing; it is not real reports.',
+  filters: 'Filters', agencySearch: 'Search agencies (part of the name)', agencies: 'Selected agencies', remove: 'Remove', level: 'Level', anyLevel: 'All levels',
+  region: 'Region code prefix', yearFrom: 'From year', yearTo: 'To year', allYears: 'All', excludeFailing: 'Exclude reports whose identities fail',
+  metric: 'Metric', metrics: 'Metrics (several)', year: 'Year', latest: 'Latest year', mode: 'Display', absolute: 'Absolute', percent: 'Percent (100%)',
+  chart: 'Chart', table: 'Table', showTable: 'Show table', showChart: 'Show chart',
+  downloadPng: 'Download PNG', downloadSvg: 'Download SVG', downloadCsv: 'Download CSV', share: 'Share / embed', close: 'Close',
+  link: 'Link', embedCode: 'Embed code', copy: 'Copy',
+  noData: 'no data', noRows: 'No data for this selection.', smallN: 'fewer than 10 cases: read this rate with care',
+  denominator: 'denominator', yoy: 'year over year', prevYear: 'previous year',
+  reasons: '20 reasons for not disclosing', applicants: 'Applicant types', flow: 'Applicant → outcome → reconsideration → lawsuit',
+  correctionRate: 'Correction rate',
+  quality: { report: 'Report', checks: 'Identity checks', passed: 'pass', failed: 'fail', skipped: 'cannot check', findings: 'Findings', blanks: 'Blank cells', lhs: 'Left side', rhs: 'Right side', status: 'Result', pick: 'Pick a report for details' },
+  source: { pick: 'Pick a report', file: 'File', origin: 'Origin', table: 'Table', row: 'Row (as printed)', column: 'Column (as printed)', raw: 'Raw cell', value: 'Value', derived: 'derived', provenance: 'Provenance of the dataset', downloadData: 'Download the whole dataset' },
+  importPlaceholder: 'The "Import your reports" panel is being built and will appear here.',
+  embedOpen: 'Open in Nianbao',
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };
+export const t = (lang: Lang): Strings => STRINGS[lang];

@@ -1,0 +1,81 @@
+// The shell: load state, header (language, views), filters, the active view. Views own their data.
+import { useEffect, useMemo, useState } from 'react';
+import type { DataLoadError, LoadedDataset, LoadProgress } from '../data/duckdb-wasm';
+import { runYears } from '../data/queries';
+import { t } from '../i18n/strings';
+import { VIEWS, type View } from '../state/url';
+import { Ctx, type AppCtx } from './context';
+import { useUrlState } from './useUrlState';
+import { Loader, LoadError } from './Loader';
+import { Filters } from './Filters';
+import { Overview } from './views/Overview';
+import { Trends } from './views/Trends';
+import { Compare } from './views/Compare';
+import { Outcomes } from './views/Outcomes';
+import { Appeals } from './views/Appeals';
+import { Quality } from './views/Quality';
+import { Source } from './views/Source';
+import { ImportMount } from './views/ImportMount';
+
+export interface Boot {
+  ready: Promise<LoadedDataset>;
+  onProgress(cb: (p: LoadProgress) => void): void;
+}
+
+const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
+  overview: Overview, trends: Trends, compare: Compare, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount,
+};
+
+interface Loaded { data: LoadedDataset; years: number[]; synthetic: boolean }
+
+export function App({ boot }: { boot: Boot }) {
+  const [state, update] = useUrlState();
+  const [progress, setProgress] = useState<LoadProgress | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const s = t(state.lang);
+
+  useEffect(() => {
+    boot.onProgress(setProgress);
+    boot.ready.then(async (data) => {
+      const years = (await runYears(data.runner)).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
+      const meta = await data.runner.query<{ key: string; value: string }>('SELECT key, value FROM meta');
+      const synthetic = meta.some((m) => m.key === 'dataset' && /synthetic/i.test(String(m.value)));
+      setLoaded({ data, years, synthetic });
+    }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message }));
+  }, [boot]);
+
+  useEffect(() => { document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en'; document.title = s.title; }, [state.lang, s.title]);
+
+  const ctx = useMemo<AppCtx | null>(() => (loaded ? { state, update, s, runner: loaded.data.runner, years: loaded.years } : null), [loaded, state, update, s]);
+  const ViewC = VIEW_COMPONENT[state.view];
+
+  if (state.embed && ctx) {
+    return <Ctx.Provider value={ctx}><main className="embed"><ViewC /><a className="embed-link" href={window.location.href.replace(/([?&])embed=1&?/, '$1')} target="_blank" rel="noopener">{s.embedOpen}</a></main></Ctx.Provider>;
+  }
+  return (
+    <div className="app">
+      <header className="top">
+        <div>
+          <h1>{s.title}</h1>
+          <p className="subtitle">{s.subtitle}</p>
+        </div>
+        <button type="button" className="lang" aria-label={s.langLabel} onClick={() => update({ lang: state.lang === 'zh' ? 'en' : 'zh' })}>{s.lang}</button>
+      </header>
+      {loaded?.synthetic ? <p className="synthetic" role="note" data-testid="synthetic">{s.synthetic}</p> : null}
+      <nav aria-label={state.lang === 'zh' ? '视图' : 'Views'}>
+        <ul className="tabs">
+          {VIEWS.map((v) => (
+            <li key={v}><button type="button" aria-current={state.view === v ? 'page' : undefined} onClick={() => update({ view: v })}>{s.views[v]}</button></li>
+          ))}
+        </ul>
+      </nav>
+      {error ? <LoadError code={error.code} message={error.message} s={s} /> : !ctx ? <Loader progress={progress} s={s} /> : (
+        <Ctx.Provider value={ctx}>
+          {state.view !== 'import' ? <Filters /> : null}
+          <main id="view" data-view={state.view}><ViewC /></main>
+        </Ctx.Provider>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// One figure: title, note (denominators), chart or table, and the exports (PNG, SVG, CSV) and the
+// share/embed dialog. In embed mode only the chart is shown.
+import { useRef, useState, type ReactNode } from 'react';
+import type { EChartsOption } from 'echarts';
+import { EChart, type EChartHandle } from './EChart';
+import { useApp } from './context';
+import { downloadBlob, downloadCsv, downloadUrl } from './download';
+import { ShareDialog } from './ShareDialog';
+
+interface Props {
+  id: string;
+  title: string;
+  note?: ReactNode;
+  option: EChartsOption | null;
+  table: ReactNode;
+  /** The data behind the chart, for CSV: field names and raw rows (blanks stay empty). */
+  csv: { fields: string[]; rows: Record<string, unknown>[] };
+  height?: number;
+}
+
+export function ChartPanel({ id, title, note, option, table, csv, height }: Props) {
+  const { s, state } = useApp();
+  const [showTable, setShowTable] = useState(false);
+  const [share, setShare] = useState(false);
+  const chart = useRef<EChartHandle>(null);
+  const file = `nianbao-${id}`;
+  if (state.embed) {
+    return option ? <EChart option={option} animation={state.anim} label={title} handle={chart} height="100vh" /> : null;
+  }
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`} data-panel={id}>
+      <header className="panel-head">
+        <h2 id={`${id}-title`}>{title}</h2>
+        <div className="toolbar">
+          <button type="button" onClick={() => setShowTable((v) => !v)} aria-pressed={showTable}>{showTable ? s.showChart : s.showTable}</button>
+          <button type="button" disabled={!option || showTable} onClick={() => { const u = chart.current?.png(); if (u) downloadUrl(`${file}.png`, u); }}>{s.downloadPng}</button>
+          <button type="button" disabled={!option || showTable} onClick={() => { const t = chart.current?.svg(); if (t) downloadBlob(`${file}.svg`, new Blob([t], { type: 'image/svg+xml' })); }}>{s.downloadSvg}</button>
+          <button type="button" onClick={() => downloadCsv(`${file}.csv`, csv.fields, csv.rows)}>{s.downloadCsv}</button>
+          <button type="button" onClick={() => setShare(true)}>{s.share}</button>
+        </div>
+      </header>
+      {note ? <p className="note">{note}</p> : null}
+      {showTable || !option ? table : <EChart option={option} animation={state.anim} label={title} handle={chart} height={height} />}
+      {share ? <ShareDialog onClose={() => setShare(false)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+// Selection controls shared by every view: agency search (partial Chinese name), level, region
+// prefix, year range, and the switch that drops reports whose identities fail.
+import { useState } from 'react';
+import { runAgencies } from '../data/queries';
+import { useApp } from './context';
+import { useQuery } from './useQuery';
+import { keyOf } from './helpers';
+
+const LEVELS = ['province', 'city', 'county', 'township', 'department', 'other'];
+const LEVEL_ZH: Record<string, string> = { province: '省级', city: '市级', county: '县级', township: '乡镇', department: '部门', other: '其他' };
+
+export function Filters() {
+  const { state, update, s, runner, years } = useApp();
+  const [search, setSearch] = useState('');
+  const found = useQuery(keyOf('agencies', search), () => (search.trim() ? runAgencies(runner, { search: search.trim(), limit: 12 }) : Promise.resolve([])));
+  const lang = state.lang;
+  const [from, to] = state.years ?? [null, null];
+  const setYears = (a: number | null, b: number | null) => {
+    const lo = a ?? years[0];
+    const hi = b ?? years[years.length - 1];
+    update({ years: a === null && b === null ? null : [lo, hi] });
+  };
+  return (
+    <section className="filters" aria-label={s.filters}>
+      <div className="search">
+        <label>{s.agencySearch}
+          <input type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} maxLength={60} />
+        </label>
+        {found.data && found.data.length ? (
+          <ul className="results" aria-label={s.agencySearch}>
+            {found.data.filter((a) => !state.agencies.includes(a.agency)).map((a) => (
+              <li key={a.agency}>
+                <button type="button" onClick={() => { update({ agencies: [...state.agencies, a.agency] }); setSearch(''); }}>
+                  {a.agency} <small>{[a.province, a.city, a.county].filter(Boolean).join(' ')} · {a.years.join(', ')}</small>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {state.agencies.length ? (
+        <ul className="chips" aria-label={s.agencies}>
+          {state.agencies.map((a) => (
+            <li key={a}>
+              <span>{a}</span>
+              <button type="button" aria-label={`${s.remove} ${a}`} onClick={() => update({ agencies: state.agencies.filter((x) => x !== a) })}>×</button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <label>{s.level}
+        <select value={state.levels[0] ?? ''} onChange={(e) => update({ levels: e.currentTarget.value ? [e.currentTarget.value] : [] })}>
+          <option value="">{s.anyLevel}</option>
+          {LEVELS.map((l) => <option key={l} value={l}>{lang === 'zh' ? LEVEL_ZH[l] : l}</option>)}
+        </select>
+      </label>
+      <label>{s.region}
+        <input type="text" inputMode="numeric" pattern="\d{1,6}" maxLength={6} size={7} value={state.region}
+          onChange={(e) => { const v = e.currentTarget.value; if (/^\d{0,6}$/.test(v)) update({ region: v }, true); }} />
+      </label>
+      <label>{s.yearFrom}
+        <select value={from ?? ''} onChange={(e) => setYears(e.currentTarget.value ? Number(e.currentTarget.value) : null, to)}>
+          <option value="">{s.allYears}</option>
+          {years.map((y) => <option key={y} value={y}>{y}</option>)}
+        </select>
+      </label>
+      <label>{s.yearTo}
+        <select value={to ?? ''} onChange={(e) => setYears(from, e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+          <option value="">{s.allYears}</option>
+          {years.map((y) => <option key={y} value={y}>{y}</option>)}
+        </select>
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={state.excludeFailing} onChange={(e) => update({ excludeFailing: e.currentTarget.checked })} />
+        {s.excludeFailing}
+      </label>
+    </section>
+  );
+}

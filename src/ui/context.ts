@@ -1,0 +1,22 @@
+// What every view needs: the URL state and a setter, the strings, and the query runner.
+import { createContext, useContext } from 'react';
+import type { QueryRunner } from '../data/query-runner';
+import type { State } from '../state/url';
+import type { Strings } from '../i18n/strings';
+
+export interface AppCtx {
+  state: State;
+  /** Change state; `replace` for typing in inputs (no history entry per keystroke). */
+  update(patch: Partial<State>, replace?: boolean): void;
+  s: Strings;
+  runner: QueryRunner;
+  years: number[];
+}
+
+export const Ctx = createContext<AppCtx | null>(null);
+
+export function useApp(): AppCtx {
+  const c = useContext(Ctx);
+  if (!c) throw new Error('useApp outside the app');
+  return c;
+}

@@ -1,0 +1,53 @@
+// Glue between URL state, the metric catalog and the chart builders' option types.
+import type { Selection } from '../data/filters';
+import { getMetric, METRICS } from '../data/metric-catalog';
+import type { MetricInfo } from '../charts/types';
+import { formatNumber, formatPercent, formatRate, isSmallN } from '../charts/format';
+import type { Lang, State } from '../state/url';
+import type { Strings } from '../i18n/strings';
+
+export function selectionOf(st: State, withAgencies = true): Selection {
+  return {
+    agencies: withAgencies && st.agencies.length ? st.agencies : undefined,
+    levels: st.levels.length ? st.levels : undefined,
+    region: st.region || undefined,
+    years: st.years ?? undefined,
+    excludeFailing: st.excludeFailing || undefined,
+  };
+}
+
+/** A stable string for useQuery keys. */
+export const keyOf = (...parts: unknown[]): string => JSON.stringify(parts);
+
+export function metricInfo(id: string, lang: Lang): MetricInfo {
+  const m = getMetric(id);
+  return m ? { id, label: m[lang], kind: m.kind, unit: m.unit } : { id, label: id, kind: 'count' };
+}
+
+export const knownMetric = (id: string): boolean => METRICS.some((m) => m.id === id);
+
+export function denominatorNote(id: string, lang: Lang): string | null {
+  const m = getMetric(id);
+  if (!m || m.kind !== 'rate') return null;
+  const d = lang === 'zh' ? m.denominatorZh : m.denominatorEn;
+  return d ? (lang === 'zh' ? `${m.zh}的分母：${d}` : `${m.en}: denominator is ${d}`) : null;
+}
+
+export interface ValueLike { value: number | null; numerator?: number | null; denominator?: number | null }
+
+/** A metric value as text: counts per locale; rates with numerator/denominator. Blank → "no data". */
+export function valueText(id: string, r: ValueLike, lang: Lang): string {
+  const m = getMetric(id);
+  if (m?.kind === 'rate') return formatRate(r.value, r.numerator ?? null, r.denominator ?? null, lang);
+  return formatNumber(r.value, lang);
+}
+
+export function isMutedRate(id: string, r: ValueLike): boolean {
+  return getMetric(id)?.kind === 'rate' && isSmallN(r.denominator ?? null);
+}
+
+export function NoData({ s }: { s: Strings }) {
+  return <span className="nodata">{s.noData}</span>;
+}
+
+export { formatNumber, formatPercent };

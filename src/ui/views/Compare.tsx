@@ -1,0 +1,58 @@
+// View 3: rank bar of agencies for one metric and year, with the peer median and the p10–p90 /
+// p25–p75 bands; selected agencies highlighted. Failing reports can be excluded (Filters switch).
+import { runCompare, type CompareRow } from '../../data/queries';
+import { buildCompareOption } from '../../charts/compare';
+import { METRICS } from '../../data/metric-catalog';
+import { formatNumber } from '../../charts/format';
+import { useApp } from '../context';
+import { useQuery } from '../useQuery';
+import { ChartPanel } from '../ChartPanel';
+import { DataTable, type Column } from '../DataTable';
+import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
+import { Status } from '../Status';
+
+export function Compare() {
+  const { state, runner, s, update, years } = useApp();
+  const lang = state.lang;
+  const metric = knownMetric(state.metric) ? state.metric : 'received';
+  const year = state.year ?? years[years.length - 1] ?? new Date().getFullYear() - 1;
+  const sel = selectionOf(state);
+  const q = useQuery(keyOf('compare', sel, metric, year), () => runCompare(runner, { selection: sel, metric, year, limit: 40 }));
+  const cols: Column<CompareRow>[] = [
+    { key: 'rank', label: lang === 'zh' ? '排名' : 'Rank', numeric: true },
+    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => (r.highlighted ? <strong>{r.agency}</strong> : r.agency) },
+    { key: 'value', label: metricInfo(metric, lang).label, numeric: true, render: (r) => valueText(metric, r, lang), muted: (r) => isMutedRate(metric, r) },
+    { key: 'level', label: s.level },
+  ];
+  return (
+    <>
+      <div className="controls">
+        <label>{s.metric}
+          <select value={metric} onChange={(e) => update({ metric: e.currentTarget.value })}>
+            {METRICS.map((m) => <option key={m.id} value={m.id}>{m[lang]}</option>)}
+          </select>
+        </label>
+        <label>{s.year}
+          <select value={state.year ?? ''} onChange={(e) => update({ year: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
+            <option value="">{s.latest}</option>
+            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+      </div>
+      {q.data ? (
+        <ChartPanel
+          id="compare"
+          title={`${s.views.compare} · ${metricInfo(metric, lang).label} · ${year}`}
+          note={<>
+            {lang === 'zh' ? `同级比较 ${q.data.quantiles.n} 个机关；中位数 ${formatNumber(q.data.quantiles.p50, lang)}。` : `${q.data.quantiles.n} peers; median ${formatNumber(q.data.quantiles.p50, lang)}.`}
+            {denominatorNote(metric, lang) ? ` ${denominatorNote(metric, lang)}` : ''}
+          </>}
+          option={q.data.rows.length ? buildCompareOption(q.data.rows, q.data.quantiles, { lang, animation: state.anim, metric: metricInfo(metric, lang) }) : null}
+          height={Math.max(300, 28 * q.data.rows.length + 80)}
+          table={<DataTable caption={s.views.compare} columns={cols} rows={q.data.rows} />}
+          csv={{ fields: ['rank', 'agency', 'level', 'region_code', 'value', 'numerator', 'denominator', 'n_data', 'highlighted'], rows: q.data.rows as unknown as Record<string, unknown>[] }}
+        />
+      ) : <Status q={q} />}
+    </>
+  );
+}

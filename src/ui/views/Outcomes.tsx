@@ -1,0 +1,72 @@
+// View 4: the six outcome groups (absolute or 100%), the 20 reasons, applicant types and the flow
+// applicant → outcome → reconsideration → lawsuit (links as printed, no rescaling).
+import { runApplicantTypes, runOutcomeGroups, runReasons, runSankey, type LongValueRow, type SankeyLinkRow } from '../../data/queries';
+import { buildOutcomesOption } from '../../charts/outcomes';
+import { buildApplicantTypesOption, buildReasonsOption } from '../../charts/breakdown';
+import { buildSankeyOption, sankeyNodeLabel } from '../../charts/sankey';
+import { formatNumber } from '../../charts/format';
+import { useApp } from '../context';
+import { useQuery } from '../useQuery';
+import { ChartPanel } from '../ChartPanel';
+import { DataTable, type Column } from '../DataTable';
+import { keyOf, selectionOf } from '../helpers';
+import { Status } from '../Status';
+
+const LONG_FIELDS = ['key', 'group', 'year', 'value', 'n_data', 'n_reports'];
+
+export function Outcomes() {
+  const { state, runner, s, update } = useApp();
+  const lang = state.lang;
+  const sel = selectionOf(state);
+  const k = keyOf('outcomes', sel);
+  const q = useQuery(k, async () => ({
+    groups: await runOutcomeGroups(runner, { selection: sel, by: 'year' }),
+    reasons: await runReasons(runner, { selection: sel, by: 'total' }),
+    applicants: await runApplicantTypes(runner, { selection: sel, by: 'total' }),
+    sankey: await runSankey(runner, { selection: sel }),
+  }));
+  if (!q.data) return <Status q={q} />;
+  const { groups, reasons, applicants, sankey } = q.data;
+  const longCols: Column<LongValueRow>[] = [
+    { key: 'year', label: s.year, render: (r) => (r.year === null ? (lang === 'zh' ? '合计' : 'All') : String(r.year)) },
+    { key: 'group', label: lang === 'zh' ? '组' : 'Group' },
+    { key: 'key', label: lang === 'zh' ? '项目' : 'Item' },
+    { key: 'value', label: lang === 'zh' ? '件数' : 'Count', numeric: true, render: (r) => formatNumber(r.value, lang) },
+    { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
+  ];
+  const sankeyCols: Column<SankeyLinkRow>[] = [
+    { key: 'source', label: lang === 'zh' ? '从' : 'From', render: (r) => sankeyNodeLabel(r.source, lang) },
+    { key: 'target', label: lang === 'zh' ? '到' : 'To', render: (r) => sankeyNodeLabel(r.target, lang) },
+    { key: 'value', label: lang === 'zh' ? '件数' : 'Count', numeric: true, render: (r) => formatNumber(r.value, lang) },
+  ];
+  return (
+    <>
+      <div className="controls">
+        <fieldset>
+          <legend>{s.mode}</legend>
+          {(['absolute', 'percent'] as const).map((m) => (
+            <label key={m} className="inline"><input type="radio" name="mode" value={m} checked={state.mode === m} onChange={() => update({ mode: m })} />{s[m]}</label>
+          ))}
+        </fieldset>
+      </div>
+      <ChartPanel id="outcomes" title={s.views.outcomes}
+        option={groups.length ? buildOutcomesOption(groups, { lang, animation: state.anim, mode: state.mode }) : null}
+        table={<DataTable caption={s.views.outcomes} columns={longCols} rows={groups} />}
+        csv={{ fields: LONG_FIELDS, rows: groups as unknown as Record<string, unknown>[] }} />
+      <ChartPanel id="reasons" title={s.reasons}
+        option={reasons.length ? buildReasonsOption(reasons, { lang, animation: state.anim }) : null}
+        height={560}
+        table={<DataTable caption={s.reasons} columns={longCols} rows={reasons} />}
+        csv={{ fields: LONG_FIELDS, rows: reasons as unknown as Record<string, unknown>[] }} />
+      <ChartPanel id="applicants" title={s.applicants}
+        option={applicants.length ? buildApplicantTypesOption(applicants, { lang, animation: state.anim }) : null}
+        table={<DataTable caption={s.applicants} columns={longCols} rows={applicants} />}
+        csv={{ fields: LONG_FIELDS, rows: applicants as unknown as Record<string, unknown>[] }} />
+      <ChartPanel id="flow" title={s.flow}
+        option={sankey.length ? buildSankeyOption(sankey, { lang, animation: state.anim }) : null}
+        height={520}
+        table={<DataTable caption={s.flow} columns={sankeyCols} rows={sankey} />}
+        csv={{ fields: ['source', 'target', 'stage', 'value', 'n_data'], rows: sankey as unknown as Record<string, unknown>[] }} />
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+// View 6: per report every identity check pass/fail with both sides, the findings and the blank
+// cells. A broken identity is shown as found, never corrected.
+import { runQualityReports, runReportBlankCells, runReportChecks, runReportFindings, type CheckDetailRow, type QualityReportRow } from '../../data/queries';
+import { formatNumber } from '../../charts/format';
+import { useApp } from '../context';
+import { useQuery } from '../useQuery';
+import { DataTable, type Column } from '../DataTable';
+import { keyOf, selectionOf } from '../helpers';
+import { Status } from '../Status';
+import { downloadCsv } from '../download';
+
+export function Quality() {
+  const { state, runner, s, update } = useApp();
+  const lang = state.lang;
+  const sel = selectionOf(state);
+  const q = useQuery(keyOf('quality', sel), () => runQualityReports(runner, { selection: sel, includeUndated: true }));
+  if (!q.data) return <Status q={q} />;
+  const cols: Column<QualityReportRow>[] = [
+    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => r.agency ?? r.report_id },
+    { key: 'year', label: s.year },
+    { key: 'checks', label: s.quality.checks, render: (r) => `${r.checks_passed} ${s.quality.passed} · ${r.checks_failed} ${s.quality.failed} · ${r.checks_skipped} ${s.quality.skipped}` },
+    { key: 'finding_count', label: s.quality.findings, numeric: true },
+    { key: 'blank_cells', label: s.quality.blanks, numeric: true },
+    { key: 'report_id', label: s.quality.report, render: (r) => (
+      <button type="button" className="link" aria-pressed={state.report === r.report_id} onClick={() => update({ report: r.report_id })}>{r.report_id}</button>
+    ) },
+  ];
+  return (
+    <>
+      <section className="panel">
+        <header className="panel-head">
+          <h2>{s.views.quality}</h2>
+          <div className="toolbar">
+            <button type="button" onClick={() => downloadCsv('nianbao-quality.csv', ['report_id', 'agency', 'year', 'status', 'checks_total', 'checks_passed', 'checks_failed', 'checks_skipped', 'finding_count', 'blank_cells', 'fact_count'], q.data as unknown as Record<string, unknown>[])}>{s.downloadCsv}</button>
+          </div>
+        </header>
+        <DataTable caption={s.views.quality} columns={cols} rows={q.data} />
+      </section>
+      {state.report ? <ReportDetail id={state.report} /> : <p className="note">{s.quality.pick}</p>}
+    </>
+  );
+}
+
+function ReportDetail({ id }: { id: string }) {
+  const { state, runner, s, update } = useApp();
+  const lang = state.lang;
+  const q = useQuery(keyOf('report', id), async () => ({
+    checks: await runReportChecks(runner, id),
+    findings: await runReportFindings(runner, id),
+    blanks: await runReportBlankCells(runner, id),
+  }));
+  if (!q.data) return <Status q={q} />;
+  const checkCols: Column<CheckDetailRow>[] = [
+    { key: 'status', label: s.quality.status, render: (r) => <span className={`badge ${r.status}`}>{r.status === 'pass' ? `✓ ${s.quality.passed}` : r.status === 'fail' ? `✗ ${s.quality.failed}` : `– ${s.quality.skipped}`}</span> },
+    { key: 'table', label: s.source.table },
+    { key: 'subject', label: lang === 'zh' ? '对象' : 'Subject' },
+    { key: 'lhs', label: s.quality.lhs, numeric: true, render: (r) => `${r.lhs_label} = ${formatNumber(r.lhs, lang)}` },
+    { key: 'rhs', label: s.quality.rhs, numeric: true, render: (r) => `${r.rhs_label} = ${formatNumber(r.rhs, lang)}` },
+  ];
+  return (
+    <section className="panel" aria-label={`${s.quality.report} ${id}`}>
+      <h2>{id}</h2>
+      <DataTable caption={s.quality.checks} columns={checkCols} rows={q.data.checks} />
+      <h3>{s.quality.findings}</h3>
+      <DataTable caption={s.quality.findings} rows={q.data.findings} columns={[
+        { key: 'severity', label: lang === 'zh' ? '级别' : 'Severity' },
+        { key: 'code', label: 'code' },
+        { key: 'message', label: lang === 'zh' ? '说明' : 'Message', render: (r) => (lang === 'zh' ? r.message_zh : r.message_en) },
+        { key: 'location', label: lang === 'zh' ? '位置' : 'Location' },
+      ]} />
+      <h3>{s.quality.blanks}</h3>
+      <DataTable caption={s.quality.blanks} rows={q.data.blanks} columns={[
+        { key: 'table', label: s.source.table },
+        { key: 'row_label', label: s.source.row },
+        { key: 'column_label', label: s.source.column },
+        { key: 'raw', label: s.source.raw, render: (r) => <code>{r.raw === '' ? '∅' : r.raw}</code> },
+        { key: 'go', label: s.views.source, render: (r) => (
+          <button type="button" className="link" onClick={() => update({ view: 'source', report: id, cell: `${r.table}:${r.item}:${r.column}` })}>{s.views.source}</button>
+        ) },
+      ]} />
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// View 2: metrics × agencies by year, counts or rates (rates carry their denominator), with the
+// 2019 and 2021 template changes marked on the axis by the builder.
+import { runTrends, type TrendRow } from '../../data/queries';
+import { buildTrendsOption } from '../../charts/trends';
+import { METRICS } from '../../data/metric-catalog';
+import { useApp } from '../context';
+import { useQuery } from '../useQuery';
+import { ChartPanel } from '../ChartPanel';
+import { DataTable, type Column } from '../DataTable';
+import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
+import { Status } from '../Status';
+
+export function Trends() {
+  const { state, runner, s, update } = useApp();
+  const lang = state.lang;
+  const metrics = state.metrics.filter(knownMetric);
+  const sel = selectionOf(state);
+  const mode = state.agencies.length ? 'agency' : 'aggregate';
+  const q = useQuery(keyOf('trends', sel, metrics, mode), () => runTrends(runner, { selection: sel, metrics: metrics.length ? metrics : ['received'], mode }));
+  const cols: Column<TrendRow>[] = [
+    { key: 'year', label: s.year },
+    ...(mode === 'agency' ? [{ key: 'agency', label: s.quality.report }] : []),
+    { key: 'metric', label: s.metric, render: (r: TrendRow) => metricInfo(r.metric, lang).label },
+    { key: 'value', label: lang === 'zh' ? '数值' : 'Value', numeric: true, render: (r: TrendRow) => valueText(r.metric, r, lang), muted: (r: TrendRow) => isMutedRate(r.metric, r) },
+    { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
+  ];
+  const notes = metrics.map((m) => denominatorNote(m, lang)).filter(Boolean).join('；');
+  return (
+    <>
+      <div className="controls">
+        <label>{s.metrics}
+          <select multiple size={6} value={metrics} onChange={(e) => update({ metrics: [...e.currentTarget.selectedOptions].map((o) => o.value) })}>
+            {METRICS.map((m) => <option key={m.id} value={m.id}>{m[lang]}{m.kind === 'rate' ? ' (%)' : ''}</option>)}
+          </select>
+        </label>
+      </div>
+      {q.data ? (
+        <ChartPanel
+          id="trends"
+          title={s.views.trends}
+          note={notes || undefined}
+          option={q.data.length ? buildTrendsOption(q.data, { lang, animation: state.anim, metrics: (metrics.length ? metrics : ['received']).map((m) => metricInfo(m, lang)) }) : null}
+          table={<DataTable caption={s.views.trends} columns={cols} rows={q.data} />}
+          csv={{ fields: ['metric', 'agency', 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], rows: q.data as unknown as Record<string, unknown>[] }}
+        />
+      ) : <Status q={q} />}
+    </>
+  );
+}
