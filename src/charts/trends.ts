@@ -77,7 +77,8 @@ export function buildTrendsOption(rows: ValueRow[], o: TrendsChartOptions): ECha
   const metricOf = (seriesIndex: number) => info.get(keys[seriesIndex]?.metric ?? '');
   const yAxis = [] as object[];
   if (hasCount || !hasRate) yAxis.push({ type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, o.lang) } });
-  if (hasRate) yAxis.push({ type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v, o.lang, 0) } });
+  // 0–100% unless a rate is above 1 (possible with broken report numbers): never clip a value
+  if (hasRate) yAxis.push({ type: 'value', min: 0, max: (e: { max: number }) => Math.max(1, e.max), axisLabel: { formatter: (v: number) => formatPercent(v, o.lang, 0) } });
 
   return {
     ...baseOption(o),

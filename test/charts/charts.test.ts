@@ -79,6 +79,7 @@ describe('trends', () => {
     const rows = await runTrends(db, { selection: { agencies: [XT] }, metrics: ['correction_rate', 'review_total'], mode: 'aggregate' });
     const opt: Any = buildTrendsOption(rows, { lang: 'zh', metrics: [info('correction_rate'), info('review_total')] });
     expect(opt.yAxis).toHaveLength(2);
+    expect([opt.yAxis[1].max({ max: 0.5 }), opt.yAxis[1].max({ max: 1.5 })]).toEqual([1, 1.5]); // never clips a broken rate
     const rateSeries = opt.series.find((s: Any) => s.name === '行政复议纠错率');
     expect(rateSeries.yAxisIndex).toBe(1);
     expect(rateSeries.data[0]).toMatchObject({ value: 0.5, numerator: 4, denominator: 8, small: true, itemStyle: { color: '#B0B0B0' } });
