@@ -42,6 +42,17 @@ export function assembleTables(tokens: Token[]): Assembled {
 
   const startRow = (table: 'active' | 'requests', item: string, t: Token) => {
     unknown = null;
+    const list = table === 'active' ? out.active : out.requests;
+    const earlier = seen[table].has(item) ? list.find((r) => r.item === item) : undefined;
+    if (earlier && earlier.values.length === 0) {
+      // the first printing had no values (e.g. `总计` in a header repeated after a page break):
+      // this one is the row
+      earlier.label = t.text;
+      earlier.line = t.line;
+      row = earlier;
+      sink = list;
+      return;
+    }
     if (seen[table].has(item)) {
       // a repeated row (page-break repeat or a duplicated line): the first printing is kept
       out.duplicateRows.push({ item, label: t.text, line: t.line });

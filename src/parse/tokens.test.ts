@@ -51,4 +51,12 @@ describe('parseText layouts', () => {
     expect(p.facts.filter((f) => f.item === 'denied_prohibited').map((f) => f.value)).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect(p.facts.filter((f) => f.item === 'granted').map((f) => f.value)).toEqual([2, 1, 0, 0, 0, 0, 3]);
   });
+  it('reads on after a table-3 header repeated at a page break', () => {
+    const header = '自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计';
+    const text = ['三、收到和处理政府信息公开申请情况', header, '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1',
+      '- 2 -', '申请人情况', header, '(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1', '四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0'].join('\n');
+    const p = parseText({ sourceFile: 'x.txt', text });
+    expect(p.facts.filter((f) => f.item === 'outcome_total').map((f) => f.value)).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(p.findings.map((f) => f.code)).not.toContain('unknown-row');
+  });
 });
