@@ -21,10 +21,9 @@ export function deriveRequestTotals(facts: Fact[], reportId: string): Fact[] {
   const items = new Set(req.map((f) => f.item));
   const cells: Cells = new Map(req.map((f) => [cellKey(f.item, f.column), f]));
   const out: Fact[] = [];
-  for (const [derivedItem, group] of Object.entries(GROUP_ITEMS)) {
+  for (const derivedItem of Object.keys(GROUP_ITEMS)) {
     // a printed single-row （六）其他处理 is other_total itself
     if (derivedItem === 'other_total' && items.has('other_total')) continue;
-    void group;
     const parts = GROUP_PARTS.get(derivedItem)!;
     if (!parts.some((p) => items.has(p))) continue;
     for (const col of REQUEST_COLUMNS) {

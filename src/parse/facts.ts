@@ -63,11 +63,9 @@ function resolveJointly(read: Map<string, { row: RawRow; res: RowValues }>): voi
       const g = (k: string) => vals.get(k)?.[c];
       const a = [g('new'), g('carried_over'), g('outcome_total'), g('carried_forward')];
       if (a.every((x) => x !== undefined) && a[0]! + a[1]! === a[2]! + a[3]!) s++;
-      const parts = outcomeKeys.map(g);
       const present = outcomeKeys.filter((k) => read.has(k));
       if (g('outcome_total') !== undefined && present.length > 0 && present.every((k) => vals.get(k)?.[c] !== undefined) &&
         present.reduce((sum, k) => sum + vals.get(k)![c]!, 0) === g('outcome_total')) s++;
-      void parts;
     }
     return s;
   };
