@@ -6,7 +6,8 @@
 //   - a 404, a corrupt file, an HTML page served in place of the data, and a page whose CSP lacks
 //     'wasm-unsafe-eval' (5 s instantiate timeout): the error code and the time until the error
 //     (must be a clear error, never a hang).
-// Usage: npx tsx bench/data-load-browser.ts
+// Usage: npx tsx bench/data-load-browser.ts [--data public/data/nianbao.duckdb]  (default: the
+// small fixture written to a temp file; --data measures a built dataset instead)
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -53,8 +54,9 @@ function serve(files: Record<string, string>, withCsp = false): Promise<{ url: s
 async function main(): Promise<void> {
   await build({ root: pageDir, base: './', configFile: false, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 } });
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'nb-load-'));
-  const good = path.join(tmp, 'good.duckdb');
-  await writeDb(good);
+  const i = process.argv.indexOf('--data');
+  const good = i >= 0 ? path.resolve(process.argv[i + 1]) : path.join(tmp, 'good.duckdb');
+  if (i < 0) await writeDb(good);
   const corrupt = path.join(tmp, 'corrupt.duckdb');
   const bytes = new Uint8Array(statSync(good).size);
   bytes.set(new TextEncoder().encode('xxxxxxxxDUCK')); // right magic, garbage after it
