@@ -130,3 +130,28 @@ describe('truncated excerpts keep what was read and say what is missing', () => 
     expect(p.findings.filter((f) => f.code === 'unsplittable-cells').length).toBe(4);
   });
 });
+
+describe('identity and small layouts of the township excerpts', () => {
+  it('2020 中埠镇: year from the title, not confused by the 202020年12月31日 typo', () => {
+    const p = parse('2020_zibo_zhongbuzhen.txt');
+    expect(p.report).toMatchObject({ agency: '中埠镇人民政府', year: 2020, template: '2019' });
+    expect(p.findings.map((f) => f.code)).not.toContain('year-not-found');
+  });
+  it('2020 中村乡: cells with leading spaces and a header split over lines (本年新/制作数量)', () => {
+    const p = parse('2020_huichang_zhongcunxiang.txt');
+    expect(p.facts.filter((f) => f.item === 'normative_documents').map((f) => `${f.column}=${f.value}`)).toEqual(['made=5', 'published=5', 'public_total=5']);
+    expect(p.facts.filter((f) => f.item === 'procurement').map((f) => f.value)).toEqual([1, 8040]);
+  });
+  it('2023 尼勒克: cells each followed by a lone "|" line; no title → year and agency findings, template from the headers', () => {
+    const p = parse('2023_xjnlk_zhen.txt');
+    expect(p.report.template).toBe('2021');
+    expect(p.facts.filter((f) => f.item === 'regulations').map((f) => f.value)).toEqual([0, 0, 6]);
+    expect(p.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['year-not-found', 'agency-not-found', 'truncated']));
+  });
+  it('legacy 2012 平潭县: only headline figures, annual column of the run-together pairs', () => {
+    const p = parse('2012_pingtanxian_rmzf.txt');
+    expect(p.report.template).toBe('legacy');
+    expect(Object.fromEntries(p.facts.map((f) => [f.item, f.value]))).toMatchObject({ new: 21, granted: 17, partial: 2, denied: 2, outcome_total: 21, review: 0 });
+    expect(p.findings.find((f) => f.code === 'legacy-layout')!.severity).toBe('info');
+  });
+});
