@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, renameSync, rmSync, statSync, writeFileS
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import Papa from 'papaparse';
 import { buildMetricsSql } from '../data/metrics';
 import { datasetToCsv, manifestToCsv, TABLE_COLUMNS, type DatasetCsvName } from '../dataset';
 import type { Dataset, ManifestRow } from '../model/dataset';
@@ -56,11 +57,20 @@ export class DatasetWriter {
     await Promise.all(TABLES.map((t) => new Promise<void>((resolve, reject) => this.streams[t].end((e?: Error | null) => (e ? reject(e) : resolve())))));
     const t0 = performance.now();
     const dbTmp = path.join(this.dir, `nianbao.duckdb${TMP}`);
-    await buildDuckdb(dbTmp, (t) => path.join(this.dir, `${t}.csv${TMP}`), meta);
+    try {
+      await buildDuckdb(dbTmp, (t) => path.join(this.dir, `${t}.csv${TMP}`), meta);
+    } catch (e) {
+      // the previous dataset (if any) stays as it was; only the temporaries go
+      for (const f of [...TABLES.map((t) => `${t}.csv${TMP}`), `nianbao.duckdb${TMP}`, `nianbao.duckdb${TMP}.wal`]) rmSync(path.join(this.dir, f), { force: true });
+      throw e;
+    }
     const duckdbMs = performance.now() - t0;
     if (manifest) writeFileSync(path.join(this.dir, `manifest.csv${TMP}`), manifestToCsv(manifest));
+    // meta.csv: the dashboard's download list offers it next to the tables (src/ui/views/Source.tsx)
+    writeFileSync(path.join(this.dir, `meta.csv${TMP}`), Papa.unparse({ fields: ['key', 'value'], data: Object.entries(meta) }, { newline: '\n' }) + '\n');
     for (const t of TABLES) renameSync(path.join(this.dir, `${t}.csv${TMP}`), path.join(this.dir, `${t}.csv`));
     if (manifest) renameSync(path.join(this.dir, `manifest.csv${TMP}`), path.join(this.dir, 'manifest.csv'));
+    renameSync(path.join(this.dir, `meta.csv${TMP}`), path.join(this.dir, 'meta.csv'));
     renameSync(dbTmp, path.join(this.dir, 'nianbao.duckdb'));
     return { dir: this.dir, rows: { ...this.rows }, duckdbBytes: statSync(path.join(this.dir, 'nianbao.duckdb')).size, duckdbMs };
   }

@@ -90,7 +90,7 @@ describe('parse CLI on data/reports and bad inputs', () => {
     for (const name of ['findings.csv', 'checks.csv', 'manifest.csv']) expect(csv(out, name).errors, name).toEqual([]);
     expect(readFileSync(path.join(out, 'manifest.csv'), 'utf8')).toContain('reports/2024_xiangtanxian_zfbgs.txt');
     // nothing half-written is left behind
-    expect(readdirSync(out).sort()).toEqual(['checks.csv', 'facts.csv', 'findings.csv', 'manifest.csv', 'nianbao.duckdb', 'reports.csv']);
+    expect(readdirSync(out).sort()).toEqual(['checks.csv', 'facts.csv', 'findings.csv', 'manifest.csv', 'meta.csv', 'nianbao.duckdb', 'reports.csv']);
   });
 
   it('writes a nianbao.duckdb whose tables have the documented types and the CSVs\' row counts', async () => {
@@ -107,6 +107,8 @@ describe('parse CLI on data/reports and bad inputs', () => {
       const meta = Object.fromEntries((await q('SELECT key, value FROM meta')).map((r) => [r.key, r.value]));
       expect(meta).toMatchObject({ dataset: 'real', generator: 'nianbao parse', version: '0.1.0' });
       expect(Date.parse(String(meta.generated_at))).not.toBeNaN();
+      const metaCsv = Object.fromEntries(csv(out, 'meta.csv').data.map((r) => [r.key, r.value]));
+      expect(metaCsv).toEqual(meta);
       const m = await q(`SELECT requests__new__total AS v, region_code FROM metrics WHERE report_id = '2024_xiangtanxian_zfbgs'`);
       expect(m).toEqual([{ v: 33, region_code: '430321' }]);
       expect((await q('SELECT count(*)::INTEGER AS n FROM metrics'))[0].n).toBe(REPORTS.length + 6);
