@@ -15,7 +15,13 @@ async function main(): Promise<void> {
   const instantiateTimeoutMs = Number(q.get('timeout') ?? 20_000);
   const onProgress = (p: LoadProgress) => { if (!stages.length || stages[stages.length - 1].stage !== p.stage) stages.push({ stage: p.stage, t: Math.round(performance.now() - t0) }); };
   try {
-    const ds = await loadDataset(new URL(data, document.baseURI).href, onProgress, { instantiateTimeoutMs, downloadTimeoutMs: 20_000 });
+    const href = new URL(data, document.baseURI).href;
+    // called twice at once, as React StrictMode does in development: both must get the same dataset
+    const [ds, again] = await Promise.all([
+      loadDataset(href, onProgress, { instantiateTimeoutMs, downloadTimeoutMs: 20_000 }),
+      loadDataset(href, () => {}, { instantiateTimeoutMs, downloadTimeoutMs: 20_000 }),
+    ]);
+    if (ds !== again) throw new Error('loadDataset loaded the same URL twice');
     const rows = await runOverview(ds.runner, { selection: { agencies: ['湘潭县人民政府办公室'] }, metrics: ['received'] });
     window.__load = { ok: true, stages, received: rows[0]?.value ?? null, ms: Math.round(performance.now() - t0), bytes: ds.bytes };
   } catch (e) {

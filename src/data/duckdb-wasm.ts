@@ -13,7 +13,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Dataset } from '../model/dataset';
 import type { QueryRunner } from './query-runner';
-import { attachSql, attachedTablesSql, existingReportIdsSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql, BUNDLED } from './load-dataset';
+import { attachSql, attachedTablesSql, detachSql, existingReportIdsSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql, BUNDLED } from './load-dataset';
 import { insertDatasetSql } from './insert';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -139,7 +139,22 @@ function runnerFor(conn: duckdb.AsyncDuckDBConnection): QueryRunner {
  * create the views. `url` should be built from the page base (new URL('data/nianbao.duckdb',
  * document.baseURI)), never '/data/…' (stack-probe.md §5, sub-path hosting).
  */
-export async function loadDataset(url: string, onProgress: (p: LoadProgress) => void = () => {}, opts: LoadOptions = {}): Promise<LoadedDataset> {
+export function loadDataset(url: string, onProgress: (p: LoadProgress) => void = () => {}, opts: LoadOptions = {}): Promise<LoadedDataset> {
+  // One load per URL: a second call (React StrictMode runs effects twice in development) would
+  // otherwise ATTACH the same name again and fail. A failed load is forgotten so a retry can run.
+  const cached = loads.get(url);
+  if (cached) return cached;
+  const p = load(url, onProgress, opts).catch((e) => {
+    loads.delete(url);
+    throw e;
+  });
+  loads.set(url, p);
+  return p;
+}
+
+const loads = new Map<string, Promise<LoadedDataset>>();
+
+async function load(url: string, onProgress: (p: LoadProgress) => void, opts: LoadOptions): Promise<LoadedDataset> {
   const t0 = performance.now();
   onProgress({ stage: 'instantiating' });
   const dbP = startDuckDb(opts.instantiateTimeoutMs ?? 30_000);
@@ -156,6 +171,7 @@ export async function loadDataset(url: string, onProgress: (p: LoadProgress) => 
   onProgress({ stage: 'attaching' });
   const fileName = 'nianbao.duckdb';
   const setup = async () => {
+    await conn.query(detachSql());
     await db.registerFileBuffer(fileName, bytes);
     try {
       await conn.query(attachSql(fileName));

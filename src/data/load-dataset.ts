@@ -18,6 +18,11 @@ export function attachSql(fileName: string, alias = BUNDLED): string {
   return `ATTACH ${str(fileName)} AS ${ident(alias)} (READ_ONLY)`;
 }
 
+/** Run before ATTACH so a retry after a half-finished load does not fail on "already exists". */
+export function detachSql(alias = BUNDLED): string {
+  return `DETACH DATABASE IF EXISTS ${ident(alias)}`;
+}
+
 /** Lists the tables present in the attached database (older files may lack `metrics` or `meta`). */
 export function attachedTablesSql(alias = BUNDLED): string {
   return `SELECT table_name FROM duckdb_tables() WHERE database_name = ${str(alias)}`;

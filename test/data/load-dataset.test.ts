@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createNodeRunner, loadCsvDataset, type NodeRunner } from '../helpers/duckdb-node';
-import { attachSql, attachedTablesSql, existingReportIdsSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql } from '../../src/data/load-dataset';
+import { attachSql, attachedTablesSql, detachSql, existingReportIdsSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql } from '../../src/data/load-dataset';
 import { insertDatasetSql } from '../../src/data/insert';
 import { str } from '../../src/data/sql';
 import { runAgencies, runAppeals, runOverview } from '../../src/data/queries';
@@ -28,6 +28,7 @@ async function writeDbFile(name: string, withMetrics: boolean): Promise<string> 
 
 async function openLikeTheBrowser(file: string): Promise<NodeRunner> {
   const r = await createNodeRunner();
+  await r.run(detachSql());
   await r.run(attachSql(file));
   const present = (await r.query<{ table_name: string }>(attachedTablesSql())).map((x) => x.table_name);
   for (const s of setupViewsSql(present)) await r.run(s);
@@ -84,6 +85,17 @@ describe('loading a .duckdb file like the browser does', () => {
     const [{ raw }] = await r.query<{ raw: string }>(`SELECT raw FROM facts WHERE report_id = 'upload_1' AND item = 'new'`);
     expect(raw).toBe('９');
     expect((await runAppeals(r, { selection: { source: 'imported' } }))[0].total).toBe(1);
+    r.close();
+  });
+
+  it('can retry a half-finished load: detach, attach again, set up the views again', async () => {
+    const file = await writeDbFile('retry.duckdb', true);
+    const r = await openLikeTheBrowser(file);
+    await r.run(detachSql());
+    await r.run(attachSql(file));
+    const present = (await r.query<{ table_name: string }>(attachedTablesSql())).map((x) => x.table_name);
+    for (const s of setupViewsSql(present)) await r.run(s);
+    expect((await runOverview(r, { selection: { agencies: [XT] }, metrics: ['received'] }))[0].value).toBe(35);
     r.close();
   });
 
