@@ -1,0 +1,242 @@
+// The dashboard end to end: the built app in headless Chromium on a known dataset (real 湘潭县
+// 2024 cells from data/reports/2024_xiangtanxian_zfbgs.txt, plus a hostile agency name).
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browser, buildApp, closeServer, CSP, serve } from './harness';
+
+const XT = '湘潭县人民政府办公室';
+const XT_Q = `agency=${encodeURIComponent(XT)}`;
+
+let outDir: string;
+let server: PreviewServer;
+let url: string;
+let ctx: BrowserContext;
+let page: Page;
+let errors: string[] = [];
+let dialogs: string[] = [];
+
+beforeAll(async () => {
+  outDir = await buildApp();
+  ({ server, url } = await serve(outDir));
+  ctx = await browser();
+  // No request may leave the origin (offline promise: no CDN, no extension download).
+  await ctx.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await closeServer(server);
+});
+
+async function open(query: string, target = url): Promise<Page> {
+  errors = [];
+  dialogs = [];
+  page = await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto(`${target}?anim=0${query ? `&${query}` : ''}`);
+  return page;
+}
+
+const chartReady = () => page.waitForSelector('body[data-chart="ready"]', { timeout: 60_000 });
+const text = async (sel: string) => (await page.locator(sel).first().textContent({ timeout: 60_000 })) ?? '';
+const showTable = (panel: string) => page.locator(`[data-panel="${panel}"] .toolbar button`).first().click();
+const row = (panel: string, ...has: string[]) => {
+  let l = page.locator(`[data-panel="${panel}"] tbody tr`);
+  for (const h of has) l = l.filter({ hasText: h });
+  return l;
+};
+
+afterEach(async () => {
+  expect(errors).toEqual([]);
+  expect(dialogs).toEqual([]);
+  await page?.close();
+});
+
+describe('views show the printed numbers of 湘潭县 2024', () => {
+  it('overview: 33 new + 2 carried over = 35 received, 8 reconsiderations, correction rate 4/8 greyed as a small sample', async () => {
+    await open(XT_Q);
+    await chartReady();
+    expect(await text('[data-testid="card-received"]')).toBe('35');
+    expect(await text('[data-testid="card-new"]')).toBe('33');
+    expect(await text('[data-testid="card-carried_over"]')).toBe('2');
+    expect(await text('[data-testid="card-review_total"]')).toBe('8');
+    expect(await text('[data-testid="card-correction_rate"]')).toContain('50.0%（4/8）');
+    await expect(page.locator('.card[data-metric="correction_rate"]').getAttribute('class')).resolves.toContain('muted');
+    expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+  });
+
+  it('trends: the table alternative lists received = 35 for 2024', async () => {
+    await open(`view=trends&${XT_Q}`);
+    await chartReady();
+    await showTable('trends');
+    await expect(row('trends', '2024').first().textContent()).resolves.toContain('35');
+  });
+
+  it('compare: 湘潭县 is highlighted among the 2024 peers with 35 received', async () => {
+    await open(`view=compare&year=2024&${XT_Q}`);
+    await chartReady();
+    await showTable('compare');
+    const r = row('compare', XT);
+    await expect(r.locator('strong').textContent()).resolves.toBe(XT);
+    await expect(r.textContent()).resolves.toContain('35');
+  });
+
+  it('outcomes: 26 new requests from natural persons among applicant types; a flow chart renders', async () => {
+    await open(`view=outcomes&${XT_Q}`);
+    await chartReady();
+    await showTable('applicants');
+    await expect(row('applicants', 'natural').first().textContent()).resolves.toContain('26');
+    await expect(page.locator('[data-panel="flow"] canvas').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('appeals: 0 upheld, 4 corrected, 4 other, 0 pending, 8 total; correction rate 50.0% (4/8)', async () => {
+    await open(`view=appeals&${XT_Q}`);
+    await chartReady();
+    await showTable('appeals');
+    const cells = await row('appeals', '行政复议').first().locator('td').allTextContents();
+    expect(cells.slice(0, 7)).toEqual(['2024', '行政复议', '0', '4', '4', '0', '8']);
+    expect(cells[7]).toContain('50.0%（4/8）');
+  });
+
+  it('quality: the report lists its identity checks with both sides; a failing report is listed as failing', async () => {
+    await open('view=quality&report=2024_xiangtanxian_zfbgs');
+    await page.getByRole('heading', { name: '2024_xiangtanxian_zfbgs' }).waitFor({ timeout: 60_000 });
+    const checks = await page.locator('table').filter({ hasText: '勾稽关系' }).nth(1).locator('tbody tr').allTextContents();
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.join('\n')).toMatch(/通过/);
+    await expect(page.locator('tbody tr').filter({ hasText: 'SYNTHETIC空白局' }).textContent()).resolves.toMatch(/1 不成立/);
+  });
+
+  it('source: the 本年新收 total traces to its printed row label, raw cell "33" and line L89', async () => {
+    await open('view=source&report=2024_xiangtanxian_zfbgs&cell=requests:new:total');
+    const r = page.locator('tbody tr').filter({ hasText: '一、本年新收政府信息公开申请数量' }).first();
+    await expect(r.textContent({ timeout: 60_000 })).resolves.toContain('33');
+    await expect(r.textContent()).resolves.toContain('L89');
+    await expect(page.locator('.downloads a[href$="data/nianbao.duckdb"]').count()).resolves.toBe(1);
+  });
+
+  it('import: the view is a labelled placeholder', async () => {
+    await open('view=import');
+    await expect(text('[data-testid="import-placeholder"]')).resolves.toContain('导入');
+  });
+});
+
+describe('behaviour', () => {
+  it('state goes to the URL; back and forward restore the view', async () => {
+    await open('');
+    await chartReady();
+    await page.getByRole('button', { name: '复议与诉讼' }).click();
+    await page.waitForURL(/view=appeals/);
+    await page.getByRole('button', { name: '年度趋势' }).click();
+    await page.waitForURL(/view=trends/);
+    // same-document history entries: no 'load' event, so poll the URL
+    await page.goBack({ waitUntil: 'commit' });
+    await expect.poll(() => page.url()).toMatch(/view=appeals/);
+    await expect.poll(() => page.locator('main#view').getAttribute('data-view')).toBe('appeals');
+    await page.goForward({ waitUntil: 'commit' });
+    await expect.poll(() => page.locator('main#view').getAttribute('data-view')).toBe('trends');
+    // the shared link reproduces the view
+    const link = page.url();
+    const p2 = await ctx.newPage();
+    await p2.goto(link);
+    await expect(p2.locator('main#view').getAttribute('data-view', { timeout: 60_000 })).resolves.toBe('trends');
+    await p2.close();
+  });
+
+  it('switches language to English and back, keeping it in the URL; numbers per locale', async () => {
+    await open(XT_Q);
+    await chartReady();
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.waitForURL(/lang=en/);
+    await expect(text('h1')).resolves.toMatch(/^Nianbao/);
+    expect(await text('[data-testid="card-correction_rate"]')).toContain('50.0% (4/8)');
+    await page.getByRole('button', { name: 'Switch language' }).click();
+    await expect(text('h1')).resolves.toMatch(/^年报/);
+  });
+
+  it('embed mode shows the chart alone with a link back, and the share dialog offers the iframe snippet', async () => {
+    await open(`view=appeals&${XT_Q}&embed=1`);
+    await chartReady();
+    await expect(page.locator('nav').count()).resolves.toBe(0);
+    await expect(page.locator('.filters').count()).resolves.toBe(0);
+    await expect(page.locator('canvas').count()).resolves.toBeGreaterThan(0);
+    await page.goto(`${url}?anim=0&view=appeals&${XT_Q}`);
+    await chartReady();
+    await page.getByRole('button', { name: '分享 / 嵌入' }).click();
+    const snippet = await page.locator('[data-testid="share-embed"]').inputValue();
+    expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=appeals&amp;agency=.*&amp;embed=1(&amp;anim=0)?"/);
+  });
+
+  it('downloads the data behind the appeals chart as CSV with blanks empty, not 0', async () => {
+    await open(`view=appeals&${XT_Q}`);
+    await chartReady();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+    expect(dl.suggestedFilename()).toBe('nianbao-appeals.csv');
+    const csv = readFileSync((await dl.path())!, 'utf8').replace(/^\ufeff/, '');
+    const lines = csv.split(/\r?\n/);
+    expect(lines[0]).toBe('item,year,upheld,corrected,other,pending,total,correction_numerator,correction_denominator,correction_rate,n_data,n_reports');
+    expect(lines).toContain('review,2024,0,4,4,0,8,4,8,0.5,1,1');
+  });
+
+  it('an agency named <img src=x onerror=alert(1)> is shown as text and runs nothing', async () => {
+    await open('view=compare&year=2024');
+    await chartReady();
+    await page.getByLabel('搜索机关（部分名称）').fill('onerror');
+    const hit = page.locator('.results button').first();
+    await expect(hit.textContent({ timeout: 30_000 })).resolves.toContain('<img src=x onerror=alert(1)>');
+    await hit.click();
+    await expect(page.locator('.chips li span').first().textContent()).resolves.toContain(`SYNTHETIC<img src=x onerror=alert(1)>'";\\局`);
+    await chartReady();
+    await page.locator('canvas').first().hover();
+    await showTable('compare');
+    await expect(page.locator('[data-panel="compare"] strong').first().textContent()).resolves.toContain('<img src=x');
+    await expect(page.locator('img').count()).resolves.toBe(0);
+  });
+
+  it('a missing data file ends in a clear error, not a spinner', async () => {
+    page = await ctx.newPage();
+    errors = [];
+    dialogs = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/data/nianbao.duckdb', (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(url);
+    await expect(text('[data-testid="load-error"]')).resolves.toContain('找不到数据文件');
+  });
+});
+
+describe('hosting', () => {
+  it('carries the CSP meta tag and runs under the same CSP sent as a header with no violation', async () => {
+    const html = readFileSync(`${outDir}/index.html`, 'utf8');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}"`);
+    const { server: s2, url: u2 } = await serve(outDir, { headers: { 'Content-Security-Policy': CSP } });
+    try {
+      await ctx.route(`${u2}**`, (r) => r.continue());
+      await ctx.addInitScript(() => {
+        (window as unknown as { __csp: string[] }).__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await open(XT_Q, u2);
+      await chartReady();
+      expect(await text('[data-testid="card-received"]')).toBe('35');
+      expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    } finally {
+      await closeServer(s2);
+    }
+  });
+
+  it('works under a sub-path', async () => {
+    const { server: s3, url: u3 } = await serve(outDir, { base: '/some/deep/path/' });
+    try {
+      expect(u3).toMatch(/\/some\/deep\/path\/$/);
+      await ctx.route(`${u3}**`, (r) => r.continue());
+      await open(XT_Q, u3);
+      await chartReady();
+      expect(await text('[data-testid="card-received"]')).toBe('35');
+    } finally {
+      await closeServer(s3);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+// Shared e2e setup: a production build of the app in a temp dir with a known dataset
+// (test/fixtures/dataset-small written as data/nianbao.duckdb — real 湘潭县 2024 cells plus the
+// hostile agency name), served by `vite preview`, driven by Debian's headless Chromium.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { createNodeRunner, loadCsvDataset, SMALL_DATASET_DIR } from '../helpers/duckdb-node';
+import { str } from '../../src/data/sql';
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data: blob:";
+export const CHROME_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** Write a dataset folder of CSVs as a .duckdb file with the tables the app attaches. */
+export async function writeDuckDb(csvDir: string, file: string): Promise<void> {
+  const w = await createNodeRunner();
+  await loadCsvDataset(w, csvDir);
+  await w.run(`ATTACH ${str(file)} AS out`);
+  for (const t of ['reports', 'facts', 'findings', 'checks', 'meta', 'metrics']) await w.run(`CREATE TABLE out.${t} AS SELECT * FROM ${t}`);
+  await w.run('DETACH out');
+  w.close();
+}
+
+/** Build the app into a temp dir and put dataset-small in its data/ folder. */
+export async function buildApp(): Promise<string> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-dist-'));
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const data = path.join(outDir, 'data');
+  if (!existsSync(data)) mkdirSync(data);
+  // whatever `npm run data` put in public/data is replaced: the tests need known numbers
+  rmSync(path.join(data, 'nianbao.duckdb'), { force: true });
+  await writeDuckDb(SMALL_DATASET_DIR, path.join(data, 'nianbao.duckdb'));
+  for (const f of readdirSync(SMALL_DATASET_DIR)) if (f.endsWith('.csv')) copyFileSync(path.join(SMALL_DATASET_DIR, f), path.join(data, f));
+  return outDir;
+}
+
+export async function serve(outDir: string, opts: { base?: string; headers?: Record<string, string> } = {}): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({ logLevel: 'warn', base: opts.base ?? './', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, headers: opts.headers } });
+  const url = server.resolvedUrls!.local[0];
+  return { server, url };
+}
+
+export async function browser(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'nianbao-chrome-')), {
+    executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true, args: CHROME_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+}
+
+export function closeServer(server: PreviewServer | undefined): Promise<void> {
+  return new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
+}
