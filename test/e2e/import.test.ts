@@ -1,0 +1,134 @@
+// The in-browser import, end to end in headless Chromium against a production build under the
+// strict CSP: real report files in, numbers out of DuckDB through H4's query builders.
+// Runs against test/import/harness (the panel on the real duckdb-wasm adapter) because the
+// dashboard shell was not in the tree when this was written; see the report of helper H8.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const HARNESS = path.resolve('test/import/harness/vite.config.ts');
+const REPORTS = path.resolve('data/reports');
+const HEADER = 'report_id,table,item,column,value,raw,derived,row_label,column_label,unit,location';
+// line 2 valid; line 3 a non-numeric value; line 4 an unknown item; line 5 valid.
+const BAD_CSV = [HEADER,
+  'csv_r1,requests,new,total,12,12,false,一、本年新收,总计,件,',
+  'csv_r1,requests,granted,total,abc,abc,false,（一）予以公开,总计,件,',
+  'csv_r1,requests,not_an_item,total,3,3,false,x,总计,件,',
+  'csv_r1,appeals,review,corrected,1,1,false,行政复议,结果纠正,件,',
+].join('\n');
+
+let server: PreviewServer;
+let ctx: BrowserContext;
+let page: Page;
+let base: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-import-'));
+  // vitest sets NODE_ENV=test, which would bundle React's development build; test what ships.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try { await build({ configFile: HARNESS, mode: 'production', build: { outDir } }); } finally { process.env.NODE_ENV = env; }
+  server = await preview({ configFile: HARNESS, build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
+  base = server.resolvedUrls!.local[0];
+  ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'nianbao-chrome-')), {
+    executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  page = ctx.pages()[0] ?? await ctx.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+  // Offline: nothing may leave the page's origin (privacy promise; no CDN).
+  await ctx.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  await page.goto(base);
+  await page.waitForSelector('body[data-results]', { timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
+});
+
+// playwright cannot mix paths and buffers in one setInputFiles call
+const fileOf = (name: string, mimeType: string) => ({ name, mimeType, buffer: readFileSync(path.join(REPORTS, name)) });
+
+const valueOf = (agencyPart: string, year: number) =>
+  page.locator(`#results tr[data-year="${year}"]`).filter({ hasText: agencyPart }).locator('td.value').first().textContent();
+
+describe('import panel (built app, strict CSP, offline)', () => {
+  it('says files stay in the browser', async () => {
+    await expect(page.locator('.privacy-note').textContent()).resolves.toContain('文件只在您的浏览器中处理，不会上传');
+  });
+
+  it('imports a text report, a PDF and a bad CSV picked with the file input; the new agencies appear with their numbers', async () => {
+    await page.locator('[data-testid=import-input]').setInputFiles([
+      fileOf('2024_xiangtanxian_zfbgs.txt', 'text/plain'),
+      fileOf('2024_huaian_hongzequ_rmzf.pdf', 'application/pdf'),
+      { name: 'bad-facts.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) },
+    ]);
+    await page.waitForSelector('#results tr[data-dataset="imported"]', { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.import-progress li[data-state="done"], .import-progress li[data-state="failed"]').length === 3);
+    // truth.csv: 湘潭县 2024 new = 33, 洪泽区 2024 new = 95; bundled 平潭 2024 new = 218 stays.
+    expect(await valueOf('湘潭县', 2024)).toBe('33');
+    expect(await valueOf('洪泽区', 2024)).toBe('95');
+    expect(await valueOf('平潭', 2024)).toBe('218');
+    expect(await page.locator('#results tr[data-dataset="imported"]').filter({ hasText: '湘潭县' }).textContent()).toContain('导入');
+    expect(await page.locator('#import-overall').evaluate((e) => (e as HTMLProgressElement).value)).toBe(1);
+  });
+
+  it('lists the bad CSV errors by line and column and loads its valid rows', async () => {
+    const result = page.locator('.csv-result[data-file="bad-facts.csv"]');
+    await expect(result.locator('[data-field=rows-loaded]').textContent()).resolves.toBe('2');
+    expect(await result.locator('tr[data-line="3"][data-column="value"]').count()).toBe(1);
+    expect(await result.locator('tr[data-line="4"][data-column="item"]').count()).toBe(1);
+    expect(await result.locator('tbody tr').count()).toBe(2);
+  });
+
+  it('shows a check card with the template, checks and the table as parsed (blank as blank)', async () => {
+    const card = page.locator('.check-card').filter({ hasText: '湘潭县' });
+    await expect(card.locator('[data-field=template]').textContent()).resolves.toBe('2021');
+    expect(await card.locator('tr[data-status="fail"]').count()).toBe(0);
+    expect(await card.locator('tr[data-status="pass"]').count()).toBeGreaterThan(0);
+    await card.getByRole('button').click();
+    const row = card.locator('table.raw-cells tbody tr').filter({ hasText: '本年新收' }).filter({ hasText: '总计' }).first();
+    expect(await row.locator('td').nth(3).textContent()).toBe('33');
+  });
+
+  it('switches between bundled only, imported only and both', async () => {
+    await page.getByLabel('仅内置数据').check();
+    await page.waitForFunction(() => !document.querySelector('#results tr[data-dataset="imported"]'));
+    expect(await page.locator('#results tr').filter({ hasText: '平潭' }).count()).toBeGreaterThan(0);
+    await page.getByLabel('仅导入数据').check();
+    await page.waitForFunction(() => !document.querySelector('#results tr[data-dataset="bundled"]'));
+    expect(await valueOf('洪泽区', 2024)).toBe('95');
+    await page.getByLabel('两者').check();
+    await page.waitForFunction(() => !!document.querySelector('#results tr[data-dataset="bundled"]'));
+  });
+
+  it('accepts files from a synthetic drop event', async () => {
+    const text = readFileSync(path.join(REPORTS, '2022_pingtan_zhqsyq.txt'), 'utf8');
+    const dt = await page.evaluateHandle((t) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], 'dropped_2022_pingtan.txt', { type: 'text/plain' }));
+      return d;
+    }, text);
+    await page.locator('[data-testid=drop-zone]').dispatchEvent('drop', { dataTransfer: dt });
+    await page.waitForSelector('.check-card[data-report-id="dropped_2022_pingtan"]', { timeout: 60_000 });
+    expect(await valueOf('平潭', 2022)).toBe('74'); // truth.csv: 2022 平潭 new = 74
+  });
+
+  it('downloads the findings report with the CSV errors and every check', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('下载我的核查结果 (CSV)').click()]);
+    const body = readFileSync((await download.path())!, 'utf8');
+    expect(body).toContain('line 3 column value');
+    expect(body).toContain('line 4 column item');
+    expect(body).toContain('requests.balance');
+  });
+
+  it('raised no page error and no CSP violation', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
