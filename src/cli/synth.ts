@@ -9,28 +9,21 @@
 // agencies, then every k-th agency in region order so the sample spans the country). The
 // dashboard's first view reads only `metrics`; see docs/performance.md for the per-province
 // detail-file design beyond that.
-import { createWriteStream, existsSync, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { METRIC_COLUMNS } from '../data/metrics';
-import type { CheckRow, FactRow, FindingRow, ReportRow } from '../model/dataset';
+import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, TABLE_COLUMNS } from '../dataset';
 import { generateAgencyReports, parseYears, populationSize, sampleAgencies, syntheticMeta, type GenerateOptions } from '../synth';
 import { METRICS_HEADER, metricsRow } from '../synth/metrics-row';
 
-const REPORT_COLS: (keyof ReportRow)[] = ['report_id', 'source_file', 'agency', 'year', 'template', 'title', 'level', 'region_code', 'province', 'city', 'county', 'region_status', 'format', 'status', 'finding_count', 'fact_count', 'checks_failed', 'origin', 'dataset', 'error'];
-const FACT_COLS: (keyof FactRow)[] = ['report_id', 'table', 'item', 'column', 'value', 'raw', 'derived', 'row_label', 'column_label', 'unit', 'location'];
-const FINDING_COLS: (keyof FindingRow)[] = ['report_id', 'code', 'severity', 'message_zh', 'message_en', 'location', 'details'];
-const CHECK_COLS: (keyof CheckRow)[] = ['report_id', 'check_id', 'table', 'subject', 'lhs_label', 'rhs_label', 'lhs', 'rhs', 'status'];
-
-// DuckDB column types of each CSV (explicit: inference on a sample could guess wrong, e.g. an
-// all-empty `city` column in the first rows)
-const TYPES: Record<string, Record<string, string>> = {
-  reports: { report_id: 'VARCHAR', source_file: 'VARCHAR', agency: 'VARCHAR', year: 'INTEGER', template: 'VARCHAR', title: 'VARCHAR', level: 'VARCHAR', region_code: 'VARCHAR', province: 'VARCHAR', city: 'VARCHAR', county: 'VARCHAR', region_status: 'VARCHAR', format: 'VARCHAR', status: 'VARCHAR', finding_count: 'INTEGER', fact_count: 'INTEGER', checks_failed: 'INTEGER', origin: 'VARCHAR', dataset: 'VARCHAR', error: 'VARCHAR' },
-  facts: { report_id: 'VARCHAR', table: 'VARCHAR', item: 'VARCHAR', column: 'VARCHAR', value: 'DOUBLE', raw: 'VARCHAR', derived: 'BOOLEAN', row_label: 'VARCHAR', column_label: 'VARCHAR', unit: 'VARCHAR', location: 'VARCHAR' },
-  findings: { report_id: 'VARCHAR', code: 'VARCHAR', severity: 'VARCHAR', message_zh: 'VARCHAR', message_en: 'VARCHAR', location: 'VARCHAR', details: 'VARCHAR' },
-  checks: { report_id: 'VARCHAR', check_id: 'VARCHAR', table: 'VARCHAR', subject: 'VARCHAR', lhs_label: 'VARCHAR', rhs_label: 'VARCHAR', lhs: 'DOUBLE', rhs: 'DOUBLE', status: 'VARCHAR' },
-};
+// Column order and DuckDB types shared with the parse CLI's writer (src/dataset/columns.ts), so a
+// synthetic dataset loads exactly like a parsed one.
+const REPORT_COLS = REPORT_COLUMNS.map((c) => c.name);
+const FACT_COLS = FACT_COLUMNS.map((c) => c.name);
+const FINDING_COLS = FINDING_COLUMNS.map((c) => c.name);
+const CHECK_COLS = CHECK_COLUMNS.map((c) => c.name);
 
 function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -135,13 +128,15 @@ export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void
   const con = await instance.connect();
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const cols = (types: Record<string, string>) => `{${Object.entries(types).map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(', ')}}`;
-  for (const t of ['reports', 'facts', 'findings', 'checks']) {
-    await con.run(`CREATE TABLE ${t} AS SELECT * FROM read_csv(${lit(file(t + '.csv'))}, header = true, columns = ${cols(TYPES[t])}, quote = '"', escape = '"')`);
+  const csvOptions = `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"'`;
+  for (const t of ['reports', 'facts', 'findings', 'checks'] as const) {
+    const types = Object.fromEntries(TABLE_COLUMNS[t].map((c) => [c.name, c.type]));
+    await con.run(`CREATE TABLE ${t} AS SELECT * FROM read_csv(${lit(file(t + '.csv'))}, ${csvOptions}, columns = ${cols(types)})`);
   }
   const metricTypes: Record<string, string> = {};
   const dimTypes: Record<string, string> = { year: 'INTEGER', checks_failed: 'INTEGER', finding_count: 'INTEGER' };
   for (const h of METRICS_HEADER) metricTypes[h] = dimTypes[h] ?? (METRIC_COLUMNS.some((c) => c.name === h) ? 'DOUBLE' : 'VARCHAR');
-  await con.run(`CREATE TABLE metrics AS SELECT * FROM read_csv(${lit(file('metrics.csv'))}, header = true, columns = ${cols(metricTypes)})`);
+  await con.run(`CREATE TABLE metrics AS SELECT * FROM read_csv(${lit(file('metrics.csv'))}, ${csvOptions}, columns = ${cols(metricTypes)})`);
   const meta = { ...syntheticMeta(args), generated_at: new Date().toISOString(), detail_agencies: String(args.detailAgencies), metrics_source: 'generator (all reports); facts/checks for detail agencies only' };
   await con.run(`CREATE TABLE meta (key VARCHAR, value VARCHAR)`);
   await con.run(`INSERT INTO meta VALUES ${Object.entries(meta).map(([k, v]) => `(${lit(k)}, ${lit(v)})`).join(', ')}`);
@@ -149,7 +144,8 @@ export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void
   con.closeSync();
   instance.closeSync();
   rmSync(file('metrics.csv'));
-  const { statSync } = await import('node:fs');
+  // meta.csv, as the parse CLI writes it (the dashboard offers it for download)
+  writeFileSync(file('meta.csv'), csvLine(['key', 'value']) + Object.entries(meta).map(([k, v]) => csvLine([k, v])).join(''));
   return { ...n, detailAgencies: args.detailAgencies, generateMs, duckdbMs: performance.now() - t1, duckdbBytes: statSync(dbFile).size };
 }
 

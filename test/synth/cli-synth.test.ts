@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { parseSynthArgs, writeSynthetic, type SynthSummary } from '../../src/cli/synth';
+import { parseSynthArgs, runSynth, writeSynthetic, type SynthSummary } from '../../src/cli/synth';
+import { TABLE_COLUMNS } from '../../src/dataset';
 import { buildMetricsSql } from '../../src/data/metrics';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-synth-'));
@@ -45,6 +46,19 @@ describe('synth CLI', () => {
     expect(f).toBe(s);
     const meta = await rows(`SELECT value FROM meta WHERE key = 'dataset'`);
     expect(meta).toEqual([{ value: 'synthetic' }]);
+  });
+
+  it('exits with code 2 and no output folder on bad arguments', async () => {
+    expect(await runSynth(['--agencies', '0', '--out', path.join(dir, 'never')])).toBe(2);
+    expect(existsSync(path.join(dir, 'never'))).toBe(false);
+  });
+
+  it('loads every table with the same column names and types as the parse CLI, and writes meta.csv', async () => {
+    for (const t of ['reports', 'facts', 'findings', 'checks'] as const) {
+      const cols = await rows(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${t}' ORDER BY ordinal_position`);
+      expect(cols.map((c) => [c.column_name, c.data_type])).toEqual(TABLE_COLUMNS[t].map((c) => [c.name, c.type]));
+    }
+    expect(readFileSync(path.join(dir, 'meta.csv'), 'utf8')).toMatch(/^key,value\ndataset,synthetic\n/);
   });
 
   it('keeps blank cells NULL through CSV and DuckDB', async () => {
