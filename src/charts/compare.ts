@@ -58,7 +58,8 @@ export function buildCompareOption(rows: CompareChartRow[], q: CompareChartQuant
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, color, data: d } = p as { name: string; color: unknown; data: (typeof data)[number] };
-        const rank = d.rank !== null ? (zh ? `第${d.rank}名` : `rank ${d.rank}`) : noData(o.lang);
+        const rank = d.rank !== null ? (zh ? `第${d.rank}名` : `rank ${d.rank}`)
+          : d.value === null ? noData(o.lang) : (zh ? '样本过少，不参与排名' : 'too few cases to rank');
         const median = q.p50 !== null ? `<br/>${escapeHtml(zh ? '同类中位数' : 'Peer median')}: ${escapeHtml(fmt(q.p50))}` : '';
         return `${escapeHtml(name)}<br/>${line(color, o.metric.label, valueText({ ...d, kind: o.metric.kind, unit: o.metric.unit }, o.lang))}<br/>${escapeHtml(rank)}${median}`;
       },

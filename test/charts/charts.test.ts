@@ -127,6 +127,16 @@ describe('compare', () => {
     expect(svg).not.toContain('<img');
   });
 
+  it('explains a listed but unranked small-sample rate', async () => {
+    const { rows, quantiles } = await runCompare(db, { metric: 'correction_rate', year: 2024, minDenominator: 10 });
+    const opt: Any = buildCompareOption(rows, quantiles, { lang: 'zh', metric: info('correction_rate') });
+    const i = opt.yAxis.data.indexOf(XT);
+    const html: string = opt.tooltip.formatter({ name: XT, color: '#000', data: opt.series[0].data[i] });
+    expect(html).toContain('50.0%（4/8） 样本少于10件');
+    expect(html).toContain('样本过少，不参与排名');
+    expect(opt.series[0].markLine).toBeUndefined(); // no median over zero ranked agencies
+  });
+
   it('keeps no-data agencies as labelled rows without a bar, and escapes names in tooltips', async () => {
     const { rows, quantiles } = await runCompare(db, { metric: 'granted_rate', year: 2024 });
     const opt: Any = buildCompareOption(rows, quantiles, { lang: 'en', metric: info('granted_rate', 'en') });

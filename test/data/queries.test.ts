@@ -113,6 +113,18 @@ describe('compare', () => {
     expect(quantiles.n).toBe(4);
   });
 
+  it('can leave rates on few cases out of the ranking and the quantiles, still listing them', async () => {
+    // 2024 correction rates: 平潭 1/6, SYNTHETIC甲 3/6, 湘潭县 4/8 — all under 10 cases
+    const all = await runCompare(db, { metric: 'correction_rate', year: 2024 });
+    expect(all.rows.filter((r) => r.rank !== null).map((r) => [r.agency, r.rank])).toEqual([['SYNTHETIC甲县人民政府', 1], [XT, 1], [PT, 3]]); // ties share a rank
+    const strict = await runCompare(db, { metric: 'correction_rate', year: 2024, minDenominator: 10 });
+    expect(strict.rows.every((r) => r.rank === null)).toBe(true);
+    expect(strict.quantiles.n).toBe(0);
+    expect(strict.rows.filter((r) => r.small).map((r) => r.value)).toEqual([0.5, 0.5, 1 / 6]);
+    const loose = await runCompare(db, { metric: 'correction_rate', year: 2024, minDenominator: 7 });
+    expect(loose.rows.filter((r) => r.rank !== null).map((r) => r.agency)).toEqual([XT]);
+  });
+
   it('keeps the top N plus highlighted agencies when limited', async () => {
     const { rows } = await runCompare(db, { metric: 'new', year: 2024, limit: 1, selection: { agencies: ['SYNTHETIC空白局'] } });
     expect(rows.map((r) => r.agency)).toEqual([PT, 'SYNTHETIC空白局']);

@@ -5,7 +5,7 @@
 // rank — "no data" is not last place.
 import { metricAggregates, requireMetric } from '../metric-catalog';
 import { selectionPredicate, type Selection } from '../filters';
-import { inList, int } from '../sql';
+import { inList, int, num } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
 export interface CompareParams {
@@ -16,6 +16,11 @@ export interface CompareParams {
   limit?: number;
   /** Rank descending (default) or ascending. */
   order?: 'desc' | 'asc';
+  /**
+   * Rates only: agencies whose denominator is below this are listed (value kept, `small` true) but
+   * not ranked and not in the quantiles — one case at 100% should not top a ranking. Default: none.
+   */
+  minDenominator?: number;
 }
 
 export interface CompareRow {
@@ -29,6 +34,8 @@ export interface CompareRow {
   rank: number | null;
   n_ranked: number;
   highlighted: boolean;
+  /** Below minDenominator: shown but not ranked. */
+  small: boolean;
 }
 
 export interface CompareQuantiles {
@@ -53,30 +60,46 @@ function perAgency(p: CompareParams): string {
   GROUP BY agency`;
 }
 
+/** The value that is ranked: NULL for no data and, with minDenominator, for small denominators. */
+function rankedValue(p: CompareParams): string {
+  const m = requireMetric(p.metric);
+  if (p.minDenominator === undefined || m.kind !== 'rate') return 'value';
+  return `CASE WHEN denominator >= ${num(p.minDenominator)} THEN value END`;
+}
+
+function smallFlag(p: CompareParams): string {
+  const m = requireMetric(p.metric);
+  if (p.minDenominator === undefined || m.kind !== 'rate') return 'FALSE';
+  return `(value IS NOT NULL AND coalesce(denominator, 0) < ${num(p.minDenominator)})`;
+}
+
 export function compareSql(p: CompareParams): string {
   const dir = p.order === 'asc' ? 'ASC' : 'DESC';
+  const rv = rankedValue(p);
   const hl = p.selection?.agencies?.length ? `agency IN ${inList(p.selection.agencies)}` : 'FALSE';
   const limit = p.limit !== undefined ? `WHERE (rank IS NOT NULL AND rank <= ${int(p.limit)}) OR highlighted` : '';
   return `WITH a AS (${perAgency(p)}),
 r AS (
   SELECT a.*,
-    CASE WHEN value IS NOT NULL THEN (rank() OVER (PARTITION BY value IS NULL ORDER BY value ${dir}))::INTEGER END AS rank,
-    (count(value) OVER ())::INTEGER AS n_ranked,
-    (${hl}) AS highlighted
+    CASE WHEN ${rv} IS NOT NULL THEN (rank() OVER (PARTITION BY ${rv} IS NULL ORDER BY ${rv} ${dir}))::INTEGER END AS rank,
+    (count(${rv}) OVER ())::INTEGER AS n_ranked,
+    (${hl}) AS highlighted,
+    ${smallFlag(p)} AS small
   FROM a
 )
 SELECT * FROM r ${limit}
-ORDER BY rank NULLS LAST, agency`;
+ORDER BY rank NULLS LAST, value ${dir} NULLS LAST, agency`;
 }
 
 export function compareQuantilesSql(p: CompareParams): string {
+  const rv = rankedValue(p);
   return `WITH a AS (${perAgency(p)})
-SELECT count(value)::INTEGER AS n,
-  quantile_cont(value, 0.10)::DOUBLE AS p10,
-  quantile_cont(value, 0.25)::DOUBLE AS p25,
-  quantile_cont(value, 0.50)::DOUBLE AS p50,
-  quantile_cont(value, 0.75)::DOUBLE AS p75,
-  quantile_cont(value, 0.90)::DOUBLE AS p90
+SELECT count(${rv})::INTEGER AS n,
+  quantile_cont(${rv}, 0.10)::DOUBLE AS p10,
+  quantile_cont(${rv}, 0.25)::DOUBLE AS p25,
+  quantile_cont(${rv}, 0.50)::DOUBLE AS p50,
+  quantile_cont(${rv}, 0.75)::DOUBLE AS p75,
+  quantile_cont(${rv}, 0.90)::DOUBLE AS p90
 FROM a`;
 }
 
@@ -95,6 +118,7 @@ export async function runCompare(runner: QueryRunner, p: CompareParams): Promise
       rank: toNum(r.rank),
       n_ranked: toNum(r.n_ranked) ?? 0,
       highlighted: r.highlighted === true,
+      small: r.small === true,
     })),
     quantiles: { n: toNum(q0.n) ?? 0, p10: toNum(q0.p10), p25: toNum(q0.p25), p50: toNum(q0.p50), p75: toNum(q0.p75), p90: toNum(q0.p90) },
   };
