@@ -8,6 +8,8 @@ import type { ManifestRow } from '../model/dataset';
 import { parseFile, type FileJob } from './parse-file';
 import { reportChunk, type ReportChunk } from './report-chunk';
 
+const DEPTH = 8;
+
 export const defaultJobs = (): number => availableParallelism();
 
 /** In-process: one file at a time (few files: starting workers would cost more than it saves). */
@@ -52,26 +54,31 @@ export async function runInWorkers(
     const spawn = () => {
       const w = startWorker(manifest);
       live++;
-      let current = -1;
+      // several jobs in flight per worker, so a worker never idles while the main thread is busy
+      // writing (measured on 2 cores: one-at-a-time workers were slower than in-process)
+      const held = new Set<number>();
       const feed = () => {
-        if (next >= jobs.length) { void w.terminate(); return; }
-        current = next++;
-        w.postMessage({ index: current, job: jobs[current] });
+        while (held.size < DEPTH && next < jobs.length) {
+          const i = next++;
+          held.add(i);
+          w.postMessage({ index: i, job: jobs[i] });
+        }
+        if (held.size === 0 && next >= jobs.length) void w.terminate();
       };
       w.on('message', (m: { index: number; chunk: ReportChunk }) => {
+        held.delete(m.index);
         done.set(m.index, m.chunk);
-        current = -1;
         drain();
         feed();
       });
       w.on('error', (e) => {
-        // a crashed worker fails only the file it held; a fresh worker takes over
-        if (current >= 0) {
-          const j = jobs[current];
-          done.set(current, reportChunk(failedReport(j.sourceFile, j.reportId, 'parse-failed', '解析进程崩溃', `The parser worker crashed: ${e.message}`), manifest));
-          current = -1;
-          drain();
+        // a crashed worker fails only the files it held; a fresh worker takes over the rest
+        for (const i of held) {
+          const j = jobs[i];
+          done.set(i, reportChunk(failedReport(j.sourceFile, j.reportId, 'parse-failed', '解析进程崩溃', `The parser worker crashed: ${e.message}`), manifest));
         }
+        held.clear();
+        drain();
         if (next < jobs.length) spawn();
       });
       w.on('exit', () => { live--; if (live === 0 && next >= jobs.length) drain(); });
