@@ -3,6 +3,7 @@
 // file at a time, posting progress per file. Messages are plain objects (structured clone).
 import { parseReport } from '../../parse/parse-report';
 import type { ParsedReport } from '../../model/types';
+import { failedReport } from '../../dataset/to-dataset';
 
 export interface WorkerRequest { id: number; files: { name: string; reportId: string; bytes: Uint8Array }[] }
 export type WorkerMessage =
@@ -25,18 +26,10 @@ ctx.onmessage = async (e) => {
       report = await parseReport(isPdf ? { sourceFile: f.name, reportId: f.reportId, bytes: f.bytes }
         : { sourceFile: f.name, reportId: f.reportId, text: new TextDecoder('utf-8').decode(f.bytes) });
     } catch (err) {
-      report = failedReport(f.name, f.reportId, err instanceof Error ? err.message : String(err));
+      const msg = err instanceof Error ? err.message : String(err);
+      report = failedReport(f.name, f.reportId, 'parse-failed', `解析失败：${msg}`, `Parsing failed: ${msg}`);
     }
     ctx.postMessage({ id, type: 'done', index: i, report, ms: performance.now() - t0 });
   }
   ctx.postMessage({ id, type: 'finished' });
 };
-
-function failedReport(sourceFile: string, reportId: string, message: string): ParsedReport {
-  return {
-    report: { reportId, sourceFile, agency: null, year: null, template: null, title: null, level: 'unknown',
-      region: { code: null, province: null, city: null, county: null, status: 'unresolved' }, format: 'txt' },
-    facts: [], checks: [], status: 'failed',
-    findings: [{ reportId, code: 'parse-failed', severity: 'error', messageZh: `解析失败：${message}`, messageEn: `Parsing failed: ${message}`, location: {}, details: {} }],
-  };
-}

@@ -1,61 +1,15 @@
-// ParsedReport[] / facts-CSV rows → Dataset rows for DuckDB (schema: docs/dataset.md).
-// ADAPTER: H3's src/dataset/ toDataset was not in the tree when this was written; this is the
-// smallest conversion the import needs. Switch to toDataset(parsed, { kind }) when it lands.
-import type { CheckRow, Dataset, FactRow, FindingRow, ReportRow } from '../../model/dataset';
-import type { ParsedReport, SourceLocation } from '../../model/types';
+// ParsedReport[] / facts-CSV rows → Dataset rows for DuckDB (schema: docs/dataset.md). Parsed
+// reports go through H3's toDataset; the data layer marks every inserted report 'imported'.
+import { toDataset } from '../../dataset/to-dataset';
+import type { Dataset, FactRow, FindingRow, ReportRow } from '../../model/dataset';
+import type { ParsedReport } from '../../model/types';
 
-/** `p5 L12`, `L12`, `p5`, plus free text — the location format of docs/dataset.md. */
-export function locationText(loc: SourceLocation | undefined): string {
-  if (!loc) return '';
-  const parts: string[] = [];
-  if (loc.page != null) parts.push(`p${loc.page}`);
-  if (loc.line != null) parts.push(`L${loc.line}`);
-  if (loc.text) parts.push(loc.text);
-  return parts.join(' ');
-}
+export { locationText } from '../../dataset/to-dataset';
 
-function reportRow(p: ParsedReport): ReportRow {
-  const r = p.report;
-  const failedReason = p.status === 'failed'
-    ? (p.findings.find((f) => f.severity === 'error')?.messageEn ?? 'parse failed')
-    : null;
-  return {
-    report_id: r.reportId, source_file: r.sourceFile, agency: r.agency, year: r.year, template: r.template,
-    title: r.title, level: r.level, region_code: r.region.code, province: r.region.province, city: r.region.city,
-    county: r.region.county, region_status: r.region.status, format: r.format, status: p.status,
-    finding_count: p.findings.length, fact_count: p.facts.length,
-    checks_failed: p.checks.filter((c) => c.status === 'fail').length,
-    origin: 'imported in the browser', dataset: 'real', error: failedReason,
-  };
-}
-
+// No meta rows: the `meta` view is bundled ∪ imported, and a second `dataset`/`generated_at` key
+// from an import would make the bundled dataset's provenance ambiguous.
 export function parsedToDataset(parsed: ParsedReport[]): Dataset {
-  const reports: ReportRow[] = [];
-  const facts: FactRow[] = [];
-  const findings: FindingRow[] = [];
-  const checks: CheckRow[] = [];
-  for (const p of parsed) {
-    reports.push(reportRow(p));
-    for (const f of p.facts) {
-      facts.push({
-        report_id: f.reportId, table: f.table, item: f.item, column: f.column, value: f.value, raw: f.raw,
-        derived: f.derived, row_label: f.rowLabel, column_label: f.columnLabel, unit: f.unit, location: locationText(f.location),
-      });
-    }
-    for (const f of p.findings) {
-      findings.push({
-        report_id: f.reportId, code: f.code, severity: f.severity, message_zh: f.messageZh, message_en: f.messageEn,
-        location: locationText(f.location), details: JSON.stringify(f.details ?? {}),
-      });
-    }
-    for (const c of p.checks) {
-      checks.push({
-        report_id: c.reportId, check_id: c.checkId, table: c.table, subject: c.subject, lhs_label: c.lhsLabel,
-        rhs_label: c.rhsLabel, lhs: c.lhs, rhs: c.rhs, status: c.status,
-      });
-    }
-  }
-  return { reports, facts, findings, checks, meta: { kind: 'imported' } };
+  return { ...toDataset(parsed, { kind: 'real' }), meta: {} };
 }
 
 /**
@@ -86,7 +40,7 @@ export function factsCsvToDataset(rows: FactRow[], sourceFile: string): Dataset 
       origin: 'imported in the browser', dataset: 'real', error: null,
     });
   }
-  return { reports, facts: rows, findings, checks: [], meta: { kind: 'imported' } };
+  return { reports, facts: rows, findings, checks: [], meta: {} };
 }
 
 export function mergeDatasets(parts: Dataset[]): Dataset {
