@@ -38,7 +38,9 @@ export function App({ boot }: { boot: Boot }) {
   useEffect(() => {
     boot.onProgress(setProgress);
     boot.ready.then(async (data) => {
+      performance.mark('nb:first-query-start');
       const years = (await runYears(data.runner)).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
+      performance.mark('nb:first-query-end');
       const meta = await data.runner.query<{ key: string; value: string }>('SELECT key, value FROM meta');
       const synthetic = meta.some((m) => m.key === 'dataset' && /synthetic/i.test(String(m.value)));
       setLoaded({ data, years, synthetic });

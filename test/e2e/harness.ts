@@ -22,12 +22,14 @@ export async function writeDuckDb(csvDir: string, file: string): Promise<void> {
   w.close();
 }
 
-/** Build the app into a temp dir and put dataset-small in its data/ folder. */
-export async function buildApp(): Promise<string> {
+/** Build the app into a temp dir and put dataset-small in its data/ folder (unless `keepData` and
+ * public/data already has a dataset, e.g. from `npm run data`). */
+export async function buildApp(opts: { keepData?: boolean } = {}): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-dist-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const data = path.join(outDir, 'data');
   if (!existsSync(data)) mkdirSync(data);
+  if (opts.keepData && existsSync(path.join(data, 'nianbao.duckdb'))) return outDir;
   // whatever `npm run data` put in public/data is replaced: the tests need known numbers
   rmSync(path.join(data, 'nianbao.duckdb'), { force: true });
   await writeDuckDb(SMALL_DATASET_DIR, path.join(data, 'nianbao.duckdb'));

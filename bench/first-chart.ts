@@ -1,0 +1,81 @@
+// First-chart benchmark: builds the app, serves it over loopback, opens it in headless Chromium and
+// prints time to first chart (cold fresh profile, then warm reload), DuckDB instantiation, the first
+// query, and transfer sizes (JS, wasm, data; raw and gzip). Uses the app's performance marks
+// (src/main.tsx, src/ui/App.tsx, src/ui/EChart.tsx). Targets: first chart < 1.2 s cold; JS without
+// wasm < 400 kB gzip.
+// Usage: npx tsx bench/first-chart.ts [runs=3]   (uses public/data if `npm run data` made it,
+// otherwise test/fixtures/dataset-small)
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { browser, buildApp, closeServer, serve } from '../test/e2e/harness';
+
+const RUNS = Number(process.argv[2] ?? 3);
+const MARKS = ['nb:start', 'nb:duckdb-ready', 'nb:data-ready', 'nb:first-query-start', 'nb:first-query-end', 'nb:first-chart'] as const;
+type Marks = Record<(typeof MARKS)[number], number | null>;
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+
+function sizes(dir: string): { kind: string; raw: number; gz: number; files: number }[] {
+  const rows = new Map<string, { raw: number; gz: number; files: number }>();
+  const add = (kind: string, file: string) => {
+    const buf = readFileSync(file);
+    const r = rows.get(kind) ?? { raw: 0, gz: 0, files: 0 };
+    r.raw += buf.length; r.gz += gzipSync(buf, { level: 6 }).length; r.files += 1;
+    rows.set(kind, r);
+  };
+  const assets = path.join(dir, 'assets');
+  for (const f of readdirSync(assets)) {
+    const p = path.join(assets, f);
+    // A modern browser fetches the eh bundle only; mvp is deployed for old browsers (stack-probe §3).
+    if (f.endsWith('.wasm')) { if (f.includes('-eh')) add('wasm (eh, fetched)', p); }
+    else if (f.includes('.worker')) { if (f.includes('-eh')) add('duckdb worker JS (eh)', p); }
+    else if (f.endsWith('.js')) add('app JS (without wasm/worker)', p);
+    else if (f.endsWith('.css')) add('CSS', p);
+  }
+  add('HTML', path.join(dir, 'index.html'));
+  add('data (nianbao.duckdb)', path.join(dir, 'data', 'nianbao.duckdb'));
+  return [...rows].map(([kind, r]) => ({ kind, ...r }));
+}
+
+async function main(): Promise<void> {
+  const dist = await buildApp({ keepData: true });
+  const { server, url } = await serve(dist);
+  const cold: Marks[] = [];
+  const warm: Marks[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await browser();
+      const page = ctx.pages()[0] ?? await ctx.newPage();
+      const read = async (): Promise<Marks> => {
+        await page.waitForSelector('body[data-chart="ready"]', { timeout: 60_000 });
+        return page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null])), [...MARKS]) as Promise<Marks>;
+      };
+      await page.goto(`${url}?anim=0`);
+      cold.push(await read());
+      await page.reload();
+      warm.push(await read());
+      await ctx.close();
+    }
+  } finally {
+    await closeServer(server);
+  }
+  const row = (label: string, ms: Marks[], f: (m: Marks) => number | null) => {
+    const v = ms.map(f).filter((x): x is number => x !== null);
+    console.log(`${label.padEnd(44)} ${v.length ? `${Math.round(median(v))} ms` : 'n/a'}  (runs: ${v.map(Math.round).join(', ')})`);
+  };
+  const since = (a: keyof Marks, b: keyof Marks) => (m: Marks) => (m[a] !== null && m[b] !== null ? (m[b] as number) - (m[a] as number) : null);
+  console.log(`first-chart benchmark, ${RUNS} runs each, median; dataset ${kB(statSync(path.join(dist, 'data', 'nianbao.duckdb')).size)}`);
+  row('cold: first chart (from navigation start)', cold, (m) => m['nb:first-chart']);
+  row('cold: DuckDB instantiated (from app start)', cold, since('nb:start', 'nb:duckdb-ready'));
+  row('cold: data attached (from app start)', cold, since('nb:start', 'nb:data-ready'));
+  row('cold: first query', cold, since('nb:first-query-start', 'nb:first-query-end'));
+  row('warm reload: first chart (from navigation)', warm, (m) => m['nb:first-chart']);
+  row('warm reload: DuckDB instantiated', warm, since('nb:start', 'nb:duckdb-ready'));
+  row('warm reload: first query', warm, since('nb:first-query-start', 'nb:first-query-end'));
+  console.log('\ntransfer (files a modern browser fetches):');
+  for (const s of sizes(dist)) console.log(`${s.kind.padEnd(30)} raw ${kB(s.raw).padStart(12)}   gzip ${kB(s.gz).padStart(12)}   (${s.files} file${s.files > 1 ? 's' : ''})`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

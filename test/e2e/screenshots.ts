@@ -1,0 +1,47 @@
+// Screenshots of every view at desktop (1280×800) and phone (390×844) width, for docs/dashboard.md.
+// Usage: npx tsx test/e2e/screenshots.ts   (writes docs/screenshots/<view>-<desktop|phone>.png)
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { browser, buildApp, closeServer, serve } from './harness';
+
+const XT = encodeURIComponent('湘潭县人民政府办公室');
+const SHOTS: [string, string][] = [
+  ['overview', `agency=${XT}`],
+  ['trends', 'view=trends&metrics=received,granted_rate'],
+  ['compare', `view=compare&year=2024&agency=${XT}`],
+  ['outcomes', 'view=outcomes'],
+  ['appeals', `view=appeals&agency=${XT}`],
+  ['quality', 'view=quality&report=synthetic_blank_2024'],
+  ['source', 'view=source&report=2024_xiangtanxian_zfbgs'],
+  ['embed', `view=appeals&agency=${XT}&embed=1`],
+];
+const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+
+async function main(): Promise<void> {
+  const out = path.resolve('docs/screenshots');
+  mkdirSync(out, { recursive: true });
+  const dist = await buildApp();
+  const { server, url } = await serve(dist);
+  const ctx = await browser();
+  try {
+    for (const [name, q] of SHOTS) {
+      for (const [size, vp] of Object.entries(SIZES)) {
+        const page = await ctx.newPage();
+        await page.setViewportSize(vp);
+        await page.goto(`${url}?anim=0&${q}`);
+        await page.waitForSelector('main[data-view], main.embed', { timeout: 60_000 });
+        await page.waitForFunction(() => !document.querySelector('.loading, .loader'), null, { timeout: 60_000 });
+        if (await page.locator('canvas').count()) await page.waitForSelector('body[data-chart="ready"]', { timeout: 60_000 });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(out, `${name}-${size}.png`), fullPage: size === 'desktop' && name !== 'embed' ? false : false });
+        await page.close();
+      }
+    }
+  } finally {
+    await ctx.close();
+    await closeServer(server);
+  }
+  console.log(`screenshots written to ${out}`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
