@@ -53,6 +53,11 @@ const CASES: Expect[] = [
   ['国务院办公厅', null, 'unresolved', 'ministry'],
   ['教育部', null, 'unresolved', 'ministry'],
   ['国家税务总局', null, 'unresolved', 'ministry'],
+  ['国家税务总局湘潭县税务局', null, 'unresolved', 'department'],
+  // county-level cities and province-administered units
+  ['福清市人民政府', '350181', 'resolved', 'county', '福建省', '福州市', '福清市'],
+  ['仙桃市人民政府', '429004', 'resolved', 'county', '湖北省', null, '仙桃市'],
+  ['湘潭县政府办', '430321', 'resolved', 'department'],
   ['<script>alert(1)</script>', null, 'unresolved', 'other'],
 ];
 

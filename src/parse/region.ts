@@ -178,7 +178,9 @@ export function resolveRegion(agency: string | null): { region: Region; level: L
 }
 
 // State Council bodies carry no region: 国务院办公厅, 国家税务总局, 教育部, 中国人民银行 …
+// A local branch (国家税务总局湘潭县税务局) names a place after the prefix: not a ministry.
 function isMinistry(name: string): boolean {
+  if (/[省市县区旗州盟]/.test(name.replace(/^(?:国务院|国家|中华人民共和国)/, ''))) return false;
   return /^(?:国务院|国家|中华人民共和国|中国人民银行|海关总署|审计署)/.test(name) || /^[\u4e00-\u9fff]{1,10}(?:部|总局|署)$/.test(name);
 }
 
