@@ -13,6 +13,8 @@ import { t, type Lang } from './strings';
 import { useImport, type ImportTarget } from './use-import';
 
 export type Source = 'bundled' | 'imported' | 'both';
+// Survives the panel unmounting, like the views the switch re-pointed.
+let lastSource: Source = 'both';
 
 export interface ImportPanelProps {
   lang: Lang;
@@ -26,10 +28,15 @@ export interface ImportPanelProps {
 
 export function ImportPanel({ lang, target, source, onSourceChange, onImported }: ImportPanelProps) {
   const imp = useImport(target, onImported);
-  const [localSource, setLocalSource] = useState<Source>('both');
+  const [localSource, setLocalSource] = useState<Source>(lastSource);
   const [dragging, setDragging] = useState(false);
   const current = source ?? localSource;
-  const setSource = (s: Source) => { setLocalSource(s); onSourceChange?.(s); };
+  const setSource = (s: Source) => {
+    lastSource = s;
+    setLocalSource(s);
+    onSourceChange?.(s);
+    if (target?.setSource) void target.setSource(s).then(() => onImported?.());
+  };
   const cards = useMemo(() => imp.reports.map((r) => checkCardModel(r, lang)), [imp.reports, lang]);
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {

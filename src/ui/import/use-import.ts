@@ -1,31 +1,43 @@
 // The import flow as a hook: classify → parse reports in a worker / read CSVs → one Dataset →
 // hand it to the database (dataset = 'imported'). Components only render its state.
-import { useCallback, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Dataset } from '../../model/dataset';
 import type { ParsedReport } from '../../model/types';
 import { classifyFile, uniqueReportId } from './file-kind';
 import { readFactsCsv, type CsvError } from './facts-csv';
 import { parseFilesInWorker } from './parse-files';
-import { progressReducer } from './progress';
+import { progressReducer, type FileProgress } from './progress';
 import { factsCsvToDataset, mergeDatasets, parsedToDataset } from './to-dataset';
 
 /** What the import needs from the data layer (src/data/duckdb-wasm.ts LoadedDataset has both). */
 export interface ImportTarget {
   importDataset(ds: Dataset): Promise<void>;
   clearImported(): Promise<void>;
+  /** Show bundled, imported or both rows in every view (./target.ts). */
+  setSource?(source: 'bundled' | 'imported' | 'both'): Promise<void>;
 }
 
 export interface CsvResult { file: string; errors: CsvError[]; loaded: number }
 
+// The imported rows outlive the panel (they are in DuckDB while the user visits other views), so
+// what the panel shows about them does too: one session per page.
+const session = {
+  files: [] as FileProgress[], reports: [] as ParsedReport[], csvResults: [] as CsvResult[], datasets: [] as Dataset[],
+  taken: new Set<string>(), offset: 0,
+};
+
 export function useImport(target: ImportTarget | null, onImported?: () => void) {
-  const [files, dispatch] = useReducer(progressReducer, []);
-  const [reports, setReports] = useState<ParsedReport[]>([]);
-  const [csvResults, setCsvResults] = useState<CsvResult[]>([]);
-  const [datasets, setDatasets] = useState<Dataset[]>([]);
+  const [files, dispatch] = useReducer(progressReducer, session.files);
+  const [reports, setReports] = useState<ParsedReport[]>(session.reports);
+  const [csvResults, setCsvResults] = useState<CsvResult[]>(session.csvResults);
+  const [datasets, setDatasets] = useState<Dataset[]>(session.datasets);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const taken = useRef(new Set<string>());
-  const offset = useRef(0);
+  const taken = useRef(session.taken);
+  const offset = useRef(session.offset);
+  useEffect(() => {
+    Object.assign(session, { files, reports, csvResults, datasets, offset: offset.current });
+  }, [files, reports, csvResults, datasets]);
 
   const importFiles = useCallback(async (list: File[]) => {
     if (list.length === 0) return;

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRowsSql } from '../../src/data/insert';
+import { setupViewsSql } from '../../src/data/load-dataset';
+import { runAggregate } from '../../src/data/queries';
+import { createTableSql, DATASET_TABLE_NAMES } from '../../src/data/schema';
+import { parseReport } from '../../src/parse/parse-report';
+import { parsedToDataset } from '../../src/ui/import/to-dataset';
+import { targetFromRunner } from '../../src/ui/import/target';
+import { createNodeRunner, type NodeRunner } from '../helpers/duckdb-node';
+
+const parse = async (f: string) => parseReport({ sourceFile: f, text: readFileSync(`data/reports/${f}`, 'utf8') });
+let r: NodeRunner;
+
+// Bundled = 平潭 2024 in schema nb (as the browser has it after ATTACH … AS nb), views as the app sets them up.
+beforeAll(async () => {
+  r = await createNodeRunner();
+  await r.run('CREATE SCHEMA nb');
+  for (const t of DATASET_TABLE_NAMES) await r.run(createTableSql(t, { schema: 'nb' }));
+  const bundled = parsedToDataset([await parse('2024_pingtan_zhqsyq.txt')]);
+  for (const s of insertRowsSql('reports', bundled.reports, { schema: 'nb' })) await r.run(s);
+  for (const s of insertRowsSql('facts', bundled.facts, { schema: 'nb' })) await r.run(s);
+  for (const s of setupViewsSql([...DATASET_TABLE_NAMES])) await r.run(s);
+});
+afterAll(() => r.close());
+
+const newByAgency = async () => Object.fromEntries((await runAggregate(r, { metrics: ['new'], by: 'agency_year' })).map((x) => [`${x.agency} ${x.year}`, x.value]));
+
+describe('import target over a QueryRunner', () => {
+  it('adds an imported report to the same views the dashboard queries, marked imported', async () => {
+    const t = targetFromRunner(r);
+    await t.importDataset(parsedToDataset([await parse('2024_xiangtanxian_zfbgs.txt')]));
+    expect(await newByAgency()).toEqual({ '平潭综合实验区 2024': 218, '湘潭县人民政府办公室 2024': 33 });
+    const marks = await r.query<{ agency: string; dataset: string }>('SELECT agency, dataset FROM reports ORDER BY agency');
+    expect(marks.map((m) => m.dataset)).toEqual(['real', 'imported']);
+  });
+
+  it('switches every view between bundled only, imported only and both', async () => {
+    const t = targetFromRunner(r);
+    await t.setSource('bundled');
+    expect(await newByAgency()).toEqual({ '平潭综合实验区 2024': 218 });
+    expect((await r.query('SELECT * FROM facts WHERE report_id = \'2024_xiangtanxian_zfbgs\'')).length).toBe(0);
+    await t.setSource('imported');
+    expect(await newByAgency()).toEqual({ '湘潭县人民政府办公室 2024': 33 });
+    await t.setSource('both');
+    expect(Object.keys(await newByAgency())).toHaveLength(2);
+  });
+
+  it('clears imported rows and leaves the bundled ones', async () => {
+    await targetFromRunner(r).clearImported();
+    expect(await newByAgency()).toEqual({ '平潭综合实验区 2024': 218 });
+  });
+});
