@@ -1,0 +1,96 @@
+// The real dashboard (src/ui/) at scale: builds the app once (test/e2e/harness buildApp), puts a
+// SYNTHETIC nianbao.duckdb in its data/ folder, and in headless Chromium (fresh profile) measures
+//   - time to first chart, cold (the app's performance mark nb:first-chart, from navigation start),
+//   - bytes transferred before the first chart (every response, page and worker),
+//   - filter-change latency: a new selection pushed into the URL (the app's URL state listens to
+//     popstate) until no panel shows its loading status and a chart has finished rendering again,
+//   - duckdb memory is not reachable from outside the app, so only the browser RSS is reported.
+// Usage: npx tsx bench/scale-dashboard-ui.ts [--scales 1000,10000,150000] [--changes 20]
+// Needs synthetic/<n>k/nianbao.duckdb (bench/scale-dashboard.ts or npm run synth writes them).
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { buildApp, CHROME_ARGS, closeServer, serve } from '../test/e2e/harness';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : dflt; };
+const scales = arg('scales', '1000,10000,150000').split(',').map(Number);
+const changes = Number(arg('changes', '20'));
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const mb = (b: number) => (b / 1e6).toFixed(1);
+
+function browserRss(profile: string): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) continue;
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch { /* process ended */ }
+  }
+  return kb * 1024;
+}
+
+const QUERIES = ['region=43', 'region=44&level=county', 'level=department&years=2021-2025', 'region=51&years=2019-2022', 'region=3201', 'region=11'];
+
+async function main(): Promise<void> {
+  const dist = await buildApp();
+  const { server, url } = await serve(dist);
+  const lines: string[] = [];
+  try {
+    for (const n of scales) {
+      const src = path.join(root, 'synthetic', `${n / 1000}k`, 'nianbao.duckdb');
+      if (!existsSync(src)) { console.log(`${n}: ${src} missing, skipped`); continue; }
+      copyFileSync(src, path.join(dist, 'data', 'nianbao.duckdb'));
+      const profile = mkdtempSync(path.join(os.tmpdir(), 'nianbao-ui-bench-'));
+      const ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROME_ARGS, viewport: { width: 1280, height: 800 } });
+      try {
+        const page = ctx.pages()[0] ?? (await ctx.newPage());
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        let bytes = 0;
+        let counting = true;
+        ctx.on('requestfinished', (r) => { void r.sizes().then((s) => { if (counting) bytes += s.responseBodySize + s.responseHeadersSize; }).catch(() => {}); });
+        await page.goto(`${url}?anim=0`);
+        await page.waitForSelector('body[data-chart="ready"]', { timeout: 900_000 });
+        await new Promise((r) => setTimeout(r, 200));
+        counting = false;
+        const first = await page.evaluate(() => performance.getEntriesByName('nb:first-chart')[0]?.startTime ?? null);
+        const lat: number[] = [];
+        for (let i = 0; i < changes; i++) {
+          const q = `anim=0&${QUERIES[i % QUERIES.length]}`;
+          // a string, not a function: tsx's keepNames would inject a __name helper the page lacks
+          lat.push(await page.evaluate(`(async () => {
+            const t0 = performance.now();
+            document.body.dataset.chart = 'pending';
+            history.pushState(null, '', '?' + ${JSON.stringify(q)});
+            dispatchEvent(new PopStateEvent('popstate'));
+            // done = a chart finished after the change and no panel is loading any more
+            await new Promise((resolve) => {
+              const tick = () => (document.body.dataset.chart === 'ready' && !document.querySelector('.loading') ? resolve() : requestAnimationFrame(tick));
+              requestAnimationFrame(tick);
+            });
+            return performance.now() - t0;
+          })()`) as number);
+        }
+        if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
+        const line = `| ${n.toLocaleString('en')} × 7 | ${mb(statSync(src).size)} MB | ${first === null ? 'n/a' : (first / 1000).toFixed(2) + ' s'} | ${mb(bytes)} MB | ${pct(lat, 0.5).toFixed(0)} / ${pct(lat, 0.95).toFixed(0)} / ${Math.max(...lat).toFixed(0)} ms | ${mb(browserRss(profile))} MB |`;
+        console.log(line);
+        lines.push(line);
+      } finally {
+        await ctx.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await closeServer(server);
+    rmSync(dist, { recursive: true, force: true });
+  }
+  console.log(`\n| agencies × years | nianbao.duckdb | first chart, cold | transferred before first chart | filter change p50 / p95 / max (n=${changes}) | browser RSS |`);
+  console.log('|---|---|---|---|---|---|');
+  for (const l of lines) console.log(l);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
