@@ -1,10 +1,13 @@
 // The dashboard end to end: the built app in headless Chromium on a known dataset (real 湘潭县
 // 2024 cells from data/reports/2024_xiangtanxian_zfbgs.txt, plus a hostile agency name).
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SMALL_DATASET_DIR } from '../helpers/duckdb-node';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browser, buildApp, closeServer, CSP, serve } from './harness';
+import { browser, buildApp, closeServer, CSP, serve, writeDuckDb } from './harness';
 
 const XT = '湘潭县人民政府办公室';
 const XT_Q = `agency=${encodeURIComponent(XT)}`;
@@ -194,6 +197,36 @@ describe('behaviour', () => {
     await showTable('compare');
     await expect(page.locator('[data-panel="compare"] strong').first().textContent()).resolves.toContain('<img src=x');
     await expect(page.locator('img').count()).resolves.toBe(0);
+  });
+
+  it('downloads the chart as SVG rendered by ECharts SSR, with the agency name escaped', async () => {
+    await open(`view=compare&year=2024&${XT_Q}`);
+    await chartReady();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 SVG' }).click()]);
+    expect(dl.suggestedFilename()).toBe('nianbao-compare.svg');
+    const svg = readFileSync((await dl.path())!, 'utf8');
+    expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain(XT);
+    expect(svg).not.toContain('<img');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 PNG' }).click()]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('shows a SYNTHETIC banner when the dataset meta says synthetic, and none for real data', async () => {
+    await open(XT_Q);
+    await chartReady();
+    await expect(page.locator('[data-testid="synthetic"]').count()).resolves.toBe(0);
+    await page.close();
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-synth-'));
+    for (const f of readdirSync(SMALL_DATASET_DIR)) if (f.endsWith('.csv')) copyFileSync(path.join(SMALL_DATASET_DIR, f), path.join(dir, f));
+    writeFileSync(path.join(dir, 'meta.csv'), 'key,value\ndataset,synthetic\ngenerator,e2e test\n');
+    await writeDuckDb(dir, path.join(dir, 'synthetic.duckdb'));
+    const bytes = readFileSync(path.join(dir, 'synthetic.duckdb'));
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/data/nianbao.duckdb', (r) => r.fulfill({ status: 200, body: bytes, contentType: 'application/octet-stream' }));
+    await page.goto(`${url}?anim=0&${XT_Q}`);
+    await expect(text('[data-testid="synthetic"]')).resolves.toContain('SYNTHETIC');
   });
 
   it('a missing data file ends in a clear error, not a spinner', async () => {

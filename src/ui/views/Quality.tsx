@@ -61,14 +61,12 @@ function ReportDetail({ id }: { id: string }) {
     <section className="panel" aria-label={`${s.quality.report} ${id}`}>
       <h2>{id}</h2>
       <DataTable caption={s.quality.checks} columns={checkCols} rows={q.data.checks} />
-      <h3>{s.quality.findings}</h3>
       <DataTable caption={s.quality.findings} rows={q.data.findings} columns={[
         { key: 'severity', label: lang === 'zh' ? '级别' : 'Severity' },
         { key: 'code', label: 'code' },
         { key: 'message', label: lang === 'zh' ? '说明' : 'Message', render: (r) => (lang === 'zh' ? r.message_zh : r.message_en) },
         { key: 'location', label: lang === 'zh' ? '位置' : 'Location' },
       ]} />
-      <h3>{s.quality.blanks}</h3>
       <DataTable caption={s.quality.blanks} rows={q.data.blanks} columns={[
         { key: 'table', label: s.source.table },
         { key: 'row_label', label: s.source.row },
