@@ -64,6 +64,17 @@ describe('buildMetricsSql', () => {
     expect(r).toEqual({ n: 0, all: 8 });
   });
 
+  it('gives NULL for a cell with two disagreeing facts instead of guessing, and keeps agreeing duplicates', async () => {
+    await db.run('CREATE SCHEMA IF NOT EXISTS dup');
+    await db.run("CREATE OR REPLACE TABLE dup.reports AS SELECT * FROM reports WHERE report_id = '2024_xiangtanxian_zfbgs'");
+    await db.run(`CREATE OR REPLACE TABLE dup.facts AS SELECT * FROM facts WHERE report_id = '2024_xiangtanxian_zfbgs'
+      UNION ALL SELECT * REPLACE (value + 1 AS value) FROM facts WHERE report_id = '2024_xiangtanxian_zfbgs' AND item = 'new' AND "column" = 'total'
+      UNION ALL SELECT * FROM facts WHERE report_id = '2024_xiangtanxian_zfbgs' AND item = 'new' AND "column" = 'natural'`);
+    await db.run(buildMetricsSql({ source: 'dup', target: 'dup.metrics' }));
+    const [r] = await db.query('SELECT requests__new__total AS t, requests__new__natural AS n, requests__granted__total AS g FROM dup.metrics');
+    expect(r).toEqual({ t: null, n: 26, g: 11 });
+  });
+
   it('reads from another schema and writes a qualified target', async () => {
     await db.run('CREATE SCHEMA IF NOT EXISTS imp');
     await db.run('CREATE OR REPLACE TABLE imp.reports AS SELECT * FROM reports WHERE report_id = \'2024_pingtan_zhqsyq\'');
