@@ -1,0 +1,73 @@
+// Browser import benchmark: N report files (the .txt corpus repeated under distinct names) dropped
+// into the built import harness (test/import/harness: the panel on the real duckdb-wasm adapter)
+// in headless Chromium. Prints total time (files given → rows in DuckDB and results re-queried),
+// worker parse time per report (p50/p95/max), and main-thread long tasks (PerformanceObserver
+// 'longtask'; target: none over 200 ms).
+//   npx tsx bench/import.ts [--n 100]
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : dflt; };
+const N = Number(arg('n', '100'));
+const HARNESS = path.join(root, 'test/import/harness/vite.config.ts');
+const REPORTS = path.join(root, 'data/reports');
+
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+
+async function main() {
+  const corpus = readdirSync(REPORTS).filter((f) => f.endsWith('.txt')).sort();
+  const files = Array.from({ length: N }, (_, i) => {
+    const f = corpus[i % corpus.length];
+    return { name: `${String(i).padStart(3, '0')}_${f}`, mimeType: 'text/plain', buffer: readFileSync(path.join(REPORTS, f)) };
+  });
+  const bytes = files.reduce((s, f) => s + f.buffer.length, 0);
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-import-bench-'));
+  process.env.NODE_ENV = 'production';
+  await build({ configFile: HARNESS, mode: 'production', build: { outDir } });
+  const server = await preview({ configFile: HARNESS, build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
+  const base = server.resolvedUrls!.local[0];
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'nianbao-chrome-')), {
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    const page = ctx.pages()[0] ?? await ctx.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longtasks: number[] };
+      w.__longtasks = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(base);
+    await page.waitForSelector('body[data-results]', { timeout: 60_000 });
+    // Long tasks of the page load itself are not the import's.
+    await page.evaluate(() => { (window as unknown as { __longtasks: number[] }).__longtasks = []; });
+    const t0 = Date.now();
+    await page.locator('[data-testid=import-input]').setInputFiles(files);
+    await page.waitForFunction(() => performance.getEntriesByName('nb:import-done').length > 0, null, { timeout: 600_000, polling: 50 });
+    await page.waitForFunction(() => document.body.dataset.results !== '0', null, { timeout: 60_000 });
+    const total = Date.now() - t0;
+    const r = await page.evaluate(() => ({
+      parse: (performance.getEntriesByName('nb:import-parsed')[0] as PerformanceMark).detail as number[],
+      longtasks: (window as unknown as { __longtasks: number[] }).__longtasks,
+      rows: document.querySelectorAll('#results tr[data-dataset="imported"]').length,
+      cards: document.querySelectorAll('.check-card').length,
+    }));
+    const sum = r.parse.reduce((a, b) => a + b, 0);
+    console.log(`import bench: ${N} reports (${(bytes / 1024).toFixed(0)} KiB of .txt, ${corpus.length} distinct files repeated)`);
+    console.log(`  total (files given → imported rows re-queried): ${total} ms  (${(total / N).toFixed(1)} ms/report)`);
+    console.log(`  worker parse per report: mean ${(sum / r.parse.length).toFixed(1)} ms, p50 ${pct(r.parse, 50).toFixed(1)}, p95 ${pct(r.parse, 95).toFixed(1)}, max ${Math.max(...r.parse).toFixed(1)} ms; sum ${sum.toFixed(0)} ms`);
+    const lt = r.longtasks;
+    console.log(`  main-thread long tasks: ${lt.length}, longest ${lt.length ? Math.max(...lt).toFixed(0) : 0} ms, over 200 ms: ${lt.filter((d) => d > 200).length}`);
+    console.log(`  check cards shown: ${r.cards}; agency-year rows marked imported: ${r.rows}`);
+  } finally {
+    await ctx.close();
+    server.httpServer.close();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
