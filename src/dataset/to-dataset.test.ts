@@ -77,6 +77,7 @@ describe('manifestLookup', () => {
     expect(find('sub/b.txt')?.source).toBe('B');
     expect(find('reports/a.txt')?.source).toBe('A');
     expect(find('c.txt')).toBeNull();
+    expect(find('/somewhere/data/reports/a.txt')?.source).toBe('A'); // a file given by a longer path
   });
   it('does not guess when two manifest rows share a file name', () => {
     const find = manifestLookup([m('x/a.txt', 'A1'), m('y/a.txt', 'A2')]);

@@ -25,30 +25,48 @@ const base = (p: string) => norm(p).split('/').pop() ?? p;
 
 /**
  * Finds the manifest row of a source file: the same relative path, or a path that ends with it
- * (manifest `reports/x.txt` for source `x.txt` when the CLI was given data/reports), or the same
- * file name when only one manifest row has it. Never guesses between two candidates.
+ * (manifest `reports/x.txt` for source `x.txt` when the CLI was given data/reports), or that it
+ * ends with, or the same file name when only one manifest row has it. Never guesses between two
+ * candidates. Index-based (the CLI looks up every one of tens of thousands of files), and cached
+ * per manifest array.
  */
 export function manifestLookup(manifest: ManifestRow[] | undefined): (sourceFile: string) => ManifestRow | null {
   if (!manifest || manifest.length === 0) return () => null;
+  const cached = LOOKUPS.get(manifest);
+  if (cached) return cached;
   const byPath = new Map<string, ManifestRow>();
-  const byBase = new Map<string, ManifestRow[]>();
+  const bySuffix = new Map<string, ManifestRow[]>(); // every proper suffix of a manifest path, at '/' boundaries
   for (const m of manifest) {
     if (!m.file) continue;
-    byPath.set(norm(m.file), m);
-    const list = byBase.get(base(m.file)) ?? [];
-    list.push(m);
-    byBase.set(base(m.file), list);
+    const p = norm(m.file);
+    byPath.set(p, m);
+    const parts = p.split('/');
+    for (let k = 1; k < parts.length; k++) {
+      const suf = parts.slice(k).join('/');
+      const list = bySuffix.get(suf) ?? [];
+      list.push(m);
+      bySuffix.set(suf, list);
+    }
   }
-  return (sourceFile) => {
+  const unique = (list: ManifestRow[] | undefined) => (list && list.length === 1 ? list[0] : null);
+  const lookup = (sourceFile: string): ManifestRow | null => {
     const s = norm(sourceFile);
     const exact = byPath.get(s);
     if (exact) return exact;
-    const suffix = manifest.filter((m) => m.file && (norm(m.file).endsWith('/' + s) || s.endsWith('/' + norm(m.file))));
-    if (suffix.length === 1) return suffix[0];
-    const sameName = byBase.get(base(s)) ?? [];
-    return sameName.length === 1 ? sameName[0] : null;
+    const longer = unique(bySuffix.get(s));
+    if (longer) return longer;
+    const parts = s.split('/');
+    for (let k = 1; k < parts.length - 1; k++) {
+      const shorter = byPath.get(parts.slice(k).join('/'));
+      if (shorter) return shorter;
+    }
+    const b = base(s);
+    return unique([...(byPath.has(b) ? [byPath.get(b)!] : []), ...(bySuffix.get(b) ?? [])]);
   };
+  LOOKUPS.set(manifest, lookup);
+  return lookup;
 }
+const LOOKUPS = new WeakMap<ManifestRow[], (sourceFile: string) => ManifestRow | null>();
 
 /** A failed report's reason: its first error finding, in English and Chinese. */
 function failureReason(p: ParsedReport): string | null {
