@@ -15,6 +15,9 @@ import { useImport, type ImportTarget } from './use-import';
 export type Source = 'bundled' | 'imported' | 'both';
 // Survives the panel unmounting, like the views the switch re-pointed.
 let lastSource: Source = 'both';
+// Cards per page: 100 cards with their check tables rendered at once is one ~340 ms main-thread
+// task (bench/import.ts); 20 at a time keeps the page responsive.
+const CARD_PAGE = 20;
 
 export interface ImportPanelProps {
   lang: Lang;
@@ -30,6 +33,7 @@ export function ImportPanel({ lang, target, source, onSourceChange, onImported }
   const imp = useImport(target, onImported);
   const [localSource, setLocalSource] = useState<Source>(lastSource);
   const [dragging, setDragging] = useState(false);
+  const [shown, setShown] = useState(CARD_PAGE);
   const current = source ?? localSource;
   const setSource = (s: Source) => {
     lastSource = s;
@@ -83,7 +87,12 @@ export function ImportPanel({ lang, target, source, onSourceChange, onImported }
         <button type="button" disabled={!hasData || imp.busy} onClick={() => void imp.clear()}>{t(lang, 'clear')}</button>
       </div>
       {imp.csvResults.map((c, i) => <CsvErrorList key={i} file={c.file} errors={c.errors} loaded={c.loaded} lang={lang} />)}
-      {cards.map((m) => <CheckCard key={m.reportId} model={m} lang={lang} />)}
+      {cards.slice(0, shown).map((m) => <CheckCard key={m.reportId} model={m} lang={lang} />)}
+      {cards.length > shown && (
+        <button type="button" className="more-cards" onClick={() => setShown(shown + CARD_PAGE)}>
+          {t(lang, 'moreCards')} ({shown}/{cards.length})
+        </button>
+      )}
     </section>
   );
 }

@@ -42,6 +42,7 @@ const S = {
   parsing: { zh: '解析中', en: 'parsing' },
   done: { zh: '完成', en: 'done' },
   error: { zh: '失败', en: 'failed' },
+  moreCards: { zh: '显示更多报告', en: 'Show more reports' },
 } as const;
 
 export type StringKey = keyof typeof S;
