@@ -121,6 +121,30 @@ describe('views show the printed numbers of 湘潭县 2024', () => {
     await expect(page.locator('.downloads a[href$="data/nianbao.duckdb"]').count()).resolves.toBe(1);
   });
 
+  it('a compare table cell links to its source: report, printed row and raw cell', async () => {
+    await open(`view=compare&year=2024&metric=new&${XT_Q}`);
+    await chartReady();
+    await showTable('compare');
+    await row('compare', XT).getByRole('button', { name: `来源: ${XT} 2024` }).click();
+    await expect.poll(() => page.url()).toContain('report=2024_xiangtanxian_zfbgs&cell=requests%3Anew%3Atotal');
+    const r = page.locator('tbody tr').filter({ hasText: '一、本年新收' }).first();
+    await r.waitFor({ timeout: 30_000 });
+    const cells = await r.locator('td').allTextContents();
+    expect(cells.slice(0, 5)).toEqual(['requests', '一、本年新收政府信息公开申请数量', 'total', '33', '33']);
+  });
+
+  it('outcomes: drill-down to the reasons of one group', async () => {
+    await open(`view=outcomes&${XT_Q}`);
+    await chartReady();
+    await page.getByRole('combobox', { name: '不予公开等 20 类原因' }).selectOption('denied');
+    await expect.poll(() => page.locator('[data-panel="reasons"] .toolbar button').first().isEnabled()).toBe(true);
+    await showTable('reasons');
+    // the re-query is async: poll until the table shows the drilled-down rows
+    await expect.poll(async () => [...new Set(await page.locator('[data-panel="reasons"] tbody tr td:nth-child(2)').allTextContents())], { timeout: 20_000 })
+      .toEqual(['denied']);
+    await expect(page.locator('[data-panel="reasons"] tbody tr').count()).resolves.toBeGreaterThan(3);
+  });
+
   it('import: the view is a labelled placeholder', async () => {
     await open('view=import');
     await expect(text('[data-testid="import-placeholder"]')).resolves.toContain('导入');

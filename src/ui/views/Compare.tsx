@@ -10,6 +10,7 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
+import { SourceLink } from '../SourceLink';
 
 export function Compare() {
   const { state, runner, s, update, years } = useApp();
@@ -23,6 +24,7 @@ export function Compare() {
     { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => (r.highlighted ? <strong>{r.agency}</strong> : r.agency) },
     { key: 'value', label: metricInfo(metric, lang).label, numeric: true, render: (r) => valueText(metric, r, lang), muted: (r) => isMutedRate(metric, r) },
     { key: 'level', label: s.level },
+    { key: 'source', label: s.views.source, render: (r) => <SourceLink agency={r.agency} year={year} metric={metric} /> },
   ];
   return (
     <>

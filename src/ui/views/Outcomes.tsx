@@ -11,6 +11,8 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { keyOf, selectionOf } from '../helpers';
 import { Status } from '../Status';
+import { OUTCOME_GROUPS, type OutcomeGroup } from '../../model';
+import { useState } from 'react';
 
 const LONG_FIELDS = ['key', 'group', 'year', 'value', 'n_data', 'n_reports'];
 
@@ -18,10 +20,12 @@ export function Outcomes() {
   const { state, runner, s, update } = useApp();
   const lang = state.lang;
   const sel = selectionOf(state);
-  const k = keyOf('outcomes', sel);
+  // Drill-down: the reasons of one outcome group (or all groups that have reasons).
+  const [group, setGroup] = useState<OutcomeGroup | ''>('');
+  const k = keyOf('outcomes', sel, group);
   const q = useQuery(k, async () => ({
     groups: await runOutcomeGroups(runner, { selection: sel, by: 'year' }),
-    reasons: await runReasons(runner, { selection: sel, by: 'total' }),
+    reasons: await runReasons(runner, { selection: sel, by: 'total', group: group || undefined }),
     applicants: await runApplicantTypes(runner, { selection: sel, by: 'total' }),
     sankey: await runSankey(runner, { selection: sel }),
   }));
@@ -48,6 +52,12 @@ export function Outcomes() {
             <label key={m} className="inline"><input type="radio" name="mode" value={m} checked={state.mode === m} onChange={() => update({ mode: m })} />{s[m]}</label>
           ))}
         </fieldset>
+        <label>{s.reasons}
+          <select value={group} onChange={(e) => setGroup(e.currentTarget.value as OutcomeGroup | '')}>
+            <option value="">{lang === 'zh' ? '全部' : 'All'}</option>
+            {OUTCOME_GROUPS.filter((g) => g.key !== 'granted' && g.key !== 'partial').map((g) => <option key={g.key} value={g.key}>{g[lang]}</option>)}
+          </select>
+        </label>
       </div>
       <ChartPanel id="outcomes" title={s.views.outcomes}
         option={groups.length ? buildOutcomesOption(groups, { lang, animation: state.anim, mode: state.mode }) : null}

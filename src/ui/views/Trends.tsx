@@ -9,6 +9,7 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
+import { SourceLink } from '../SourceLink';
 
 export function Trends() {
   const { state, runner, s, update } = useApp();
@@ -19,10 +20,11 @@ export function Trends() {
   const q = useQuery(keyOf('trends', sel, metrics, mode), () => runTrends(runner, { selection: sel, metrics: metrics.length ? metrics : ['received'], mode }));
   const cols: Column<TrendRow>[] = [
     { key: 'year', label: s.year },
-    ...(mode === 'agency' ? [{ key: 'agency', label: s.quality.report }] : []),
+    ...(mode === 'agency' ? [{ key: 'agency', label: lang === 'zh' ? '机关' : 'Agency' }] : []),
     { key: 'metric', label: s.metric, render: (r: TrendRow) => metricInfo(r.metric, lang).label },
     { key: 'value', label: lang === 'zh' ? '数值' : 'Value', numeric: true, render: (r: TrendRow) => valueText(r.metric, r, lang), muted: (r: TrendRow) => isMutedRate(r.metric, r) },
     { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
+    ...(mode === 'agency' ? [{ key: 'source', label: s.views.source, render: (r: TrendRow) => <SourceLink agency={r.agency} year={r.year} metric={r.metric} /> }] : []),
   ];
   const notes = metrics.map((m) => denominatorNote(m, lang)).filter(Boolean).join('；');
   return (
