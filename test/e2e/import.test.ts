@@ -1,13 +1,15 @@
 // The in-browser import, end to end in headless Chromium against a production build under the
 // strict CSP: real report files in, numbers out of DuckDB through H4's query builders.
-// Runs against test/import/harness (the panel on the real duckdb-wasm adapter) because the
-// dashboard shell was not in the tree when this was written; see the report of helper H8.
+// Two setups: test/import/harness (the panel on the real duckdb-wasm adapter, with a results
+// table of H4's aggregate query — written before the dashboard shell existed) and the dashboard
+// itself (view 'import', H5's e2e harness and dataset).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browser, buildApp, closeServer, CSP, serve } from './harness';
 
 const HARNESS = path.resolve('test/import/harness/vite.config.ts');
 const REPORTS = path.resolve('data/reports');
@@ -26,39 +28,40 @@ let page: Page;
 let base: string;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-import-'));
-  // vitest sets NODE_ENV=test, which would bundle React's development build; test what ships.
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try { await build({ configFile: HARNESS, mode: 'production', build: { outDir } }); } finally { process.env.NODE_ENV = env; }
-  server = await preview({ configFile: HARNESS, build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
-  base = server.resolvedUrls!.local[0];
-  ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'nianbao-chrome-')), {
-    executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  page = ctx.pages()[0] ?? await ctx.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
-  // Offline: nothing may leave the page's origin (privacy promise; no CDN).
-  await ctx.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-  await page.goto(base);
-  await page.waitForSelector('body[data-results]', { timeout: 60_000 });
-});
-
-afterAll(async () => {
-  await ctx?.close();
-  await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
-});
-
 // playwright cannot mix paths and buffers in one setInputFiles call
 const fileOf = (name: string, mimeType: string) => ({ name, mimeType, buffer: readFileSync(path.join(REPORTS, name)) });
 
 const valueOf = (agencyPart: string, year: number) =>
   page.locator(`#results tr[data-year="${year}"]`).filter({ hasText: agencyPart }).locator('td.value').first().textContent();
 
-describe('import panel (built app, strict CSP, offline)', () => {
+describe('import panel on the harness (built, strict CSP, offline)', () => {
+  beforeAll(async () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-import-'));
+    // vitest sets NODE_ENV=test, which would bundle React's development build; test what ships.
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try { await build({ configFile: HARNESS, mode: 'production', build: { outDir } }); } finally { process.env.NODE_ENV = env; }
+    server = await preview({ configFile: HARNESS, build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
+    base = server.resolvedUrls!.local[0];
+    ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'nianbao-chrome-')), {
+      executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = ctx.pages()[0] ?? await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    // Offline: nothing may leave the page's origin (privacy promise; no CDN).
+    await ctx.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(base);
+    await page.waitForSelector('body[data-results]', { timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await ctx?.close();
+    await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
+  });
+  
+
   it('says files stay in the browser', async () => {
     await expect(page.locator('.privacy-note').textContent()).resolves.toContain('文件只在您的浏览器中处理，不会上传');
   });
@@ -130,5 +133,46 @@ describe('import panel (built app, strict CSP, offline)', () => {
 
   it('raised no page error and no CSP violation', () => {
     expect(pageErrors).toEqual([]);
+  });
+});
+
+// The panel in the real dashboard (view 'import'), served with the CSP as an HTTP header and
+// H5's dataset-small (湘潭县 and 平潭 2024/2022 bundled): an imported 平潭 2020 report reaches the
+// other views through the bundled/imported/both switch.
+describe('import panel in the dashboard', () => {
+  let app: { server: PreviewServer; url: string };
+  let actx: BrowserContext;
+  let p: Page;
+  const errs: string[] = [];
+
+  beforeAll(async () => {
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    let outDir: string;
+    try { outDir = await buildApp(); } finally { process.env.NODE_ENV = env; }
+    app = await serve(outDir, { headers: { 'Content-Security-Policy': CSP } });
+    actx = await browser();
+    await actx.route('**/*', (route) => (route.request().url().startsWith(app.url) ? route.continue() : route.abort()));
+    p = await actx.newPage();
+    p.on('pageerror', (e) => errs.push(e.message));
+    await p.goto(`${app.url}?anim=0&view=import`);
+  });
+  afterAll(async () => {
+    await actx?.close();
+    await closeServer(app?.server);
+  });
+
+  it('imports a report and shows it in the trends of imported-only data', async () => {
+    await p.locator('[data-testid=import-input]').setInputFiles([fileOf('2020_pingtan_zhqsyq.txt', 'text/plain')]);
+    await p.waitForSelector('.check-card[data-report-id="2020_pingtan_zhqsyq"]', { timeout: 60_000 });
+    await p.getByLabel('仅导入数据').check();
+    await p.locator('nav .tabs button').filter({ hasText: '年度趋势' }).click();
+    await p.waitForSelector('body[data-chart="ready"]', { timeout: 60_000 });
+    await p.locator('[data-panel="trends"] .toolbar button').first().click();
+    const rows = p.locator('[data-panel="trends"] tbody tr');
+    // truth.csv: 平潭 2020 new = 21, carried over = 0 → received 21; nothing bundled is shown.
+    await expect(rows.filter({ hasText: '2020' }).first().textContent({ timeout: 60_000 })).resolves.toContain('21');
+    expect(await rows.filter({ hasText: '2024' }).count()).toBe(0);
+    expect(errs).toEqual([]);
   });
 });

@@ -51,3 +51,11 @@ describe('import target over a QueryRunner', () => {
     expect(await newByAgency()).toEqual({ '平潭综合实验区 2024': 218 });
   });
 });
+
+describe('report ids of imports', () => {
+  it('finds ids the database already has so an import of the same file gets its own id', async () => {
+    const t = targetFromRunner(r);
+    expect(await t.existingIds(['2024_pingtan_zhqsyq', 'nope'])).toEqual(['2024_pingtan_zhqsyq']);
+    expect(await t.existingIds([])).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@
 // bundled rows, the imported rows, or both. Every view then follows it with no change.
 import type { Dataset } from '../../model/dataset';
 import { insertDatasetSql } from '../../data/insert';
-import { BUNDLED, IMPORTED, rebuildImportedMetricsSql } from '../../data/load-dataset';
+import { BUNDLED, existingReportIdsSql, IMPORTED, rebuildImportedMetricsSql } from '../../data/load-dataset';
 import type { QueryRunner } from '../../data/query-runner';
 import { DATASET_TABLE_NAMES } from '../../data/schema';
 import { ident, str } from '../../data/sql';
@@ -41,6 +41,7 @@ export function sourceViewsSql(source: Source, present: readonly string[], hasBu
 
 export interface RunnerTarget extends ImportTarget {
   setSource(source: Source): Promise<void>;
+  existingIds(ids: string[]): Promise<string[]>;
 }
 
 export function targetFromRunner(runner: QueryRunner): RunnerTarget {
@@ -53,6 +54,10 @@ export function targetFromRunner(runner: QueryRunner): RunnerTarget {
     async clearImported() {
       for (const t of DATASET_TABLE_NAMES) await run(`DELETE FROM ${ident(IMPORTED)}.${ident(t)}`);
       await run(rebuildImportedMetricsSql());
+    },
+    async existingIds(ids: string[]) {
+      if (ids.length === 0) return [];
+      return (await runner.query<{ report_id: string }>(existingReportIdsSql(ids))).map((r) => r.report_id);
     },
     async setSource(source: Source) {
       const rows = await runner.query<{ table_name: string; database_name: string; schema_name: string }>(bundledTablesSql());

@@ -15,6 +15,8 @@ export interface ImportTarget {
   clearImported(): Promise<void>;
   /** Show bundled, imported or both rows in every view (./target.ts). */
   setSource?(source: 'bundled' | 'imported' | 'both'): Promise<void>;
+  /** Which of these report ids the database already has (bundled or imported). */
+  existingIds?(ids: string[]): Promise<string[]>;
 }
 
 export interface CsvResult { file: string; errors: CsvError[]; loaded: number }
@@ -61,6 +63,10 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
       }
       let parsed: ParsedReport[] = [];
       if (reportFiles.length > 0) {
+        // A bundled report with the same file name keeps its id; the import gets a suffix, so
+        // report ids stay unique in the views (docs/dataset.md).
+        const bases = reportFiles.map((c) => uniqueReportId(c.name, new Set()));
+        for (const id of (await target?.existingIds?.(bases)) ?? []) taken.current.add(id);
         const results = await parseFilesInWorker(
           reportFiles.map((c) => ({ name: c.name, reportId: uniqueReportId(c.name, taken.current), file: c.file })),
           (i, state) => dispatch(state === 'start'
