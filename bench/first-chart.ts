@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { browser, buildApp, closeServer, serve } from '../test/e2e/harness';
 
 const RUNS = Number(process.argv[2] ?? 3);
-const MARKS = ['nb:start', 'nb:duckdb-ready', 'nb:data-ready', 'nb:first-query-start', 'nb:first-query-end', 'nb:first-chart'] as const;
+const MARKS = ['nb:start', 'nb:duckdb-ready', 'nb:data-ready', 'nb:first-query-start', 'nb:first-query-end', 'nb:view-query-start', 'nb:view-query-end', 'nb:first-chart'] as const;
 type Marks = Record<(typeof MARKS)[number], number | null>;
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -71,6 +71,9 @@ async function main(): Promise<void> {
   row('cold: DuckDB instantiated (from app start)', cold, since('nb:start', 'nb:duckdb-ready'));
   row('cold: data attached (from app start)', cold, since('nb:start', 'nb:data-ready'));
   row('cold: first query', cold, since('nb:first-query-start', 'nb:first-query-end'));
+  row('cold: first view query (overview)', cold, since('nb:view-query-start', 'nb:view-query-end'));
+  row('cold: render after view query', cold, since('nb:view-query-end', 'nb:first-chart'));
+  row('cold: navigation start → app start', cold, (m) => m['nb:start']);
   row('warm reload: first chart (from navigation)', warm, (m) => m['nb:first-chart']);
   row('warm reload: DuckDB instantiated', warm, since('nb:start', 'nb:duckdb-ready'));
   row('warm reload: first query', warm, since('nb:first-query-start', 'nb:first-query-end'));

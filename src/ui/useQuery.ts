@@ -4,13 +4,22 @@ import { useEffect, useState } from 'react';
 
 export interface QueryState<T> { data: T | null; error: string | null; loading: boolean }
 
-export function useQuery<T>(key: string, run: () => Promise<T>): QueryState<T> {
+let firstViewQuery = true;
+
+/** `benchMark`: false for queries that are not a view's data (the agency search box). */
+export function useQuery<T>(key: string, run: () => Promise<T>, benchMark = true): QueryState<T> {
   const [st, setSt] = useState<QueryState<T>>({ data: null, error: null, loading: true });
   useEffect(() => {
     let live = true;
     setSt((p) => ({ ...p, loading: true, error: null }));
+    const mark = benchMark && firstViewQuery;
+    if (benchMark) firstViewQuery = false;
+    if (mark) performance.mark('nb:view-query-start'); // for bench/first-chart.ts
     run().then(
-      (data) => { if (live) setSt({ data, error: null, loading: false }); },
+      (data) => {
+        if (mark) performance.mark('nb:view-query-end');
+        if (live) setSt({ data, error: null, loading: false });
+      },
       (e) => { if (live) setSt({ data: null, error: e instanceof Error ? e.message : String(e), loading: false }); },
     );
     return () => { live = false; };
