@@ -2,6 +2,7 @@
 // errors and exports. Nothing leaves the browser: files are read with File APIs and parsed in a
 // worker; the only outputs are the local database and downloads the user asks for.
 import { useMemo, useState, type DragEvent } from 'react';
+import './import.css';
 import { checkCardModel } from './check-card';
 import { CheckCard } from './CheckCard';
 import { CsvErrorList } from './CsvErrorList';
