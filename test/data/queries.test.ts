@@ -223,6 +223,7 @@ describe('pickers, quality, source, provenance', () => {
     const b = rows.find((r) => r.report_id === 'synthetic_blank_2024')!;
     expect(b).toMatchObject({ checks_total: 2, checks_failed: 1, checks_skipped: 1, finding_count: 1, blank_cells: 7 });
     expect(rows[0].report_id).toBe('synthetic_blank_2024'); // failing first
+    expect((await runQualityReports(db, { includeUndated: true, limit: 1 })).map((r) => r.report_id)).toEqual(['synthetic_blank_2024']);
     expect(rows.some((r) => r.report_id === 'synthetic_failed')).toBe(true);
     const checks = await runReportChecks(db, 'synthetic_blank_2024');
     expect(checks[0]).toMatchObject({ check_id: 'requests.outcome_sum', lhs: 6, rhs: 1, status: 'fail' });

@@ -1,7 +1,7 @@
 // Q6 Data quality: per report the identity checks (pass/fail/skip), findings and blank cells;
 // and for one report the checks with both sides and the findings.
 import { selectionPredicate, type Selection } from '../filters';
-import { str } from '../sql';
+import { int, str } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
 export interface QualityReportRow {
@@ -23,7 +23,7 @@ export interface QualityReportRow {
  * One row per report in the selection. The year filter is ignored when `includeUndated` so that
  * reports whose year could not be read (failed parses) still appear here.
  */
-export function qualityReportsSql(p: { selection?: Selection; includeUndated?: boolean } = {}): string {
+export function qualityReportsSql(p: { selection?: Selection; includeUndated?: boolean; limit?: number } = {}): string {
   const pred = selectionPredicate(p.selection, { ignore: p.includeUndated ? ['years'] : [] });
   // Select the reports first and aggregate only their checks/facts: aggregating all 34M facts of a
   // 150k-report dataset before filtering took 1.3 s for one province (bench/data-queries.ts).
@@ -51,7 +51,8 @@ FROM metrics m
 LEFT JOIN c ON c.report_id = m.report_id
 LEFT JOIN fi ON fi.report_id = m.report_id
 LEFT JOIN fa ON fa.report_id = m.report_id
-ORDER BY c.checks_failed DESC NULLS LAST, m.agency, m.year`;
+ORDER BY c.checks_failed DESC NULLS LAST, m.agency, m.year, m.report_id
+${p.limit !== undefined ? `LIMIT ${int(p.limit)}` : ''}`;
 }
 
 export interface CheckDetailRow {
@@ -75,7 +76,7 @@ FROM findings WHERE report_id = ${str(reportId)}
 ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, code`;
 }
 
-export async function runQualityReports(runner: QueryRunner, p: { selection?: Selection; includeUndated?: boolean } = {}): Promise<QualityReportRow[]> {
+export async function runQualityReports(runner: QueryRunner, p: { selection?: Selection; includeUndated?: boolean; limit?: number } = {}): Promise<QualityReportRow[]> {
   return (await runner.query(qualityReportsSql(p))).map((r) => ({
     report_id: String(r.report_id), agency: toStr(r.agency), year: toNum(r.year), status: toStr(r.status),
     checks_total: toNum(r.checks_total) ?? 0, checks_passed: toNum(r.checks_passed) ?? 0,
