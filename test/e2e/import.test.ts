@@ -130,6 +130,21 @@ describe('import panel on the harness (built, strict CSP, offline)', () => {
     expect(await valueOf('平潭', 2022)).toBe('74'); // truth.csv: 2022 平潭 new = 74
   });
 
+  it('renders hostile file names and contents as text, never as HTML', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    const evil = '<img src=x onerror=alert(1)>';
+    await page.locator('[data-testid=import-input]').setInputFiles([
+      { name: `${evil}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`${evil}2024年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量 <b>1</b>\n`) },
+      { name: 'notes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('x') },
+    ]);
+    await page.waitForFunction(() => [...document.querySelectorAll('.import-progress li')].some((li) => li.textContent?.includes('notes.docx') && li.getAttribute('data-state') === 'rejected'));
+    await page.waitForFunction((n) => [...document.querySelectorAll('.import-progress li')].some((li) => li.textContent?.includes(n) && li.getAttribute('data-state') !== 'queued' && li.getAttribute('data-state') !== 'parsing'), evil);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('.import-panel b').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
   it('downloads the findings report with the CSV errors and every check', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('下载我的核查结果 (CSV)').click()]);
     const body = readFileSync((await download.path())!, 'utf8');
