@@ -1,6 +1,6 @@
 // The import flow as a hook: classify → parse reports in a worker / read CSVs → one Dataset →
 // hand it to the database (dataset = 'imported'). Components only render its state.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Dataset } from '../../model/dataset';
 import type { ParsedReport } from '../../model/types';
 import { classifyFile, uniqueReportId } from './file-kind';
@@ -103,5 +103,7 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
     onImported?.();
   }, [target, onImported]);
 
-  return { files, reports, csvResults, dataset: mergeDatasets(datasets), busy, error, importFiles, clear };
+  // Memoised: progress events re-render once per file, and merging copies every fact row.
+  const dataset = useMemo(() => mergeDatasets(datasets), [datasets]);
+  return { files, reports, csvResults, dataset, busy, error, importFiles, clear };
 }
