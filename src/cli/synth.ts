@@ -12,10 +12,11 @@
 import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { METRIC_COLUMNS } from '../data/metrics';
 import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, TABLE_COLUMNS } from '../dataset';
-import { generateAgencyReports, parseYears, populationSize, sampleAgencies, syntheticMeta, type GenerateOptions } from '../synth';
+import { generateAgencyReports, parseYears, populationSize, sampleAgencies, syntheticMeta, type GenerateOptions, type SynthAgency } from '../synth';
 import { METRICS_HEADER, metricsRow } from '../synth/metrics-row';
 
 // Column order and DuckDB types shared with the parse CLI's writer (src/dataset/columns.ts), so a
@@ -41,6 +42,8 @@ export interface SynthArgs extends GenerateOptions {
   out: string;
   detailAgencies: number;
   batch: number;
+  /** Worker threads generating batches (default 1). */
+  jobs?: number;
 }
 
 /** Parses argv; returns an error message for bad input instead of throwing. */
@@ -59,7 +62,47 @@ export function parseSynthArgs(argv: string[]): SynthArgs | string {
   if (!Number.isInteger(detail) || detail < 0) return `--detail-agencies must be a non-negative integer`;
   const batch = Number(get('batch') ?? '500');
   if (!Number.isInteger(batch) || batch < 1) return `--batch must be a positive integer`;
-  return { agencies, years, out, seed: get('seed') ?? '1', detailAgencies: Math.min(detail, agencies), batch };
+  const jobs = Number(get('jobs') ?? '1');
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return `--jobs must be an integer from 1 to 64`;
+  return { agencies, years, out, seed: get('seed') ?? '1', detailAgencies: Math.min(detail, agencies), batch, jobs };
+}
+
+interface BatchContext { args: SynthArgs; agencies: SynthAgency[]; keep: Set<number> }
+interface BatchOutput {
+  parts: { reports: string; facts: string; findings: string; checks: string; metrics: string };
+  counts: { reports: number; facts: number; checks: number; findings: number };
+}
+
+function batchContext(args: SynthArgs): BatchContext {
+  const agencies = sampleAgencies(args.agencies, args.seed);
+  // every k-th agency in region order: the detail sample spans every province
+  const step = args.detailAgencies === 0 ? Infinity : args.agencies / args.detailAgencies;
+  const keep = new Set<number>();
+  if (args.detailAgencies > 0) for (let k = 0; k < args.detailAgencies; k++) keep.add(Math.floor(k * step));
+  return { args, agencies, keep };
+}
+
+/** CSV lines of agencies [start, end): pure apart from its inputs, so workers can run it. */
+function generateBatch(ctx: BatchContext, start: number, end: number): BatchOutput {
+  const parts = { reports: '', facts: '', findings: '', checks: '', metrics: '' };
+  const counts = { reports: 0, facts: 0, checks: 0, findings: 0 };
+  for (const agency of ctx.agencies.slice(start, end)) {
+    const detail = ctx.keep.has(agency.index);
+    for (const r of generateAgencyReports(agency, ctx.args.years, ctx.args)) {
+      parts.reports += csvLine(REPORT_COLS.map((c) => r.report[c]));
+      parts.metrics += csvLine(metricsRow(r.report, r.facts));
+      for (const f of r.findings) parts.findings += csvLine(FINDING_COLS.map((c) => f[c]));
+      counts.reports++;
+      counts.findings += r.findings.length;
+      if (detail) {
+        for (const f of r.facts) parts.facts += csvLine(FACT_COLS.map((c) => f[c]));
+        for (const c of r.checks) parts.checks += csvLine(CHECK_COLS.map((k) => c[k]));
+        counts.facts += r.facts.length;
+        counts.checks += r.checks.length;
+      }
+    }
+  }
+  return { parts, counts };
 }
 
 export interface SynthSummary {
@@ -91,32 +134,40 @@ export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void
   await write(streams.checks, csvLine(CHECK_COLS));
   await write(streams.metrics, csvLine(METRICS_HEADER));
 
-  const agencies = sampleAgencies(args.agencies, args.seed);
-  // every k-th agency in region order: the detail sample spans every province
-  const step = args.detailAgencies === 0 ? Infinity : args.agencies / args.detailAgencies;
-  const keep = new Set<number>();
-  if (args.detailAgencies > 0) for (let k = 0; k < args.detailAgencies; k++) keep.add(Math.floor(k * step));
   const n = { reports: 0, facts: 0, checks: 0, findings: 0 };
-  for (let start = 0; start < agencies.length; start += args.batch) {
-    const parts = { reports: '', facts: '', findings: '', checks: '', metrics: '' };
-    for (const agency of agencies.slice(start, start + args.batch)) {
-      const detail = keep.has(agency.index);
-      for (const r of generateAgencyReports(agency, args.years, args)) {
-        parts.reports += csvLine(REPORT_COLS.map((c) => r.report[c]));
-        parts.metrics += csvLine(metricsRow(r.report, r.facts));
-        for (const f of r.findings) parts.findings += csvLine(FINDING_COLS.map((c) => f[c]));
-        n.reports++;
-        n.findings += r.findings.length;
-        if (detail) {
-          for (const f of r.facts) parts.facts += csvLine(FACT_COLS.map((c) => f[c]));
-          for (const c of r.checks) parts.checks += csvLine(CHECK_COLS.map((k) => c[k]));
-          n.facts += r.facts.length;
-          n.checks += r.checks.length;
-        }
+  const total = args.agencies;
+  const starts: number[] = [];
+  for (let start = 0; start < total; start += args.batch) starts.push(start);
+  const writeBatch = async (b: BatchOutput, start: number) => {
+    await Promise.all((Object.keys(b.parts) as (keyof BatchOutput['parts'])[]).map((k) => write(streams[k], b.parts[k])));
+    for (const k of Object.keys(n) as (keyof typeof n)[]) n[k] += b.counts[k];
+    if ((start / args.batch) % 20 === 0) log(`  ${Math.min(start + args.batch, total)}/${total} agencies, ${n.reports} reports`);
+  };
+  const jobs = Math.max(1, Math.min(args.jobs ?? 1, starts.length));
+  if (jobs === 1) {
+    const ctx = batchContext(args);
+    for (const start of starts) await writeBatch(generateBatch(ctx, start, start + args.batch), start);
+  } else {
+    // workers generate batches; they are written strictly in batch order, so the output is the
+    // same as with one job (test/synth/cli-synth.test.ts compares the files). The worker loads this
+    // file through tsx's API: Node 20 workers ignore `--import tsx` in execArgv.
+    const self = JSON.stringify(import.meta.url);
+    const workers = Array.from({ length: jobs }, () => new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${self}, ${self}))`, { eval: true, workerData: { synthWorker: true, args } }));
+    try {
+      const run = (w: Worker, start: number) => new Promise<BatchOutput>((resolve, reject) => {
+        w.once('message', resolve);
+        w.once('error', reject);
+        w.postMessage({ start, end: start + args.batch });
+      });
+      // rounds of one batch per worker, written in order: bounded memory, same output as 1 job
+      for (let i = 0; i < starts.length; i += jobs) {
+        const round = starts.slice(i, i + jobs);
+        const outs = await Promise.all(round.map((start, j) => run(workers[j], start)));
+        for (let j = 0; j < round.length; j++) await writeBatch(outs[j], round[j]);
       }
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
     }
-    await Promise.all((Object.keys(parts) as (keyof typeof parts)[]).map((k) => write(streams[k], parts[k])));
-    if ((start / args.batch) % 20 === 0) log(`  ${Math.min(start + args.batch, agencies.length)}/${agencies.length} agencies, ${n.reports} reports`);
   }
   await Promise.all(Object.values(streams).map(close));
   const generateMs = performance.now() - t0;
@@ -153,7 +204,7 @@ export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void
 export async function runSynth(argv: string[]): Promise<number> {
   const args = parseSynthArgs(argv);
   if (typeof args === 'string') {
-    process.stderr.write(`synth: ${args}\nusage: npm run synth -- --agencies N --years 2019-2025 --out <dir> [--seed S] [--detail-agencies K]\n`);
+    process.stderr.write(`synth: ${args}\nusage: npm run synth -- --agencies N --years 2019-2025 --out <dir> [--seed S] [--detail-agencies K] [--jobs N]\n`);
     return 2;
   }
   if (args.agencies > populationSize()) process.stderr.write(`synth: note: ${args.agencies} agencies exceed the national population (${populationSize()}); extra agencies are numbered branches\n`);
@@ -171,7 +222,13 @@ export async function runSynth(argv: string[]): Promise<number> {
   }
 }
 
+// worker mode (--jobs N): generate the batches the main thread asks for
+if (!isMainThread && (workerData as { synthWorker?: boolean } | null)?.synthWorker) {
+  const ctx = batchContext((workerData as { args: SynthArgs }).args);
+  parentPort!.on('message', ({ start, end }: { start: number; end: number }) => parentPort!.postMessage(generateBatch(ctx, start, end)));
+}
+
 // also runnable on its own: tsx src/cli/synth.ts --agencies 1000 --out synthetic/1k
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runSynth(process.argv.slice(2)).then((code) => process.exit(code));
 }

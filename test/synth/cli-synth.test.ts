@@ -48,6 +48,18 @@ describe('synth CLI', () => {
     expect(meta).toEqual([{ value: 'synthetic' }]);
   });
 
+  it('writes the same files with worker threads as with one job', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'nianbao-synth-jobs-'));
+    try {
+      await writeSynthetic({ agencies: 60, years: [2020, 2021, 2022], seed: 'cli', out: other, detailAgencies: 20, batch: 7, jobs: 2 });
+      for (const f of ['reports.csv', 'facts.csv', 'findings.csv', 'checks.csv']) {
+        expect(readFileSync(path.join(other, f), 'utf8'), f).toBe(readFileSync(path.join(dir, f), 'utf8'));
+      }
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('exits with code 2 and no output folder on bad arguments', async () => {
     expect(await runSynth(['--agencies', '0', '--out', path.join(dir, 'never')])).toBe(2);
     expect(existsSync(path.join(dir, 'never'))).toBe(false);
