@@ -11,7 +11,7 @@ const SHOTS: [string, string][] = [
   ['compare', `view=compare&year=2024&agency=${XT}`],
   ['outcomes', 'view=outcomes'],
   ['appeals', `view=appeals&agency=${XT}`],
-  ['quality', 'view=quality&report=synthetic_blank_2024'],
+  ['quality', 'view=quality&report=2020_pingtan_zhqsyq'],
   ['source', 'view=source&report=2024_xiangtanxian_zfbgs'],
   ['embed', `view=appeals&agency=${XT}&embed=1`],
 ];
@@ -20,7 +20,7 @@ const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, heig
 async function main(): Promise<void> {
   const out = path.resolve('docs/screenshots');
   mkdirSync(out, { recursive: true });
-  const dist = await buildApp();
+  const dist = await buildApp({ keepData: true }); // the real dataset when npm run data made it
   const { server, url } = await serve(dist);
   const ctx = await browser();
   try {
