@@ -59,6 +59,8 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 200));
         counting = false;
         const first = await page.evaluate(() => performance.getEntriesByName('nb:first-chart')[0]?.startTime ?? null);
+        // the app must label the data as synthetic (meta.dataset = 'synthetic')
+        if (!(await page.locator('[data-testid="synthetic"]').isVisible())) console.log(`  ${n}: WARNING: the SYNTHETIC banner is not shown`);
         const lat: number[] = [];
         for (let i = 0; i < changes; i++) {
           const q = `anim=0&${QUERIES[i % QUERIES.length]}`;
