@@ -16,9 +16,10 @@ interface Props {
   /** The data behind the chart, for CSV: field names and raw rows (blanks stay empty). */
   csv: { fields: string[]; rows: Record<string, unknown>[] };
   height?: number;
+  onPointClick?: (p: { name: string; seriesName?: string; dataIndex: number }) => void;
 }
 
-export function ChartPanel({ id, title, note, option, table, csv, height }: Props) {
+export function ChartPanel({ id, title, note, option, table, csv, height, onPointClick }: Props) {
   const { s, state } = useApp();
   const [showTable, setShowTable] = useState(false);
   const [share, setShare] = useState(false);
@@ -40,7 +41,7 @@ export function ChartPanel({ id, title, note, option, table, csv, height }: Prop
         </div>
       </header>
       {note ? <p className="note">{note}</p> : null}
-      {showTable || !option ? table : <EChart option={option} animation={state.anim} label={title} handle={chart} height={height} />}
+      {showTable || !option ? table : <EChart option={option} animation={state.anim} label={title} handle={chart} height={height} onPointClick={onPointClick} />}
       {share ? <ShareDialog onClose={() => setShare(false)} /> : null}
     </section>
   );

@@ -27,11 +27,13 @@ interface Props {
   height?: number | string;
   label: string;
   handle?: Ref<EChartHandle>;
+  /** Click on a data point: the category/series name and data index (e.g. to open its source). */
+  onPointClick?: (p: { name: string; seriesName?: string; dataIndex: number }) => void;
 }
 
 let firstChartMarked = false;
 
-export function EChart({ option, animation, height = 420, label, handle }: Props) {
+export function EChart({ option, animation, height = 420, label, handle, onPointClick }: Props) {
   const ref = useRef<ReactEChartsCore>(null);
   const opt = { ...option, animation };
 
@@ -68,7 +70,7 @@ export function EChart({ option, animation, height = 420, label, handle }: Props
         notMerge
         lazyUpdate
         style={{ height, width: '100%' }}
-        onEvents={{ finished: onFinished }}
+        onEvents={onPointClick ? { finished: onFinished, click: (p: { name: string; seriesName?: string; dataIndex: number }) => onPointClick(p) } : { finished: onFinished }}
       />
     </div>
   );

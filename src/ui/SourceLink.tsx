@@ -2,7 +2,7 @@
 // and opens the Source view on the cell behind the metric (or the whole report for a metric that
 // combines cells, e.g. received = new + carried over).
 import { runProvenance } from '../data/queries';
-import { useApp } from './context';
+import { useApp, type AppCtx } from './context';
 
 // Metrics that are one printed cell: table:item:column (spec/report-format.md canonical keys).
 const CELL: Record<string, string> = {
@@ -13,13 +13,16 @@ const CELL: Record<string, string> = {
   suit_direct_total: 'appeals:suit_direct:total', suit_after_review_total: 'appeals:suit_after_review:total',
 };
 
+/** Open the Source view on the report of `agency` in `year` (and the metric's cell, if it is one). */
+export async function openSource(ctx: Pick<AppCtx, 'runner' | 'update'>, agency: string, year: number, metric?: string): Promise<void> {
+  const rows = await runProvenance(ctx.runner, { selection: { agencies: [agency], years: [year, year] } });
+  const r = rows.find((x) => x.year === year);
+  if (r) ctx.update({ view: 'source', report: r.report_id, cell: (metric && CELL[metric]) || '' });
+}
+
 export function SourceLink({ agency, year, metric }: { agency: string | null; year: number | null; metric?: string }) {
-  const { runner, update, s } = useApp();
+ const app = useApp();
+  const { s } = app;
   if (!agency || year === null) return null;
-  const go = async () => {
-    const rows = await runProvenance(runner, { selection: { agencies: [agency], years: [year, year] } });
-    const r = rows.find((x) => x.year === year);
-    if (r) update({ view: 'source', report: r.report_id, cell: (metric && CELL[metric]) || '' });
-  };
-  return <button type="button" className="link" onClick={() => void go()} aria-label={`${s.views.source}: ${agency} ${year}`}>{s.views.source}</button>;
+  return <button type="button" className="link" onClick={() => void openSource(app, agency, year, metric)} aria-label={`${s.views.source}: ${agency} ${year}`}>{s.views.source}</button>;
 }

@@ -10,10 +10,11 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
-import { SourceLink } from '../SourceLink';
+import { openSource, SourceLink } from '../SourceLink';
 
 export function Compare() {
-  const { state, runner, s, update, years } = useApp();
+  const app = useApp();
+  const { state, runner, s, update, years } = app;
   const lang = state.lang;
   const metric = knownMetric(state.metric) ? state.metric : 'received';
   const year = state.year ?? years[years.length - 1] ?? new Date().getFullYear() - 1;
@@ -51,6 +52,7 @@ export function Compare() {
           </>}
           option={q.data.rows.length ? buildCompareOption(q.data.rows, q.data.quantiles, { lang, animation: state.anim, metric: metricInfo(metric, lang) }) : null}
           height={Math.max(300, 28 * q.data.rows.length + 80)}
+          onPointClick={(p) => { if (q.data?.rows.some((r) => r.agency === p.name)) void openSource(app, p.name, year, metric); }}
           table={<DataTable caption={s.views.compare} columns={cols} rows={q.data.rows} />}
           csv={{ fields: ['rank', 'agency', 'level', 'region_code', 'value', 'numerator', 'denominator', 'n_data', 'highlighted'], rows: q.data.rows as unknown as Record<string, unknown>[] }}
         />
