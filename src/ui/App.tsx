@@ -1,5 +1,5 @@
 // The shell: load state, header (language, views), filters, the active view. Views own their data.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DataLoadError, LoadedDataset, LoadProgress } from '../data/duckdb-wasm';
 import { runYears } from '../data/queries';
 import { t } from '../i18n/strings';
@@ -35,6 +35,11 @@ export function App({ boot }: { boot: Boot }) {
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const s = t(state.lang);
 
+  const refresh = useCallback(() => {
+    if (!loaded) return;
+    void runYears(loaded.data.runner).then((ys) => setLoaded((l) => (l ? { ...l, years: ys.map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b) } : l)));
+  }, [loaded]);
+
   useEffect(() => {
     boot.onProgress(setProgress);
     boot.ready.then(async (data) => {
@@ -49,7 +54,7 @@ export function App({ boot }: { boot: Boot }) {
 
   useEffect(() => { document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en'; document.title = s.title; }, [state.lang, s.title]);
 
-  const ctx = useMemo<AppCtx | null>(() => (loaded ? { state, update, s, runner: loaded.data.runner, years: loaded.years } : null), [loaded, state, update, s]);
+  const ctx = useMemo<AppCtx | null>(() => (loaded ? { state, update, s, runner: loaded.data.runner, years: loaded.years, refresh } : null), [loaded, state, update, s, refresh]);
   const ViewC = VIEW_COMPONENT[state.view];
 
   if (state.embed && ctx) {

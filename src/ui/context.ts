@@ -11,6 +11,8 @@ export interface AppCtx {
   s: Strings;
   runner: QueryRunner;
   years: number[];
+  /** Re-read what the shell caches (years) after the data changed (an import). */
+  refresh(): void;
 }
 
 export const Ctx = createContext<AppCtx | null>(null);

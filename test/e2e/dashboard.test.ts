@@ -145,9 +145,10 @@ describe('views show the printed numbers of 湘潭县 2024', () => {
     await expect(page.locator('[data-panel="reasons"] tbody tr').count()).resolves.toBeGreaterThan(3);
   });
 
-  it('import: the view is a labelled placeholder', async () => {
+  it('import: the view mounts the import panel, which says files stay in the browser', async () => {
     await open('view=import');
-    await expect(text('[data-testid="import-placeholder"]')).resolves.toContain('导入');
+    await expect(text('.privacy-note')).resolves.toContain('不会上传');
+    await expect(page.locator('[data-testid="import-input"]').count()).resolves.toBe(1);
   });
 });
 

@@ -1,8 +1,13 @@
-// Mount point for the "Import your reports" panel (src/ui/import/, written separately). Until it is
-// wired in, the view says so instead of pretending.
+// Mount point for "Import your reports" (src/ui/import/, owned by the import helper): the panel
+// gets the app's runner as its import target; after an import the shell refreshes what it caches
+// (the year list), and every view re-queries when it mounts.
+import { useMemo } from 'react';
+import { ImportPanel } from '../import/ImportPanel';
+import { targetFromRunner } from '../import/target';
 import { useApp } from '../context';
 
 export function ImportMount() {
-  const { s } = useApp();
-  return <section className="panel" data-testid="import-placeholder"><h2>{s.views.import}</h2><p>{s.importPlaceholder}</p></section>;
+  const { state, runner, refresh } = useApp();
+  const target = useMemo(() => targetFromRunner(runner), [runner]);
+  return <ImportPanel lang={state.lang} target={target} onImported={refresh} />;
 }
