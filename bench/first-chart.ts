@@ -31,6 +31,8 @@ function sizes(dir: string): { kind: string; raw: number; gz: number; files: num
     // A modern browser fetches the eh bundle only; mvp is deployed for old browsers (stack-probe §3).
     if (f.endsWith('.wasm')) { if (f.includes('-eh')) add('wasm (eh, fetched)', p); }
     else if (f.includes('.worker')) { if (f.includes('-eh')) add('duckdb worker JS (eh)', p); }
+    // fetched only when the user imports files (view 'import'), never on first load
+    else if (f.startsWith('import-worker')) add('import worker JS (on demand)', p);
     else if (f.endsWith('.js')) add('app JS (without wasm/worker)', p);
     else if (f.endsWith('.css')) add('CSS', p);
   }
