@@ -155,8 +155,12 @@ export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void
     const workers = Array.from({ length: jobs }, () => new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${self}, ${self}))`, { eval: true, workerData: { synthWorker: true, args } }));
     try {
       const run = (w: Worker, start: number) => new Promise<BatchOutput>((resolve, reject) => {
-        w.once('message', resolve);
-        w.once('error', reject);
+        // remove both listeners when either fires: a leftover 'error' listener keeps its promise —
+        // and through it the batch's CSV text — alive (that ran the 150k run out of heap)
+        const onMessage = (out: BatchOutput) => { w.off('error', onError); resolve(out); };
+        const onError = (e: Error) => { w.off('message', onMessage); reject(e); };
+        w.once('message', onMessage);
+        w.once('error', onError);
         w.postMessage({ start, end: start + args.batch });
       });
       // rounds of one batch per worker, written in order: bounded memory, same output as 1 job
