@@ -11,6 +11,8 @@ export interface AppCtx {
   s: Strings;
   runner: QueryRunner;
   years: number[];
+  /** False until the year list has been read (right after the data is attached). */
+  yearsReady: boolean;
   /** Re-read what the shell caches (years) after the data changed (an import). */
   refresh(): void;
 }

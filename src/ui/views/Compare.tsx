@@ -14,12 +14,14 @@ import { openSource, SourceLink } from '../SourceLink';
 
 export function Compare() {
   const app = useApp();
-  const { state, runner, s, update, years } = app;
+  const { state, runner, s, update, years, yearsReady } = app;
   const lang = state.lang;
   const metric = knownMetric(state.metric) ? state.metric : 'received';
   const year = state.year ?? years[years.length - 1] ?? new Date().getFullYear() - 1;
   const sel = selectionOf(state);
-  const q = useQuery(keyOf('compare', sel, metric, year), () => runCompare(runner, { selection: sel, metric, year, limit: 40 }));
+  // Without a year in the URL the latest one is ranked: wait for the year list rather than query a guess.
+  const waiting = state.year === null && !yearsReady;
+  const q = useQuery(keyOf('compare', sel, metric, year, waiting), () => (waiting ? new Promise<never>(() => {}) : runCompare(runner, { selection: sel, metric, year, limit: 40 })));
   const cols: Column<CompareRow>[] = [
     { key: 'rank', label: lang === 'zh' ? '排名' : 'Rank', numeric: true },
     { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => (r.highlighted ? <strong>{r.agency}</strong> : r.agency) },
