@@ -59,3 +59,24 @@ describe('report ids of imports', () => {
     expect(await t.existingIds([])).toEqual([]);
   });
 });
+
+describe('source switch when the bundled file has its own metrics table', () => {
+  it('reads bundled metrics from nb.metrics, not an in-memory copy', async () => {
+    const { buildMetricsSql } = await import('../../src/data/metrics');
+    const r2 = await createNodeRunner();
+    await r2.run('CREATE SCHEMA nb');
+    for (const t of DATASET_TABLE_NAMES) await r2.run(createTableSql(t, { schema: 'nb' }));
+    const bundled = parsedToDataset([await parse('2022_pingtan_zhqsyq.txt')]);
+    for (const s of insertRowsSql('reports', bundled.reports, { schema: 'nb' })) await r2.run(s);
+    for (const s of insertRowsSql('facts', bundled.facts, { schema: 'nb' })) await r2.run(s);
+    await r2.run(buildMetricsSql({ source: 'nb', target: 'nb.metrics' }));
+    for (const s of setupViewsSql([...DATASET_TABLE_NAMES, 'metrics'])) await r2.run(s);
+    const t = targetFromRunner(r2);
+    await t.importDataset(parsedToDataset([await parse('2024_xiangtanxian_zfbgs.txt')]));
+    await t.setSource('bundled');
+    const rows = await runAggregate(r2, { metrics: ['new'], by: 'agency_year' });
+    expect(rows.map((x) => [x.agency, x.year, x.value])).toEqual([['平潭综合实验区', 2022, 74]]); // truth.csv
+    expect(await r2.query(`SELECT * FROM duckdb_views() WHERE view_name = 'metrics' AND sql LIKE '%bundled_metrics%'`)).toEqual([]);
+    r2.close();
+  });
+});
