@@ -13,6 +13,7 @@ const SHOTS: [string, string][] = [
   ['appeals', `view=appeals&agency=${XT}`],
   ['quality', 'view=quality&report=2020_pingtan_zhqsyq'],
   ['source', 'view=source&report=2024_xiangtanxian_zfbgs'],
+  ['import', 'view=import'],
   ['embed', `view=appeals&agency=${XT}&embed=1`],
 ];
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
