@@ -174,6 +174,22 @@ describe('behaviour', () => {
     await p2.close();
   });
 
+  it('is usable from the keyboard: tabs, filters and the table toggle are real, focusable controls', async () => {
+    await open(XT_Q);
+    await chartReady();
+    await page.getByRole('button', { name: '复议与诉讼' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/view=appeals/);
+    await page.getByRole('combobox', { name: '起始年份' }).focus();
+    await page.keyboard.press('ArrowDown'); // first year after "全部"
+    await expect.poll(() => page.url()).toMatch(/years=\d{4}-\d{4}/);
+    const toggle = page.locator('[data-panel="appeals"] .toolbar button').first();
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator('[data-panel="appeals"] table').count()).resolves.toBe(1);
+  });
+
   it('switches language to English and back, keeping it in the URL; numbers per locale', async () => {
     await open(XT_Q);
     await chartReady();
