@@ -301,6 +301,21 @@ describe('hosting', () => {
     }
   });
 
+  it('a host CSP that blocks WebAssembly ends in an error naming the cause (after the 30 s instantiate timeout)', async () => {
+    const { server: s4, url: u4 } = await serve(outDir, { headers: { 'Content-Security-Policy': CSP.replace(" 'wasm-unsafe-eval'", '') } });
+    try {
+      await ctx.route(`${u4}**`, (r) => r.continue());
+      errors = [];
+      dialogs = [];
+      page = await ctx.newPage();
+      await page.goto(`${u4}?anim=0`);
+      await expect(text('[data-testid="load-error"]')).resolves.toContain('CSP');
+      await expect(page.locator('body[data-chart="ready"]').count()).resolves.toBe(0);
+    } finally {
+      await closeServer(s4);
+    }
+  }, 90_000);
+
   it('works under a sub-path', async () => {
     const { server: s3, url: u3 } = await serve(outDir, { base: '/some/deep/path/' });
     try {
