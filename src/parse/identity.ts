@@ -34,6 +34,13 @@ export function findIdentity(text: string, lines: string[]): IdentityGuess {
     if (!header && candidate.length - (m.index + m[0].length) > 6) continue;
     title = candidate.slice(m.index).replace(/\s+$/, '');
     agency = m[1] ? m[1].replace(/^[\s>》]+/, '') || null : null;
+    // A title wrapped over two lines puts the agency alone on the line before the year
+    // (PDF title pages: `淮安市人民政府` / `2024 年政府信息公开工作年度报告`, data/reports/2024_huaian_szf.pdf).
+    const prev = i > 0 ? lines[i - 1]!.trim() : '';
+    if (!header && agency === null && m.index === 0 && /^[^\s:：,，。;；|、（）()]{2,30}$/.test(prev)) {
+      agency = prev;
+      title = prev + title;
+    }
     year = Number(m[2]);
     titleLine = i + 1;
   }

@@ -67,7 +67,7 @@ const REQUEST_HEADERS = /^(申请人情况|自然人|法人或其他组织|商�
 export function classifyRequestLabel(label: string): RequestLabel {
   const s = squash(label);
   if (/^\(七\)总计|^七、?总计/.test(s)) return { kind: 'outcome_total' };
-  if (/^\d\.?其他$/.test(s)) return { kind: 'other_misc' };
+  if (/^\d[.、]?其他$/.test(s)) return { kind: 'other_misc' }; // "3、其他" in 2024_huaian_szf.pdf
   for (const r of REQUEST_RULES) if (r.test.test(s)) return { kind: 'row', key: r.key };
   if (/^\(三\)不予公开$/.test(s)) return { kind: 'group', group: 'denied' };
   if (/^\(四\)无法提供$/.test(s)) return { kind: 'group', group: 'unavailable' };

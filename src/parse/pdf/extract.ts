@@ -1,0 +1,64 @@
+import type { Finding } from '../../model';
+import { layoutPdfText } from './layout';
+import { readPdfText } from './pdfjs';
+
+export interface PdfExtract {
+  /** pipe rows + plain lines for parseText; '' when the PDF has no text layer */
+  text: string;
+  pageOfLine: (line: number) => number | undefined;
+  pages: number;
+  findings: Omit<Finding, 'reportId'>[];
+}
+
+/** Characters per page below which a page counts as having no text layer (scans, images). */
+const MIN_PAGE_CHARS = 20;
+
+/** PDF bytes → text rows + PDF findings. Throws only for a PDF pdf.js cannot open. */
+export async function extractPdf(bytes: Uint8Array): Promise<PdfExtract> {
+  const { pages, items } = await readPdfText(bytes);
+  const findings: PdfExtract['findings'] = [];
+  const chars = new Array<number>(pages + 1).fill(0);
+  for (const it of items) chars[it.page] += it.str.replace(/\s/g, '').length;
+  const textless = [];
+  for (let p = 1; p <= pages; p++) if (chars[p] < MIN_PAGE_CHARS) textless.push(p);
+  if (textless.length === pages) {
+    findings.push({
+      code: 'no-text-layer',
+      severity: 'error',
+      messageZh: `PDF 没有文字层（共 ${pages} 页，可能是扫描件）：无法读取数字，需要人工录入或 OCR`,
+      messageEn: `The PDF has no text layer (${pages} pages, probably scanned): no numbers can be read without OCR`,
+      location: { page: 1 },
+      details: { pages },
+    });
+    return { text: '', pageOfLine: () => undefined, pages, findings };
+  }
+  const layout = layoutPdfText(items);
+  const byPage = new Map<number, string[]>();
+  for (const u of layout.unreadable) byPage.set(u.page, [...(byPage.get(u.page) ?? []), u.raw]);
+  for (const [page, raws] of byPage) {
+    findings.push({
+      code: 'unreadable-pdf-digits',
+      severity: 'error',
+      messageZh: `第 ${page} 页有 ${raws.length} 个单元格的数字字形没有 Unicode 映射，无法读取；这些单元格记为空白`,
+      messageEn: `Unreadable digits in PDF font, page ${page}: ${raws.length} cells use glyphs without a Unicode mapping; they are left blank`,
+      location: { page },
+      details: { page, cells: raws.length, codes: raws.map((r) => [...r].map((c) => c.codePointAt(0)!.toString(16)).join(' ')) },
+    });
+  }
+  if (textless.length) {
+    findings.push({
+      code: 'no-text-layer',
+      severity: 'warning',
+      messageZh: `第 ${textless.join('、')} 页没有文字层（可能是扫描页），其中的内容未读取`,
+      messageEn: `Page(s) ${textless.join(', ')} have no text layer (probably scanned); their content was not read`,
+      location: { page: textless[0] },
+      details: { pages: textless },
+    });
+  }
+  return {
+    text: layout.text,
+    pageOfLine: (line) => layout.linePages[line - 1],
+    pages,
+    findings,
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { layoutPdfText, type PdfTextItem } from './layout';
+
+// Items modelled on data/reports/2024_huaian_szf.pdf page 4–5 (x, baseline y in points).
+const item = (str: string, x: number, y: number, page = 1, width = str.length * 7): PdfTextItem => ({ str, x, y, width, height: 7.5, page });
+const values = (y: number, vs: string[], page = 1) => vs.map((v, i) => item(v, 260 + i * 40, y, page, 7));
+
+describe('layoutPdfText', () => {
+  it('joins a label wrapped above and below its numbers into one row', () => {
+    const { text } = layoutPdfText([
+      item('（二）部分公开（区分处理的，只计这一情', 101, 301),
+      item('形，不计其他情形）', 101, 286),
+      ...values(292, ['447', '7', '0', '0', '0', '0', '454']),
+    ]);
+    expect(text).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 447 | 7 | 0 | 0 | 0 | 0 | 454 |');
+  });
+
+  it('drops merged group labels and vertical labels left of the row label column', () => {
+    const { text } = layoutPdfText([
+      item('三、', 77, 251), item('本', 77, 236),
+      item('1.属于国家秘密', 143, 263), ...values(260, ['2', '0', '0', '0', '0', '0', '2']),
+      item('2.其他法律行政法规禁止公开', 143, 238), ...values(236, ['30', '1', '0', '0', '0', '0', '31']),
+      item('（三）不', 101, 250),
+      item('3.危及“三安全一稳定”', 143, 214), ...values(212, ['5', '0', '0', '0', '0', '0', '5']),
+    ]);
+    expect(text.split('\n')).toEqual([
+      '1.属于国家秘密 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+      '2.其他法律行政法规禁止公开 | 30 | 1 | 0 | 0 | 0 | 0 | 31 |',
+      '3.危及“三安全一稳定” | 5 | 0 | 0 | 0 | 0 | 0 | 5 |',
+    ]);
+  });
+
+  it('splits a group label tail from the row label on the same baseline', () => {
+    const { text } = layoutPdfText([
+      item('法提供', 101, 750, 1, 22), item('2.没有现成信息需要另行制作', 143, 750), ...values(747, ['11', '0', '0', '0', '0', '0', '11']),
+    ]);
+    expect(text).toBe('2.没有现成信息需要另行制作 | 11 | 0 | 0 | 0 | 0 | 0 | 11 |');
+  });
+
+  it('keeps a wrapped continuation indented under the row number', () => {
+    const { text } = layoutPdfText([
+      item('5.', 181, 631, 1, 8), item('要求行政机关确认或重 新出具', 188, 631, 1, 121), item('已获取信息', 198, 618, 1, 45),
+      ...values(624, ['0', '0', '0', '0', '0', '0', '0']).map((v) => ({ ...v, x: v.x + 62 })),
+    ]);
+    expect(text).toBe('5.要求行政机关确认或重 新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  });
+
+  it('leaves headers between two tables as plain lines', () => {
+    const { text } = layoutPdfText([
+      item('四、结转下年度继续办理', 77, 404), ...values(402, ['103', '0', '0', '0', '0', '0', '103']),
+      item('行政复议', 74, 317), item('行政诉讼', 227, 317),
+      ...values(168, ['72', '64', '178', '37', '351']),
+    ]);
+    expect(text.split('\n')).toEqual([
+      '四、结转下年度继续办理 | 103 | 0 | 0 | 0 | 0 | 0 | 103 |',
+      '行政复议 行政诉讼',
+      ' | 72 | 64 | 178 | 37 | 351 |',
+    ]);
+  });
+
+  it('reports cells whose glyphs have no Unicode mapping, with their page', () => {
+    const { text, unreadable, linePages } = layoutPdfText([
+      item('（七）总计', 101, 428, 5), ...values(426, ['\u0015\u0016', '0', '\ufffd', '0', '0', '0', '3050'], 5),
+    ]);
+    expect(unreadable.map((u) => u.page)).toEqual([5, 5]);
+    expect(linePages).toEqual([5]);
+    expect(text.startsWith('（七）总计 | ')).toBe(true);
+  });
+
+  it('returns empty text for no items', () => {
+    expect(layoutPdfText([]).text).toBe('');
+  });
+});
