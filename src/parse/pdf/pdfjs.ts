@@ -1,6 +1,7 @@
 // The one module that talks to pdf.js (pdfjs-dist): PDF bytes → positioned text items per page.
 // Runs in Node (CLI, tests) and in a browser Web Worker (import panel); the browser caller sets
-// the self-hosted pdf.js worker URL with setPdfWorkerSrc (no CDN, no eval: isEvalSupported false).
+// the self-hosted pdf.js worker URL with setPdfWorkerSrc (no CDN). pdf.js 6 has no eval code path
+// at all (its old isEvalSupported option is gone), so it runs under script-src without 'unsafe-eval'.
 import type { PdfTextItem } from './layout';
 
 // pdfjs-dist 6 calls Promise.withResolvers (Node ≥ 22); Node 20 lacks it, and without it
@@ -33,7 +34,6 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   // pdf.js transfers (detaches) the buffer it is given: hand it a copy so callers keep theirs.
   const task = pdfjs.getDocument({
     data: bytes.slice(),
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,

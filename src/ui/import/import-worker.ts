@@ -2,6 +2,9 @@
 // written. Parses report files off the main thread with the same parseReport the CLI uses, one
 // file at a time, posting progress per file. Messages are plain objects (structured clone).
 import { parseReport } from '../../parse/parse-report';
+import { setPdfWorkerSrc } from '../../parse/pdf/pdfjs';
+// pdf.js runs its own worker; self-hosted (same origin, CSP worker-src 'self'), never a CDN.
+import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import type { ParsedReport } from '../../model/types';
 import { failedReport } from '../../dataset/to-dataset';
 
@@ -10,6 +13,8 @@ export type WorkerMessage =
   | { id: number; type: 'start'; index: number }
   | { id: number; type: 'done'; index: number; report: ParsedReport; ms: number }
   | { id: number; type: 'finished' };
+
+setPdfWorkerSrc(pdfWorkerUrl);
 
 const ctx = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerMessage): void };
 
