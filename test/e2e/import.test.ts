@@ -3,7 +3,7 @@
 // Two setups: test/import/harness (the panel on the real duckdb-wasm adapter, with a results
 // table of H4's aggregate query — written before the dashboard shell existed) and the dashboard
 // itself (view 'import', H5's e2e harness and dataset).
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -11,7 +11,6 @@ import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser, buildApp, closeServer, CSP, serve } from './harness';
 
-const PDF_PARSER = existsSync(path.resolve('src/parse/pdf'));
 const HARNESS = path.resolve('test/import/harness/vite.config.ts');
 const REPORTS = path.resolve('data/reports');
 const HEADER = 'report_id,table,item,column,value,raw,derived,row_label,column_label,unit,location';
@@ -83,9 +82,7 @@ describe('import panel on the harness (built, strict CSP, offline)', () => {
     expect(await page.locator('#import-overall').evaluate((e) => (e as HTMLProgressElement).value)).toBe(1);
   });
 
-  // The PDF parser (src/parse/pdf/, another helper's) was not in the tree when this was written:
-  // until it lands parseReport reports a PDF as unreadable, and this test is skipped, not faked.
-  it.skipIf(!PDF_PARSER)('reads the imported PDF: 洪泽区 2024 received 95 new applications', async () => {
+  it('reads the imported PDF in the worker: 洪泽区 2024 received 95 new applications', async () => {
     expect(await valueOf('洪泽区', 2024)).toBe('95'); // test/fixtures/truth.csv
   });
 
