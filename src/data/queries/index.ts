@@ -9,3 +9,4 @@ export * from './years';
 export * from './quality';
 export * from './source';
 export * from './provenance';
+export * from './regions';

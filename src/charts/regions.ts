@@ -1,0 +1,67 @@
+// Region drill-down chart (issue 5): the child regions of one parent. Counts and money are a
+// treemap (area = value: where the requests are); rates are ranked bars, because the area of a
+// rate means nothing. Regions without data get no tile or bar — the table lists them as "no data".
+import type { EChartsOption } from 'echarts';
+import { baseOption, MUTED, PALETTE, type ChartOptions } from './theme';
+import { formatNumber, isSmallN, noData } from './format';
+import { coverageText, line, valueText } from './tooltip';
+import type { MetricInfo } from './types';
+
+export interface RegionChartRow {
+  code: string;
+  name: string | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  n_reports: number;
+  n_data: number;
+}
+
+const label = (r: RegionChartRow) => r.name ?? r.code;
+
+export function buildRegionsOption(rows: RegionChartRow[], metric: MetricInfo, o: ChartOptions): EChartsOption {
+  const withData = rows.filter((r) => r.value !== null);
+  const tooltip = {
+    trigger: 'item' as const,
+    formatter: (p: unknown) => {
+      const { color, data } = p as { color: unknown; data: { row: RegionChartRow } };
+      const r = data.row;
+      return line(color, `${label(r)} (${r.code})`, valueText({ ...r, kind: metric.kind, unit: metric.unit }, o.lang) + coverageText(r, o.lang));
+    },
+  };
+  if (metric.kind === 'rate') {
+    const ranked = [...withData].sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+    return {
+      ...baseOption(o),
+      grid: { left: 8, right: 56, top: 16, bottom: 24, containLabel: true },
+      xAxis: { type: 'value', max: (v: { max: number }) => Math.max(1, v.max), axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      yAxis: { type: 'category', inverse: true, data: ranked.map(label) },
+      tooltip,
+      series: [{
+        type: 'bar',
+        data: ranked.map((r) => ({ value: r.value, row: r, itemStyle: { color: isSmallN(r.denominator) ? MUTED : PALETTE[0] } })),
+        label: { show: true, position: 'right', formatter: ((p: { data: { row: RegionChartRow } }) => valueText({ ...p.data.row, kind: 'rate' }, o.lang)) as unknown as string },
+      }],
+    };
+  }
+  return {
+    ...baseOption(o),
+    tooltip,
+    series: [{
+      type: 'treemap',
+      roam: false,
+      nodeClick: false, // the UI drills down on click (it owns the state); ECharts must not zoom
+      breadcrumb: { show: false },
+      width: '100%',
+      height: '100%',
+      label: { show: true, formatter: ((p: { data: { row: RegionChartRow } }) => `${label(p.data.row)}\n${formatNumber(p.data.row.value, o.lang)}`) as unknown as string },
+      data: withData.filter((r) => (r.value ?? 0) > 0).map((r, i) => ({
+        name: label(r),
+        value: r.value,
+        row: r,
+        itemStyle: { color: PALETTE[i % PALETTE.length] },
+      })),
+    }] as EChartsOption['series'],
+    title: withData.length === 0 ? { text: noData(o.lang), left: 'center', top: 'middle', textStyle: { color: MUTED } } : undefined,
+  };
+}
