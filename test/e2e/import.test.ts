@@ -181,17 +181,22 @@ describe('import panel in the dashboard', () => {
     await closeServer(app?.server);
   });
 
-  it('imports a report and shows it in the trends of imported-only data', async () => {
-    await p.locator('[data-testid=import-input]').setInputFiles([fileOf('2020_pingtan_zhqsyq.txt', 'text/plain')]);
+  it('imports a text report and a PDF and shows them in the trends of imported-only data', async () => {
+    await p.locator('[data-testid=import-input]').setInputFiles([fileOf('2020_pingtan_zhqsyq.txt', 'text/plain'), fileOf('2024_huaian_hongzequ_rmzf.pdf', 'application/pdf')]);
     await p.waitForSelector('.check-card[data-report-id="2020_pingtan_zhqsyq"]', { timeout: 60_000 });
+    await p.waitForSelector('.check-card[data-report-id="2024_huaian_hongzequ_rmzf"]', { timeout: 60_000 });
     await p.getByLabel('仅导入数据').check();
     await p.locator('nav .tabs button').filter({ hasText: '年度趋势' }).click();
     await p.waitForSelector('body[data-chart="ready"]', { timeout: 60_000 });
     await p.locator('[data-panel="trends"] .toolbar button').first().click();
     const rows = p.locator('[data-panel="trends"] tbody tr');
-    // truth.csv: 平潭 2020 new = 21, carried over = 0 → received 21; nothing bundled is shown.
-    await expect(rows.filter({ hasText: '2020' }).first().textContent({ timeout: 60_000 })).resolves.toContain('21');
-    expect(await rows.filter({ hasText: '2024' }).count()).toBe(0);
+    // truth.csv: 平潭 2020 new 21 + carried 0 = received 21; 洪泽区 2024 new 95 + carried 0 = 95.
+    // Bundled 2024 reports (湘潭县 35, 平潭 218) would change the 2024 figure if they leaked in.
+    await rows.filter({ hasText: '2020' }).first().waitFor({ timeout: 60_000 });
+    expect(await rows.filter({ hasText: '2020' }).first().locator('td, th').allTextContents()).toContain('21');
+    const y2024 = await rows.filter({ hasText: '2024' }).first().locator('td, th').allTextContents();
+    expect(y2024).toContain('95');
+    expect(y2024.some((c) => ['35', '218', '253', '348'].includes(c))).toBe(false);
     expect(errs).toEqual([]);
   });
 });
