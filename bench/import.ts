@@ -3,7 +3,7 @@
 // in headless Chromium. Prints total time (files given → rows in DuckDB and results re-queried),
 // worker parse time per report (p50/p95/max), and main-thread long tasks (PerformanceObserver
 // 'longtask'; target: none over 200 ms).
-//   npx tsx bench/import.ts [--n 100]
+//   npx tsx bench/import.ts [--n 100] [--pdf]   (--pdf: the corpus's PDFs join the repeated files)
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,10 +20,11 @@ const REPORTS = path.join(root, 'data/reports');
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
 
 async function main() {
-  const corpus = readdirSync(REPORTS).filter((f) => f.endsWith('.txt')).sort();
+  const withPdf = process.argv.includes('--pdf');
+  const corpus = readdirSync(REPORTS).filter((f) => f.endsWith('.txt') || (withPdf && f.endsWith('.pdf'))).sort();
   const files = Array.from({ length: N }, (_, i) => {
     const f = corpus[i % corpus.length];
-    return { name: `${String(i).padStart(3, '0')}_${f}`, mimeType: 'text/plain', buffer: readFileSync(path.join(REPORTS, f)) };
+    return { name: `${String(i).padStart(3, '0')}_${f}`, mimeType: f.endsWith('.pdf') ? 'application/pdf' : 'text/plain', buffer: readFileSync(path.join(REPORTS, f)) };
   });
   const bytes = files.reduce((s, f) => s + f.buffer.length, 0);
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-import-bench-'));
@@ -58,7 +59,7 @@ async function main() {
       cards: document.querySelectorAll('.check-card').length,
     }));
     const sum = r.parse.reduce((a, b) => a + b, 0);
-    console.log(`import bench: ${N} reports (${(bytes / 1024).toFixed(0)} KiB of .txt, ${corpus.length} distinct files repeated)`);
+    console.log(`import bench: ${N} reports (${(bytes / 1024).toFixed(0)} KiB of ${withPdf ? '.txt and .pdf' : '.txt'}, ${corpus.length} distinct files repeated)`);
     console.log(`  total (files given → imported rows re-queried): ${total} ms  (${(total / N).toFixed(1)} ms/report)`);
     console.log(`  worker parse per report: mean ${(sum / r.parse.length).toFixed(1)} ms, p50 ${pct(r.parse, 50).toFixed(1)}, p95 ${pct(r.parse, 95).toFixed(1)}, max ${Math.max(...r.parse).toFixed(1)} ms; sum ${sum.toFixed(0)} ms`);
     const lt = r.longtasks;
