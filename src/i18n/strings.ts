@@ -5,7 +5,7 @@ import type { Lang, View } from '../state/url';
 const zh = {
   title: '年报 · 政府信息公开年度报告数据',
   subtitle: '把各地政府信息公开工作年度报告变成可比较的数字，并核对每一条勾稽关系。',
-  views: { overview: '总览', trends: '年度趋势', compare: '机关比较', outcomes: '办理结果', appeals: '复议与诉讼', quality: '数据质量', source: '来源', import: '导入报告' } as Record<View, string>,
+  views: { overview: '总览', trends: '年度趋势', compare: '机关比较', regions: '地区', outcomes: '办理结果', appeals: '复议与诉讼', quality: '数据质量', source: '来源', import: '导入报告' } as Record<View, string>,
   lang: 'English', langLabel: '切换语言',
   loading: '正在加载数据…', instantiating: '正在启动 DuckDB…', downloading: '正在下载数据', attaching: '正在打开数据文件…',
   errorTitle: '数据无法加载',
@@ -38,7 +38,7 @@ export type Strings = typeof zh;
 const en: Strings = {
   title: 'Nianbao · Government information disclosure annual reports',
   subtitle: "China's government information disclosure annual reports as comparable numbers, with every template identity checked.",
-  views: { overview: 'Overview', trends: 'Trends', compare: 'Compare agencies', outcomes: 'Outcomes', appeals: 'Reconsideration & litigation', quality: 'Data quality', source: 'Source', import: 'Import reports' },
+  views: { overview: 'Overview', trends: 'Trends', compare: 'Compare agencies', regions: 'Regions', outcomes: 'Outcomes', appeals: 'Reconsideration & litigation', quality: 'Data quality', source: 'Source', import: 'Import reports' },
   lang: '中文', langLabel: 'Switch language',
   loading: 'Loading data…', instantiating: 'Starting DuckDB…', downloading: 'Downloading data', attaching: 'Opening the data file…',
   errorTitle: 'The data could not be loaded',

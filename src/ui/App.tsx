@@ -11,6 +11,7 @@ import { Filters } from './Filters';
 import { Overview } from './views/Overview';
 import { Trends } from './views/Trends';
 import { Compare } from './views/Compare';
+import { Regions } from './views/Regions';
 import { Outcomes } from './views/Outcomes';
 import { Appeals } from './views/Appeals';
 import { Quality } from './views/Quality';
@@ -23,7 +24,7 @@ export interface Boot {
 }
 
 const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
-  overview: Overview, trends: Trends, compare: Compare, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount,
+  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount,
 };
 
 interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }

@@ -87,6 +87,19 @@ describe('views show the printed numbers of 湘潭县 2024', () => {
     await expect(r.textContent()).resolves.toContain('35');
   });
 
+  it('regions: drills 全国 → 湖南省 → 湘潭市 → 湘潭县 with 33 new applications, the drill kept in the URL', async () => {
+    await open('view=regions&metric=new&year=2024');
+    await chartReady();
+    await showTable('regions');
+    await row('regions', '湖南省').locator('button').click();
+    await expect.poll(() => page.url()).toContain('region=43');
+    await row('regions', '湘潭市').locator('button').click();
+    await expect.poll(() => page.url()).toContain('region=4303');
+    const county = row('regions', '湘潭县');
+    await expect(county.textContent()).resolves.toContain('33');
+    await expect(page.locator('.crumbs button').allTextContents()).resolves.toEqual(['全国', '湖南省', '湘潭市']);
+  });
+
   it('outcomes: 26 new requests from natural persons among applicant types; a flow chart renders', async () => {
     await open(`view=outcomes&${XT_Q}`);
     await chartReady();

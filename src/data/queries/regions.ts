@@ -26,8 +26,11 @@ export interface RegionRow {
   denominator: number | null;
   n_reports: number;
   n_data: number;
-  /** how many of the reports are placed exactly at this child (e.g. a city government itself) */
+  /** distinct agencies reporting in this child region */
   n_agencies: number;
+  /** names of the enclosing province and city (for breadcrumbs) */
+  province: string | null;
+  city: string | null;
 }
 
 export function childPrefixLength(parent: string): number {
@@ -43,7 +46,8 @@ export function regionsSql(p: RegionParams): string {
   return `SELECT substr(region_code, 1, ${len}) AS code,
     mode(${nameCol}) AS name,
     ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator,
-    ${a.nReports} AS n_reports, ${a.nData} AS n_data, count(DISTINCT agency)::INTEGER AS n_agencies
+    ${a.nReports} AS n_reports, ${a.nData} AS n_data, count(DISTINCT agency)::INTEGER AS n_agencies,
+    mode(province) AS province, mode(city) AS city
   FROM metrics
   WHERE ${selectionPredicate(sel)} AND year = ${int(p.year)} AND region_code IS NOT NULL
     AND length(region_code) = 6
@@ -67,6 +71,8 @@ export async function runRegions(db: QueryRunner, p: RegionParams): Promise<{ ro
     n_reports: toNum(r.n_reports) ?? 0,
     n_data: toNum(r.n_data) ?? 0,
     n_agencies: toNum(r.n_agencies) ?? 0,
+    province: toStr(r.province),
+    city: toStr(r.city),
   }));
   const unplaced = p.parent ? 0 : toNum((await db.query(unplacedSql(p)))[0]?.n) ?? 0;
   return { rows, unplaced };

@@ -1,0 +1,82 @@
+// Issue 5's region view: one metric in one year over the regions one level below the current
+// region filter (全国 → provinces → cities → counties). Clicking a tile or a breadcrumb drills by
+// setting the URL's region prefix, so the drill state is shareable and every other view follows it.
+import { runRegions, type RegionRow } from '../../data/queries';
+import { buildRegionsOption } from '../../charts/regions';
+import { METRICS } from '../../data/metric-catalog';
+import { useApp } from '../context';
+import { useQuery } from '../useQuery';
+import { ChartPanel } from '../ChartPanel';
+import { DataTable, type Column } from '../DataTable';
+import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
+import { Status } from '../Status';
+
+/** The parent whose children are shown: '' (all provinces), a province (2) or a city (4 digits). */
+export function regionParent(region: string): string {
+  return region.length >= 4 ? region.slice(0, 4) : region.length >= 2 ? region.slice(0, 2) : '';
+}
+
+export function Regions() {
+  const { state, runner, s, update, years, yearsReady } = useApp();
+  const lang = state.lang;
+  const metric = knownMetric(state.metric) ? state.metric : 'received';
+  const year = state.year ?? years[years.length - 1] ?? new Date().getFullYear() - 1;
+  const parent = regionParent(state.region);
+  const sel = selectionOf(state);
+  const waiting = state.year === null && !yearsReady;
+  const q = useQuery(keyOf('regions', sel, metric, year, parent, waiting), () =>
+    (waiting ? new Promise<never>(() => {}) : runRegions(runner, { selection: sel, metric, year, parent })));
+  // Breadcrumb names come from the rows' own parent levels: a 4-digit parent's name is its city.
+  const crumbs: { code: string; label: string }[] = [{ code: '', label: lang === 'zh' ? '全国' : 'All regions' }];
+  const first = q.data?.rows[0];
+  if (parent.length >= 2) crumbs.push({ code: parent.slice(0, 2), label: first?.province ?? parent.slice(0, 2) });
+  if (parent.length >= 4) crumbs.push({ code: parent, label: first?.city ?? parent });
+  const drill = (code: string) => { if (code.length <= 4) update({ region: code }); };
+  const cols: Column<RegionRow>[] = [
+    { key: 'code', label: lang === 'zh' ? '区划代码' : 'Code', render: (r) => (r.code.length < 6
+      ? <button type="button" className="linklike" onClick={() => drill(r.code)}>{r.code}</button> : r.code) },
+    { key: 'name', label: lang === 'zh' ? '地区' : 'Region' },
+    { key: 'value', label: metricInfo(metric, lang).label, numeric: true, render: (r) => valueText(metric, r, lang), muted: (r) => isMutedRate(metric, r) },
+    { key: 'n_reports', label: lang === 'zh' ? '报告数' : 'Reports', numeric: true },
+    { key: 'n_data', label: lang === 'zh' ? '有数据' : 'With data', numeric: true },
+  ];
+  const unplaced = q.data?.unplaced ?? 0;
+  return (
+    <>
+      <div className="controls">
+        <label>{s.metric}
+          <select value={metric} onChange={(e) => update({ metric: e.currentTarget.value })}>
+            {METRICS.map((m) => <option key={m.id} value={m.id}>{m[lang]}</option>)}
+          </select>
+        </label>
+        <label>{s.year}
+          <select value={state.year ?? ''} onChange={(e) => update({ year: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
+            <option value="">{s.latest}</option>
+            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+        <nav aria-label={lang === 'zh' ? '地区层级' : 'Region levels'} className="crumbs">
+          {crumbs.map((c, i) => (
+            <button key={c.code || 'all'} type="button" aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => update({ region: c.code })}>{c.label}</button>
+          ))}
+        </nav>
+      </div>
+      {q.data ? (
+        <ChartPanel
+          id="regions"
+          title={`${s.views.regions} · ${metricInfo(metric, lang).label} · ${year}`}
+          note={<>
+            {lang === 'zh' ? '点击地区逐级下钻（省 → 市 → 县）。' : 'Click a region to drill down (province → city → county).'}
+            {unplaced ? (lang === 'zh' ? ` 另有 ${unplaced} 份报告无法定位到行政区划，未计入。` : ` ${unplaced} reports could not be placed in a division and are not included.`) : ''}
+            {denominatorNote(metric, lang) ? ` ${denominatorNote(metric, lang)}` : ''}
+          </>}
+          option={q.data.rows.length ? buildRegionsOption(q.data.rows, metricInfo(metric, lang), { lang, animation: state.anim }) : null}
+          height={420}
+          onPointClick={(p) => { const r = q.data?.rows.find((x) => (x.name ?? x.code) === p.name); if (r) drill(r.code); }}
+          table={<DataTable caption={s.views.regions} columns={cols} rows={q.data.rows} />}
+          csv={{ fields: ['code', 'name', 'value', 'numerator', 'denominator', 'n_reports', 'n_data'], rows: q.data.rows as unknown as Record<string, unknown>[] }}
+        />
+      ) : <Status q={q} />}
+    </>
+  );
+}
