@@ -43,6 +43,7 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
 
   const importFiles = useCallback(async (list: File[]) => {
     if (list.length === 0) return;
+    performance.mark('nb:import-start');
     setBusy(true);
     setError(null);
     const base = offset.current;
