@@ -78,6 +78,16 @@ describe('views show the printed numbers of 湘潭县 2024', () => {
     await expect(row('trends', '2024').first().textContent()).resolves.toContain('35');
   });
 
+  it('trends: the rate switch shows rates with their denominator (予以公开率 11/33 for 2024), kept in the URL', async () => {
+    await open(`view=trends&${XT_Q}`);
+    await chartReady();
+    await page.getByRole('button', { name: '比率' }).click();
+    await expect.poll(() => page.url()).toContain('mode=percent');
+    await showTable('trends');
+    const r = row('trends', '2024').first();
+    await expect(r.textContent()).resolves.toMatch(/33\.3%.*11\/33/);
+  });
+
   it('compare: 湘潭县 is highlighted among the 2024 peers with 35 received', async () => {
     await open(`view=compare&year=2024&${XT_Q}`);
     await chartReady();

@@ -1,5 +1,6 @@
-// View 2: metrics × agencies by year, counts or rates (rates carry their denominator), with the
-// 2019 and 2021 template changes marked on the axis by the builder.
+// View 2: metrics × agencies by year, absolute (counts, money) or rates (each rate carries its own
+// denominator), with the 2019 and 2021 template changes marked on the axis by the builder. The
+// absolute/rate switch is the URL's `mode` (percent = rates), shared with the outcomes view.
 import { runTrends, type TrendRow } from '../../data/queries';
 import { buildTrendsOption } from '../../charts/trends';
 import { METRICS } from '../../data/metric-catalog';
@@ -14,10 +15,13 @@ import { SourceLink } from '../SourceLink';
 export function Trends() {
   const { state, runner, s, update } = useApp();
   const lang = state.lang;
-  const metrics = state.metrics.filter(knownMetric);
+  const rates = state.mode === 'percent';
+  const offered = METRICS.filter((m) => (m.kind === 'rate') === rates);
+  const picked = state.metrics.filter((id) => knownMetric(id) && offered.some((m) => m.id === id));
+  const metrics = picked.length ? picked : [rates ? 'granted_rate' : 'received'];
   const sel = selectionOf(state);
   const mode = state.agencies.length ? 'agency' : 'aggregate';
-  const q = useQuery(keyOf('trends', sel, metrics, mode), () => runTrends(runner, { selection: sel, metrics: metrics.length ? metrics : ['received'], mode }));
+  const q = useQuery(keyOf('trends', sel, metrics, mode), () => runTrends(runner, { selection: sel, metrics, mode }));
   const cols: Column<TrendRow>[] = [
     { key: 'year', label: s.year },
     ...(mode === 'agency' ? [{ key: 'agency', label: lang === 'zh' ? '机关' : 'Agency' }] : []),
@@ -30,9 +34,13 @@ export function Trends() {
   return (
     <>
       <div className="controls">
+        <div role="group" aria-label={s.mode} className="segmented">
+          <button type="button" aria-pressed={!rates} onClick={() => update({ mode: 'absolute', metrics: ['received'] })}>{s.absolute}</button>
+          <button type="button" aria-pressed={rates} onClick={() => update({ mode: 'percent', metrics: ['granted_rate'] })}>{lang === 'zh' ? '比率' : 'Rates'}</button>
+        </div>
         <label>{s.metrics}
           <select multiple size={6} value={metrics} onChange={(e) => update({ metrics: [...e.currentTarget.selectedOptions].map((o) => o.value) })}>
-            {METRICS.map((m) => <option key={m.id} value={m.id}>{m[lang]}{m.kind === 'rate' ? ' (%)' : ''}</option>)}
+            {offered.map((m) => <option key={m.id} value={m.id}>{m[lang]}{m.kind === 'rate' ? ' (%)' : ''}</option>)}
           </select>
         </label>
       </div>
@@ -41,7 +49,7 @@ export function Trends() {
           id="trends"
           title={s.views.trends}
           note={notes || undefined}
-          option={q.data.length ? buildTrendsOption(q.data, { lang, animation: state.anim, metrics: (metrics.length ? metrics : ['received']).map((m) => metricInfo(m, lang)) }) : null}
+          option={q.data.length ? buildTrendsOption(q.data, { lang, animation: state.anim, metrics: metrics.map((m) => metricInfo(m, lang)) }) : null}
           table={<DataTable caption={s.views.trends} columns={cols} rows={q.data} />}
           csv={{ fields: ['metric', 'agency', 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], rows: q.data as unknown as Record<string, unknown>[] }}
         />
