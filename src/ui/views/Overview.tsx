@@ -37,11 +37,18 @@ export function Overview() {
         {CARDS.map((id) => {
           const r = latest.get(id);
           const muted = r ? isMutedRate(id, r) : false;
+          // A total over all agencies changes when the set of reports changes: say how many
+          // reports each year has, and warn when the year-over-year compares different sets.
+          const prevN = r && r.prev_year !== null ? rows.find((x) => x.metric === id && x.year === r.prev_year)?.n_data ?? null : null;
+          const sets = r && prevN !== null && prevN !== r.n_data
+            ? (lang === 'zh' ? `⚠ 报告数不同：${r.n_data} 对 ${prevN}` : `⚠ different report sets: ${r.n_data} vs ${prevN}`)
+            : null;
           return (
             <div className={`card${muted ? ' muted' : ''}`} key={id} data-metric={id}>
               <div className="card-label">{metricInfo(id, lang).label}{year !== null ? ` · ${year}` : ''}</div>
               <div className="card-value" data-testid={`card-${id}`}>{r ? valueText(id, r, lang) : s.noData}</div>
               {r && r.prev_year !== null ? <div className="card-sub">{s.yoy} {formatChange(r.yoy, lang)} ({s.prevYear} {r.prev_year})</div> : null}
+              {r ? <div className="card-sub" data-testid={`card-n-${id}`}>{lang === 'zh' ? `${r.n_data} 份报告有数据` : `${r.n_data} reports with data`}{sets ? <> · <span className="warn">{sets}</span></> : null}</div> : null}
             </div>
           );
         })}
