@@ -1,7 +1,7 @@
 // The shell: load state, header (language, views), filters, the active view. Views own their data.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DataLoadError, LoadedDataset, LoadProgress } from '../data/duckdb-wasm';
-import { metaSql, runYears } from '../data/queries';
+import { metaSql, runImported, runYears, type ImportedSet } from '../data/queries';
 import { t } from '../i18n/strings';
 import { VIEWS, type View } from '../state/url';
 import { Ctx, type AppCtx } from './context';
@@ -29,6 +29,8 @@ const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
 
 interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }
 
+const NONE_IMPORTED: ImportedSet = { reports: new Set(), agencies: new Set() };
+
 export function App({ boot }: { boot: Boot }) {
   const [state, update] = useUrlState();
   const [progress, setProgress] = useState<LoadProgress | null>(null);
@@ -36,9 +38,11 @@ export function App({ boot }: { boot: Boot }) {
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const s = t(state.lang);
 
+  const [imported, setImported] = useState<ImportedSet>(NONE_IMPORTED);
   const refresh = useCallback(() => {
     if (!loaded) return;
     void runYears(loaded.data.runner).then((ys) => setLoaded((l) => (l ? { ...l, years: ys.map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b) } : l)));
+    void runImported(loaded.data.runner).then(setImported);
   }, [loaded]);
 
   useEffect(() => {
@@ -58,7 +62,7 @@ export function App({ boot }: { boot: Boot }) {
 
   useEffect(() => { document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en'; document.title = s.title; }, [state.lang, s.title]);
 
-  const ctx = useMemo<AppCtx | null>(() => (loaded ? { state, update, s, runner: loaded.data.runner, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh } : null), [loaded, state, update, s, refresh]);
+  const ctx = useMemo<AppCtx | null>(() => (loaded ? { state, update, s, runner: loaded.data.runner, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, state, update, s, refresh, imported]);
   const ViewC = VIEW_COMPONENT[state.view];
 
   if (state.embed && ctx) {

@@ -1,6 +1,7 @@
 // What every view needs: the URL state and a setter, the strings, and the query runner.
 import { createContext, useContext } from 'react';
 import type { QueryRunner } from '../data/query-runner';
+import type { ImportedSet } from '../data/queries/imported';
 import type { State } from '../state/url';
 import type { Strings } from '../i18n/strings';
 
@@ -13,8 +14,10 @@ export interface AppCtx {
   years: number[];
   /** False until the year list has been read (right after the data is attached). */
   yearsReady: boolean;
-  /** Re-read what the shell caches (years) after the data changed (an import). */
+  /** Re-read what the shell caches (years, imported reports) after the data changed (an import). */
   refresh(): void;
+  /** Reports and agencies the user imported: every view marks them. */
+  imported: ImportedSet;
 }
 
 export const Ctx = createContext<AppCtx | null>(null);

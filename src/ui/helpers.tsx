@@ -1,4 +1,5 @@
 // Glue between URL state, the metric catalog and the chart builders' option types.
+import { useApp } from './context';
 import type { Selection } from '../data/filters';
 import { getMetric, METRICS } from '../data/metric-catalog';
 import type { MetricInfo } from '../charts/types';
@@ -51,3 +52,10 @@ export function NoData({ s }: { s: Strings }) {
 }
 
 export { formatNumber, formatPercent };
+
+/** An agency name as printed, with an "imported" mark when it came from the user's own files. */
+export function AgencyName({ name, reportId }: { name: string | null; reportId?: string }) {
+  const { imported, state } = useApp();
+  const mark = (reportId && imported.reports.has(reportId)) || (name !== null && imported.agencies.has(name));
+  return <>{name ?? reportId ?? ''}{mark ? <span className="badge-imported" data-testid="imported-mark">{state.lang === 'zh' ? '导入' : 'imported'}</span> : null}</>;
+}

@@ -199,4 +199,15 @@ describe('import panel in the dashboard', () => {
     expect(y2024.some((c) => ['35', '218', '253', '348'].includes(c))).toBe(false);
     expect(errs).toEqual([]);
   });
+
+  it('marks imported reports in the other views: the compare table shows 洪泽区 2024 (95) with an "imported" mark', async () => {
+    await p.locator('nav .tabs button').filter({ hasText: '机关比较' }).click();
+    await p.waitForSelector('[data-panel="compare"]', { timeout: 60_000 });
+    await p.locator('[data-panel="compare"] .toolbar button').first().click();
+    const r = p.locator('[data-panel="compare"] tbody tr').filter({ hasText: '洪泽区人民政府' }).first();
+    await r.waitFor({ timeout: 60_000 });
+    await expect(r.locator('[data-testid=imported-mark]').textContent()).resolves.toBe('导入');
+    expect(await r.locator('td').allTextContents()).toContain('95');
+    expect(errs).toEqual([]);
+  });
 });

@@ -10,3 +10,4 @@ export * from './quality';
 export * from './source';
 export * from './provenance';
 export * from './regions';
+export * from './imported';

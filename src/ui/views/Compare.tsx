@@ -8,7 +8,7 @@ import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
-import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
+import { AgencyName, denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
 import { openSource, SourceLink } from '../SourceLink';
 
@@ -24,7 +24,7 @@ export function Compare() {
   const q = useQuery(keyOf('compare', sel, metric, year, waiting), () => (waiting ? new Promise<never>(() => {}) : runCompare(runner, { selection: sel, metric, year, limit: 40 })));
   const cols: Column<CompareRow>[] = [
     { key: 'rank', label: lang === 'zh' ? '排名' : 'Rank', numeric: true },
-    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => (r.highlighted ? <strong>{r.agency}</strong> : r.agency) },
+    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => (r.highlighted ? <strong><AgencyName name={r.agency} /></strong> : <AgencyName name={r.agency} />) },
     { key: 'value', label: metricInfo(metric, lang).label, numeric: true, render: (r) => valueText(metric, r, lang), muted: (r) => isMutedRate(metric, r) },
     { key: 'level', label: s.level },
     { key: 'source', label: s.views.source, render: (r) => <SourceLink agency={r.agency} year={year} metric={metric} /> },

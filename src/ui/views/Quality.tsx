@@ -5,7 +5,7 @@ import { formatNumber } from '../../charts/format';
 import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { DataTable, type Column } from '../DataTable';
-import { keyOf, selectionOf } from '../helpers';
+import { keyOf, selectionOf, AgencyName } from '../helpers';
 import { Status } from '../Status';
 import { downloadCsv } from '../download';
 
@@ -16,7 +16,7 @@ export function Quality() {
   const q = useQuery(keyOf('quality', sel), () => runQualityReports(runner, { selection: sel, includeUndated: true }));
   if (!q.data) return <Status q={q} />;
   const cols: Column<QualityReportRow>[] = [
-    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => r.agency ?? r.report_id },
+    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => <AgencyName name={r.agency} reportId={r.report_id} /> },
     { key: 'year', label: s.year },
     { key: 'checks', label: s.quality.checks, render: (r) => `${r.checks_passed} ${s.quality.passed} · ${r.checks_failed} ${s.quality.failed} · ${r.checks_skipped} ${s.quality.skipped}` },
     { key: 'finding_count', label: s.quality.findings, numeric: true },

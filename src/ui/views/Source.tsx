@@ -5,7 +5,7 @@ import { formatNumber } from '../../charts/format';
 import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { DataTable, type Column } from '../DataTable';
-import { keyOf, selectionOf } from '../helpers';
+import { keyOf, selectionOf, AgencyName } from '../helpers';
 import { Status } from '../Status';
 
 const DATA_FILES = ['nianbao.duckdb', 'reports.csv', 'facts.csv', 'checks.csv', 'findings.csv', 'meta.csv'];
@@ -27,7 +27,7 @@ export function Source() {
     { key: 'location', label: lang === 'zh' ? '位置' : 'Location' },
   ];
   const provCols: Column<ProvenanceRow>[] = [
-    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency' },
+    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => <AgencyName name={r.agency} reportId={r.report_id} /> },
     { key: 'year', label: s.year },
     { key: 'source_file', label: s.source.file },
     { key: 'origin', label: s.source.origin },

@@ -8,7 +8,7 @@ import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
-import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
+import { AgencyName, denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
 import { SourceLink } from '../SourceLink';
 
@@ -24,7 +24,7 @@ export function Trends() {
   const q = useQuery(keyOf('trends', sel, metrics, mode), () => runTrends(runner, { selection: sel, metrics, mode }));
   const cols: Column<TrendRow>[] = [
     { key: 'year', label: s.year },
-    ...(mode === 'agency' ? [{ key: 'agency', label: lang === 'zh' ? '机关' : 'Agency' }] : []),
+    ...(mode === 'agency' ? [{ key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r: TrendRow) => <AgencyName name={r.agency} /> }] : []),
     { key: 'metric', label: s.metric, render: (r: TrendRow) => metricInfo(r.metric, lang).label },
     { key: 'value', label: lang === 'zh' ? '数值' : 'Value', numeric: true, render: (r: TrendRow) => valueText(r.metric, r, lang), muted: (r: TrendRow) => isMutedRate(r.metric, r) },
     { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
