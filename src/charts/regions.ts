@@ -3,7 +3,7 @@
 // rate means nothing. Regions without data get no tile or bar — the table lists them as "no data".
 import type { EChartsOption } from 'echarts';
 import { baseOption, MUTED, PALETTE, type ChartOptions } from './theme';
-import { formatNumber, isSmallN, noData } from './format';
+import { formatNumber, isSmallN } from './format';
 import { coverageText, line, valueText } from './tooltip';
 import type { MetricInfo } from './types';
 
@@ -52,8 +52,9 @@ export function buildRegionsOption(rows: RegionChartRow[], metric: MetricInfo, o
       roam: false,
       nodeClick: false, // the UI drills down on click (it owns the state); ECharts must not zoom
       breadcrumb: { show: false },
-      width: '100%',
-      height: '100%',
+      // fill the panel: ECharts' default offsets (left 20, top 50) with width 100% pushed the small
+      // tiles off the canvas
+      left: 4, right: 4, top: 4, bottom: 4,
       label: { show: true, formatter: ((p: { data: { row: RegionChartRow } }) => `${label(p.data.row)}\n${formatNumber(p.data.row.value, o.lang)}`) as unknown as string },
       data: withData.filter((r) => (r.value ?? 0) > 0).map((r, i) => ({
         name: label(r),
@@ -62,6 +63,5 @@ export function buildRegionsOption(rows: RegionChartRow[], metric: MetricInfo, o
         itemStyle: { color: PALETTE[i % PALETTE.length] },
       })),
     }] as EChartsOption['series'],
-    title: withData.length === 0 ? { text: noData(o.lang), left: 'center', top: 'middle', textStyle: { color: MUTED } } : undefined,
   };
 }

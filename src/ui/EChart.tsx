@@ -5,12 +5,12 @@
 import { useCallback, useImperativeHandle, useRef, type Ref } from 'react';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
+import { BarChart, LineChart, SankeyChart, TreemapChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 
-echarts.use([BarChart, LineChart, SankeyChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent,
+echarts.use([BarChart, LineChart, SankeyChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent,
   MarkAreaComponent, AriaComponent, CanvasRenderer, SVGRenderer]);
 
 export interface EChartHandle {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
+import { BarChart, LineChart, SankeyChart, TreemapChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import { smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
-import { runAppeals, runApplicantTypes, runCompare, runOutcomeGroups, runReasons, runSankey, runTrends } from '../../src/data/queries';
+import { runAppeals, runApplicantTypes, runCompare, runOutcomeGroups, runReasons, runRegions, runSankey, runTrends } from '../../src/data/queries';
+import { buildRegionsOption } from '../../src/charts/regions';
 import { metricInfo } from '../../src/data/metric-catalog';
 import {
   buildAppealsOption, buildApplicantTypesOption, buildCompareOption, buildOutcomesOption, buildReasonsOption,
@@ -29,7 +30,7 @@ type Any = any;
 
 // Exactly the components src/charts/README.md tells the UI to register; ECharts skips a component
 // that is not registered without a word, so the tests look for what it draws (labels, bands).
-echarts.use([BarChart, LineChart, SankeyChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, SankeyChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, AriaComponent, SVGRenderer]);
 
 /** Render with the real ECharts (SSR, SVG) to prove the option is accepted and draws, without warnings. */
 function render(option: object): string {
@@ -214,5 +215,13 @@ describe('sankey and appeals', () => {
     const opt: Any = buildSparklineOption(rows, { lang: 'zh', metric: info('new') });
     expect(opt.series[0].data).toEqual([74, null, 218]);
     render(opt);
+  });
+});
+
+describe('regions chart renders', () => {
+  it('draws the provinces of 2024 as treemap tiles named by region', async () => {
+    const { rows } = await runRegions(db, { metric: 'new', year: 2024, parent: '' });
+    const svg = render(buildRegionsOption(rows, info('new'), { lang: 'zh', animation: false }));
+    expect(svg).toContain('湖南省');
   });
 });

@@ -7,8 +7,9 @@ import { browser, buildApp, closeServer, serve } from './harness';
 const XT = encodeURIComponent('湘潭县人民政府办公室');
 const SHOTS: [string, string][] = [
   ['overview', `agency=${XT}`],
-  ['trends', 'view=trends&metrics=received,granted_rate'],
+  ['trends', 'view=trends&metrics=received,new,review_total'],
   ['compare', `view=compare&year=2024&agency=${XT}`],
+  ['regions', 'view=regions&metric=new&year=2024'],
   ['outcomes', 'view=outcomes'],
   ['appeals', `view=appeals&agency=${XT}`],
   ['quality', 'view=quality&report=2020_pingtan_zhqsyq'],
