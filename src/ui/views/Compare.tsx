@@ -2,7 +2,7 @@
 // p25–p75 bands; selected agencies highlighted. Failing reports can be excluded (Filters switch).
 import { runCompare, type CompareRow } from '../../data/queries';
 import { buildCompareOption } from '../../charts/compare';
-import { METRICS } from '../../data/metric-catalog';
+import { MetricYearControls } from '../MetricYearControls';
 import { formatNumber } from '../../charts/format';
 import { useApp } from '../context';
 import { useQuery } from '../useQuery';
@@ -14,7 +14,7 @@ import { openSource, SourceLink } from '../SourceLink';
 
 export function Compare() {
   const app = useApp();
-  const { state, runner, s, update, years, yearsReady } = app;
+  const { state, runner, s, years, yearsReady } = app;
   const lang = state.lang;
   const metric = knownMetric(state.metric) ? state.metric : 'received';
   const year = state.year ?? years[years.length - 1] ?? new Date().getFullYear() - 1;
@@ -31,19 +31,7 @@ export function Compare() {
   ];
   return (
     <>
-      <div className="controls">
-        <label>{s.metric}
-          <select value={metric} onChange={(e) => update({ metric: e.currentTarget.value })}>
-            {METRICS.map((m) => <option key={m.id} value={m.id}>{m[lang]}</option>)}
-          </select>
-        </label>
-        <label>{s.year}
-          <select value={state.year ?? ''} onChange={(e) => update({ year: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
-            <option value="">{s.latest}</option>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
-          </select>
-        </label>
-      </div>
+      <MetricYearControls metric={metric} />
       {q.data ? (
         <ChartPanel
           id="compare"

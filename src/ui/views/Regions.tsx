@@ -3,7 +3,7 @@
 // setting the URL's region prefix, so the drill state is shareable and every other view follows it.
 import { runRegions, type RegionRow } from '../../data/queries';
 import { buildRegionsOption } from '../../charts/regions';
-import { METRICS } from '../../data/metric-catalog';
+import { MetricYearControls } from '../MetricYearControls';
 import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { ChartPanel } from '../ChartPanel';
@@ -43,24 +43,13 @@ export function Regions() {
   const unplaced = q.data?.unplaced ?? 0;
   return (
     <>
-      <div className="controls">
-        <label>{s.metric}
-          <select value={metric} onChange={(e) => update({ metric: e.currentTarget.value })}>
-            {METRICS.map((m) => <option key={m.id} value={m.id}>{m[lang]}</option>)}
-          </select>
-        </label>
-        <label>{s.year}
-          <select value={state.year ?? ''} onChange={(e) => update({ year: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
-            <option value="">{s.latest}</option>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
-          </select>
-        </label>
+      <MetricYearControls metric={metric}>
         <nav aria-label={lang === 'zh' ? '地区层级' : 'Region levels'} className="crumbs">
           {crumbs.map((c, i) => (
             <button key={c.code || 'all'} type="button" aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => update({ region: c.code })}>{c.label}</button>
           ))}
         </nav>
-      </div>
+      </MetricYearControls>
       {q.data ? (
         <ChartPanel
           id="regions"
