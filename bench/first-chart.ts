@@ -33,6 +33,9 @@ function sizes(dir: string): { kind: string; raw: number; gz: number; files: num
     else if (f.includes('.worker')) { if (f.includes('-eh')) add('duckdb worker JS (eh)', p); }
     // fetched only when the user imports files (view 'import'), never on first load
     else if (f.startsWith('import-worker')) add('import worker JS (on demand)', p);
+    // pdf.js and the PDF front end are dynamic imports of src/parse/parse-report.ts, reached only
+    // from the import worker: a first load never requests them (checked with the page's requests)
+    else if (/^(pdf|extract)-.*\.js$|^pdf\.worker/.test(f)) add('PDF parser JS (on demand, import only)', p);
     else if (f.endsWith('.js')) add('app JS (without wasm/worker)', p);
     else if (f.endsWith('.css')) add('CSS', p);
   }
