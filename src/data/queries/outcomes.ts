@@ -26,13 +26,15 @@ export interface LongValueRow {
 function longSql(entries: { key: string; group: string | null; column: string }[], p: OutcomesParams): string {
   const byYear = p.by === 'year';
   const where = selectionPredicate(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
-  const parts = entries.map((e) => {
+  // UNION ALL keeps no order: sort by the entry's index so rows come in template order every time
+  // (a CI run once got 商业企业 before 自然人).
+  const parts = entries.map((e, i) => {
     const c = ident(e.column);
-    return `SELECT ${str(e.key)} AS key, ${e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)} AS "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'},
+    return `SELECT ${i} AS ord, ${str(e.key)} AS key, ${e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)} AS "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'},
   sum(${c})::DOUBLE AS value, count(${c})::INTEGER AS n_data, count(*)::INTEGER AS n_reports
 FROM metrics WHERE ${where} ${byYear ? 'GROUP BY year' : ''}`;
   });
-  return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}\nORDER BY year NULLS FIRST`;
+  return `SELECT * EXCLUDE (ord) FROM (${parts.map((s) => `(${s})`).join('\nUNION ALL\n')})\nORDER BY year NULLS FIRST, ord`;
 }
 
 /** The six groups (予以公开 … 其他处理) plus the printed （七）总计 as key 'outcome_total'. */
