@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { METRIC_COLUMNS } from '../data/metrics';
+import { buildCubeSql } from '../data/cube';
 import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, TABLE_COLUMNS } from '../dataset';
 import { generateAgencyReports, parseYears, populationSize, sampleAgencies, syntheticMeta, type GenerateOptions, type SynthAgency } from '../synth';
 import { METRICS_HEADER, metricsRow } from '../synth/metrics-row';
@@ -192,6 +193,7 @@ export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void
   const dimTypes: Record<string, string> = { year: 'INTEGER', checks_failed: 'INTEGER', finding_count: 'INTEGER' };
   for (const h of METRICS_HEADER) metricTypes[h] = dimTypes[h] ?? (METRIC_COLUMNS.some((c) => c.name === h) ? 'DOUBLE' : 'VARCHAR');
   await con.run(`CREATE TABLE metrics AS SELECT * FROM read_csv(${lit(file('metrics.csv'))}, ${csvOptions}, columns = ${cols(metricTypes)})`);
+  await con.run(buildCubeSql());
   const meta = { ...syntheticMeta(args), generated_at: new Date().toISOString(), detail_agencies: String(args.detailAgencies), metrics_source: 'generator (all reports); facts/checks for detail agencies only' };
   await con.run(`CREATE TABLE meta (key VARCHAR, value VARCHAR)`);
   await con.run(`INSERT INTO meta VALUES ${Object.entries(meta).map(([k, v]) => `(${lit(k)}, ${lit(v)})`).join(', ')}`);

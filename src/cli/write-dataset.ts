@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { buildMetricsSql } from '../data/metrics';
+import { buildCubeSql } from '../data/cube';
 import { datasetToCsv, manifestToCsv, TABLE_COLUMNS, type DatasetCsvName } from '../dataset';
 import type { Dataset, ManifestRow } from '../model/dataset';
 
@@ -93,6 +94,7 @@ export async function buildDuckdb(dbFile: string, csvOf: (t: Table) => string, m
     const entries = Object.entries(meta);
     if (entries.length > 0) await con.run(`INSERT INTO meta VALUES ${entries.map(([k, v]) => `(${lit(k)}, ${lit(v)})`).join(', ')}`);
     await con.run(buildMetricsSql());
+    await con.run(buildCubeSql());
     await con.run('CHECKPOINT');
   } finally {
     con.closeSync();

@@ -198,11 +198,11 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
       const clash = ids.length ? (await runner.query<{ report_id: string }>(existingReportIdsSql(ids))).map((r) => r.report_id) : [];
       if (clash.length) throw new DataLoadError('query', `already loaded: ${clash.slice(0, 5).join(', ')}${clash.length > 5 ? ' …' : ''}`);
       for (const s of insertDatasetSql(ds, { schema: 'imp' })) await conn.query(s);
-      await conn.query(rebuildImportedMetricsSql());
+      for (const s of rebuildImportedMetricsSql()) await conn.query(s);
     },
     async clearImported() {
       for (const t of ['reports', 'facts', 'findings', 'checks', 'meta']) await conn.query(`DELETE FROM imp."${t}"`);
-      await conn.query(rebuildImportedMetricsSql());
+      for (const s of rebuildImportedMetricsSql()) await conn.query(s);
     },
   };
 }

@@ -1,6 +1,6 @@
 // Dashboard selection → SQL predicate over `metrics` (or any table with the same dimension
 // columns). Every value goes through ./sql; an empty selection selects everything.
-import { inList, int, likePrefix } from './sql';
+import { ident, inList, int, likePrefix } from './sql';
 
 export interface Selection {
   /** Agency names exactly as in reports.agency. */
@@ -22,6 +22,8 @@ export interface PredicateOptions {
   alias?: string;
   /** Parts of the selection to ignore (e.g. compare ignores `agencies` to keep all peers). */
   ignore?: (keyof Selection)[];
+  /** A boolean column that already holds "failing" (the cube's), instead of checks_failed/status. */
+  failingColumn?: string;
 }
 
 /** A SQL boolean expression for the selection (`TRUE` when nothing is selected). */
@@ -43,7 +45,9 @@ export function selectionPredicate(sel: Selection = {}, opts: PredicateOptions =
     parts.push(sel.source === 'imported' ? `${a}dataset = 'imported'` : `${a}dataset IS DISTINCT FROM 'imported'`);
   }
   if (!skip.has('excludeFailing') && sel.excludeFailing) {
-    parts.push(`coalesce(${a}checks_failed, 0) = 0 AND ${a}status IS DISTINCT FROM 'failed'`);
+    parts.push(opts.failingColumn
+      ? `NOT ${a}${ident(opts.failingColumn)}`
+      : `coalesce(${a}checks_failed, 0) = 0 AND ${a}status IS DISTINCT FROM 'failed'`);
   }
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }

@@ -1,17 +1,32 @@
-// Pure part of loading the dataset into DuckDB (shared by the browser adapter and Node tests):
-// after `ATTACH '<file>' AS nb (READ_ONLY)`, create an in-memory schema `imp` for imported reports
-// and unqualified views (`reports`, `facts`, …, `metrics`) over bundled ∪ imported rows, so every
-// query builder uses plain table names and never knows where rows came from.
+// Pure part of loading the dataset into DuckDB (shared by the browser adapter and Node tests).
+// The dashboard's data is one small index file (meta + the pre-aggregated `cube` + the list of
+// detail files) ATTACHed as `nb`, and per-province detail files (reports, facts, findings, checks,
+// metrics) ATTACHed as `nb_<code>` only when a query needs per-report rows. A single full file
+// (nianbao.duckdb, every table in `nb`) works the same way. Imported reports live in the in-memory
+// schema `imp`. Unqualified views union whatever is attached, so query builders use plain table
+// names and never know where rows came from:
 //
-//   nb.reports ─┐                     imp.reports ─┐
-//   nb.facts   ─┼─ UNION ALL BY NAME ─ imp.facts   ─┼→ views reports, facts, findings, checks, meta
-//   nb.metrics ─┘ (or built here)      imp.metrics ─┘→ view metrics
+//   nb.cube ───────────────┐                       imp.cube ──┐
+//   nb_43.metrics, nb_44.… ┼─ UNION ALL BY NAME ── imp.metrics ┼→ views cube, metrics, reports, …
+//   (nb.metrics if full) ──┘                                    ┘
+//
+// The bundled/imported/both switch is the DuckDB variable `nb_source`, read by every view (constant-
+// folded: a switched-off side is not scanned), so switching needs no view rewrite.
+import { buildCubeSql } from './cube';
 import { buildMetricsSql } from './metrics';
 import { createTableSql, DATASET_TABLE_NAMES } from './schema';
 import { ident, inList, str } from './sql';
 
 export const BUNDLED = 'nb';
 export const IMPORTED = 'imp';
+/** Every unqualified view the query builders read. */
+export const VIEW_TABLES = [...DATASET_TABLE_NAMES, 'metrics', 'cube'] as const;
+
+/** The ATTACH alias of a detail file (`43` → `nb_43`). Codes are 2 digits or `x` (unplaced). */
+export function detailAlias(code: string): string {
+  if (!/^(\d{2}|x)$/.test(code)) throw new Error(`detail part code must be 2 digits or x: ${JSON.stringify(code)}`);
+  return `${BUNDLED}_${code}`;
+}
 
 /** The ATTACH statement for a registered file name. */
 export function attachSql(fileName: string, alias = BUNDLED): string {
@@ -28,28 +43,67 @@ export function attachedTablesSql(alias = BUNDLED): string {
   return `SELECT table_name FROM duckdb_tables() WHERE database_name = ${str(alias)}`;
 }
 
+/** A table of an attached bundled database. */
+export interface BundledTable { database: string; table: string }
+
+/** Tables of every attached bundled database (nb, nb_*): feed the rows to viewsSql. */
+export function bundledTablesSql(): string {
+  return `SELECT database_name AS database, table_name AS "table" FROM duckdb_tables()
+WHERE database_name = ${str(BUNDLED)} OR database_name LIKE ${str(`${BUNDLED}\\_%`)} ESCAPE '\\'
+ORDER BY database_name, table_name`;
+}
+
+const SOURCE_VAR = "coalesce(getvariable('nb_source'), 'both')";
+
+/** The bundled/imported/both switch: every view follows it at once. */
+export function setSourceSql(source: 'bundled' | 'imported' | 'both'): string {
+  if (!['bundled', 'imported', 'both'].includes(source)) throw new Error(`unknown source: ${String(source)}`);
+  return `SET VARIABLE nb_source = ${str(source)}`;
+}
+
+const norm = (present: readonly (string | BundledTable)[]): BundledTable[] =>
+  present.map((p) => (typeof p === 'string' ? { database: BUNDLED, table: p } : p));
+
 /**
- * Statements that create `imp.*` (empty), `bundled_metrics` when the file has no `metrics`, and the
- * unqualified views. `present`: table names found in the attached file.
+ * CREATE OR REPLACE VIEW for every view table over the given bundled tables and `imp`. Run again
+ * after attaching a detail file. `memory`: in-memory stand-ins built by setupViewsSql for an old
+ * file without metrics/cube.
  */
-export function setupViewsSql(present: readonly string[], alias = BUNDLED): string[] {
-  const has = new Set(present);
+export function viewsSql(present: readonly (string | BundledTable)[], memory: readonly string[] = []): string[] {
+  const tables = norm(present);
+  return VIEW_TABLES.map((t) => {
+    const refs = tables.filter((x) => x.table === t).map((x) => `${ident(x.database)}.${ident(t)}`);
+    if (memory.includes(`bundled_${t}`)) refs.push(ident(`bundled_${t}`));
+    const parts = refs.map((r) => `SELECT * FROM ${r} WHERE ${SOURCE_VAR} <> 'imported'`);
+    parts.push(`SELECT * FROM ${ident(IMPORTED)}.${ident(t)} WHERE ${SOURCE_VAR} <> 'bundled'`);
+    return `CREATE OR REPLACE VIEW ${ident(t)} AS ${parts.join(' UNION ALL BY NAME ')}`;
+  });
+}
+
+/**
+ * Statements that create `imp.*` (empty) and the views, plus in-memory `bundled_metrics` /
+ * `bundled_cube` when a full file predates those tables. `present`: tables of the attached
+ * bundled databases (strings = tables of `nb`).
+ */
+export function setupViewsSql(present: readonly (string | BundledTable)[]): string[] {
+  const tables = norm(present);
+  const has = (t: string) => tables.some((x) => x.table === t);
   const out: string[] = [`CREATE SCHEMA IF NOT EXISTS ${ident(IMPORTED)}`];
   for (const t of DATASET_TABLE_NAMES) out.push(createTableSql(t, { schema: IMPORTED, ifNotExists: true }));
-  out.push(buildMetricsSql({ source: IMPORTED, target: `${IMPORTED}.metrics` }));
-  for (const t of DATASET_TABLE_NAMES) {
-    const imported = `SELECT * FROM ${ident(IMPORTED)}.${ident(t)}`;
-    const body = has.has(t) ? `SELECT * FROM ${ident(alias)}.${ident(t)} UNION ALL BY NAME ${imported}` : imported;
-    out.push(`CREATE OR REPLACE VIEW ${ident(t)} AS ${body}`);
-  }
-  let bundledMetrics = `${ident(alias)}.${ident('metrics')}`;
-  if (!has.has('metrics')) {
+  out.push(...rebuildImportedMetricsSql());
+  const memory: string[] = [];
+  if (!has('metrics') && !has('cube')) {
     // A file written before the CLI stored `metrics`: build it once in memory.
-    if (!has.has('reports') || !has.has('facts')) throw new Error('the dataset file has no reports/facts tables');
-    out.push(buildMetricsSql({ source: alias, target: 'bundled_metrics' }));
-    bundledMetrics = ident('bundled_metrics');
+    if (!has('reports') || !has('facts')) throw new Error('the dataset file has no reports/facts tables');
+    out.push(buildMetricsSql({ source: BUNDLED, target: 'bundled_metrics' }));
+    memory.push('bundled_metrics');
   }
-  out.push(`CREATE OR REPLACE VIEW ${ident('metrics')} AS SELECT * FROM ${bundledMetrics} UNION ALL BY NAME SELECT * FROM ${ident(IMPORTED)}.${ident('metrics')}`);
+  if (!has('cube')) {
+    // A full file written before the cube existed: sum its metrics once in memory.
+    out.push(buildCubeSql({ source: memory.includes('bundled_metrics') ? 'bundled_metrics' : `${BUNDLED}.metrics`, target: 'bundled_cube' }));
+    memory.push('bundled_cube');
+  }
+  out.push(...viewsSql(tables, memory));
   return out;
 }
 
@@ -58,9 +112,12 @@ export function existingReportIdsSql(ids: readonly string[]): string {
   return `SELECT DISTINCT report_id FROM reports WHERE report_id IN ${inList(ids)}`;
 }
 
-/** Statements run after inserting imported rows: rebuild `imp.metrics`. */
-export function rebuildImportedMetricsSql(): string {
-  return buildMetricsSql({ source: IMPORTED, target: `${IMPORTED}.metrics` });
+/** Statements run after inserting or deleting imported rows: rebuild `imp.metrics` and `imp.cube`. */
+export function rebuildImportedMetricsSql(): string[] {
+  return [
+    buildMetricsSql({ source: IMPORTED, target: `${IMPORTED}.metrics` }),
+    buildCubeSql({ source: `${IMPORTED}.metrics`, target: `${IMPORTED}.cube` }),
+  ];
 }
 
 /** A DuckDB database file starts with an 8-byte checksum, then the magic "DUCK" (bytes 8–11). */

@@ -74,7 +74,7 @@ describe('loading a .duckdb file like the browser does', () => {
     expect(await r.query(existingReportIdsSql(['upload_1', 'nope']))).toEqual([]);
     for (const s of insertDatasetSql(imported, { schema: 'imp' })) await r.run(s);
     expect(await r.query(existingReportIdsSql(['upload_1', '2024_pingtan_zhqsyq', 'nope']))).toHaveLength(2);
-    await r.run(rebuildImportedMetricsSql());
+    for (const s of rebuildImportedMetricsSql()) await r.run(s);
     const only = await runOverview(r, { selection: { source: 'imported' }, metrics: ['new', 'received', 'review_total'] });
     expect(only.map((x) => [x.metric, x.value])).toEqual([['new', 9], ['received', null], ['review_total', 1]]);
     const both = await runOverview(r, { selection: { years: [2024, 2024] }, metrics: ['new'] });

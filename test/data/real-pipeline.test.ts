@@ -11,6 +11,7 @@ import { toDataset } from '../../src/dataset';
 import { createTableSql, DATASET_TABLE_NAMES } from '../../src/data/schema';
 import { insertRowsSql } from '../../src/data/insert';
 import { buildMetricsSql, metricColumn } from '../../src/data/metrics';
+import { buildCubeSql } from '../../src/data/cube';
 import { runAppeals, runOverview } from '../../src/data/queries';
 import type { Dataset } from '../../src/model/dataset';
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
     for (const s of insertRowsSql(t, ds[t])) await db.run(s);
   }
   await db.run(buildMetricsSql());
+  await db.run(buildCubeSql());
 });
 afterAll(() => db?.close());
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { QueryRunner } from '../../src/data/query-runner';
 import { createTableSql, DATASET_TABLE_NAMES } from '../../src/data/schema';
 import { buildMetricsSql } from '../../src/data/metrics';
+import { buildCubeSql } from '../../src/data/cube';
 import { str } from '../../src/data/sql';
 
 export interface NodeRunner extends QueryRunner {
@@ -45,6 +46,7 @@ export async function loadCsvDataset(runner: NodeRunner, dir = SMALL_DATASET_DIR
     await runner.run(`INSERT INTO ${t} BY NAME SELECT * FROM read_csv(${str(file)}, header = true, all_varchar = true)`);
   }
   await runner.run(buildMetricsSql());
+  await runner.run(buildCubeSql());
 }
 
 /** A runner with dataset-small loaded. */

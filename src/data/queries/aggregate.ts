@@ -1,7 +1,8 @@
 // Shared builder: catalog metrics aggregated over the selection, grouped by year and/or agency,
 // returned long (one row per metric × group) so every row carries its own denominator and counts.
-import { metricAggregates, requireMetric } from '../metric-catalog';
-import { selectionPredicate, type Selection } from '../filters';
+import { requireMetric } from '../metric-catalog';
+import { aggregator, aggregatorFor } from '../cube';
+import type { Selection } from '../filters';
 import { str } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
@@ -11,8 +12,8 @@ export interface AggregateParams {
   selection?: Selection;
   metrics: string[];
   by: GroupBy;
-  /** Source table (default `metrics`). */
-  from?: string;
+  /** Force per-report `metrics` or the `cube` (default: the cube when the grouping and selection allow). */
+  source?: 'metrics' | 'cube';
 }
 
 export interface AggregateRow {
@@ -40,14 +41,17 @@ function groupCols(by: GroupBy): { select: string; group: string } {
 export function aggregateSql(p: AggregateParams): string {
   if (p.metrics.length === 0) throw new Error('aggregateSql: no metrics');
   const g = groupCols(p.by);
-  const where = selectionPredicate(p.selection);
+  // Agency groups need per-report rows; year/total groups over a region selection sum cube cells.
+  const agg = p.source ? aggregator(p.source) : p.by === 'agency' || p.by === 'agency_year' ? aggregator('metrics') : aggregatorFor(p.selection);
+  if (agg.source === 'cube' && (p.by === 'agency' || p.by === 'agency_year')) throw new Error('aggregateSql: the cube has no agencies');
+  const where = agg.where(p.selection);
   // Year-grouped output drops reports whose year is unknown (a failed parse) instead of a NULL bucket.
   const yearGuard = p.by === 'year' || p.by === 'agency_year' ? ' AND year IS NOT NULL' : '';
   const agencyGuard = p.by === 'agency' || p.by === 'agency_year' ? ' AND agency IS NOT NULL' : '';
   const parts = p.metrics.map((id) => {
-    const a = metricAggregates(requireMetric(id));
+    const a = agg.metric(requireMetric(id));
     return `SELECT ${str(id)} AS metric, ${g.select}, ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator, ${a.nData} AS n_data, ${a.nReports} AS n_reports
-FROM ${p.from ?? 'metrics'}
+FROM ${agg.table}
 WHERE ${where}${yearGuard}${agencyGuard}
 ${g.group}`;
   });

@@ -3,11 +3,16 @@
 // both are printed.
 import { APPEAL_COLUMNS, APPEAL_ITEMS } from '../../model';
 import { metricColumn } from '../metrics';
-import { selectionPredicate, type Selection } from '../filters';
+import type { Selection } from '../filters';
+import { aggregator, aggregatorFor } from '../cube';
+import { requireMetric } from '../metric-catalog';
 import { ident, str } from '../sql';
 import { toNum, type QueryRunner } from '../query-runner';
 
-export interface AppealsParams { selection?: Selection; by?: 'year' | 'total' }
+export interface AppealsParams { selection?: Selection; by?: 'year' | 'total'; source?: 'metrics' | 'cube' }
+
+/** The catalog's correction-rate metric per appeal item (same definition: 纠正 ÷ (总计 − 尚未审结), both known). */
+const CORRECTION_METRIC = { review: 'correction_rate', suit_direct: 'suit_direct_correction_rate', suit_after_review: 'suit_after_review_correction_rate' } as const;
 
 export interface AppealsRow {
   item: 'review' | 'suit_direct' | 'suit_after_review';
@@ -27,17 +32,17 @@ export interface AppealsRow {
 
 export function appealsSql(p: AppealsParams = {}): string {
   const byYear = p.by === 'year';
-  const where = selectionPredicate(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
+  const columns = APPEAL_ITEMS.flatMap((it) => APPEAL_COLUMNS.map((ac) => metricColumn('appeals', it.key, ac.key)));
+  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection, columns);
+  const where = agg.where(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
   const parts = APPEAL_ITEMS.map((it, idx) => {
-    const c = (col: string) => ident(metricColumn('appeals', it.key, col));
-    const sums = APPEAL_COLUMNS.map((ac) => `sum(${c(ac.key)})::DOUBLE AS ${ident(ac.key)}`).join(', ');
-    const known = `${c('corrected')} IS NOT NULL AND ${c('total')} IS NOT NULL AND ${c('pending')} IS NOT NULL`;
-    const num = `sum(${c('corrected')}) FILTER (WHERE ${known})::DOUBLE`;
-    const den = `sum(${c('total')} - ${c('pending')}) FILTER (WHERE ${known})::DOUBLE`;
+    const c = (col: string) => metricColumn('appeals', it.key, col);
+    const sums = APPEAL_COLUMNS.map((ac) => `${agg.sum(c(ac.key))} AS ${ident(ac.key)}`).join(', ');
+    const rate = agg.metric(requireMetric(CORRECTION_METRIC[it.key as keyof typeof CORRECTION_METRIC]));
     return `SELECT ${str(it.key)} AS item, ${idx} AS item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${sums},
-  ${num} AS correction_numerator, ${den} AS correction_denominator, (${num} / NULLIF(${den}, 0))::DOUBLE AS correction_rate,
-  count(${c('total')})::INTEGER AS n_data, count(*)::INTEGER AS n_reports
-FROM metrics WHERE ${where} ${byYear ? 'GROUP BY year' : ''}`;
+  ${rate.numerator} AS correction_numerator, ${rate.denominator} AS correction_denominator, ${rate.value} AS correction_rate,
+  ${agg.count(c('total'))} AS n_data, ${agg.reports} AS n_reports
+FROM ${agg.table} WHERE ${where} ${byYear ? 'GROUP BY year' : ''}`;
   });
   return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}\nORDER BY year NULLS FIRST, item_order`;
 }

@@ -4,14 +4,17 @@
 // stated; n_data says how many reports had the cell.
 import { APPLICANT_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS, type OutcomeGroup } from '../../model';
 import { metricColumn } from '../metrics';
-import { selectionPredicate, type Selection } from '../filters';
-import { ident, str } from '../sql';
+import type { Selection } from '../filters';
+import { aggregator, aggregatorFor } from '../cube';
+import { str } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
 export interface OutcomesParams {
   selection?: Selection;
   /** 'year': one row per group per year; 'total': over the whole selection. */
   by?: 'year' | 'total';
+  /** Force per-report `metrics` or the `cube` (default: chosen by the selection). */
+  source?: 'metrics' | 'cube';
 }
 
 export interface LongValueRow {
@@ -25,14 +28,14 @@ export interface LongValueRow {
 
 function longSql(entries: { key: string; group: string | null; column: string }[], p: OutcomesParams): string {
   const byYear = p.by === 'year';
-  const where = selectionPredicate(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
+  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection, entries.map((e) => e.column));
+  const where = agg.where(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
   // UNION ALL keeps no order: sort by the entry's index so rows come in template order every time
   // (a CI run once got 商业企业 before 自然人).
   const parts = entries.map((e, i) => {
-    const c = ident(e.column);
     return `SELECT ${i} AS ord, ${str(e.key)} AS key, ${e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)} AS "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'},
-  sum(${c})::DOUBLE AS value, count(${c})::INTEGER AS n_data, count(*)::INTEGER AS n_reports
-FROM metrics WHERE ${where} ${byYear ? 'GROUP BY year' : ''}`;
+  ${agg.sum(e.column)} AS value, ${agg.count(e.column)} AS n_data, ${agg.reports} AS n_reports
+FROM ${agg.table} WHERE ${where} ${byYear ? 'GROUP BY year' : ''}`;
   });
   return `SELECT * EXCLUDE (ord) FROM (${parts.map((s) => `(${s})`).join('\nUNION ALL\n')})\nORDER BY year NULLS FIRST, ord`;
 }
@@ -97,7 +100,7 @@ export interface SankeyLinkRow {
   n_data: number;
 }
 
-export function sankeySql(p: { selection?: Selection } = {}): string {
+export function sankeySql(p: { selection?: Selection; source?: 'metrics' | 'cube' } = {}): string {
   const links: { source: string; target: string; stage: number; column: string }[] = [];
   for (const g of OUTCOME_GROUPS) {
     for (const c of APPLICANT_COLUMNS) links.push({ source: `applicant:${c}`, target: `group:${g.key}`, stage: 1, column: metricColumn('requests', g.derivedItem, c) });
@@ -109,10 +112,10 @@ export function sankeySql(p: { selection?: Selection } = {}): string {
     links.push({ source: 'appeal:review', target: `review:${r}`, stage: 4, column: metricColumn('appeals', 'review', r) });
   }
   links.push({ source: 'appeal:review', target: 'appeal:suit_after_review', stage: 4, column: metricColumn('appeals', 'suit_after_review', 'total') });
-  const where = selectionPredicate(p.selection);
+  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection, links.map((l) => l.column));
+  const where = agg.where(p.selection);
   const parts = links.map((l) => {
-    const c = ident(l.column);
-    return `SELECT ${str(l.source)} AS source, ${str(l.target)} AS target, ${l.stage} AS stage, sum(${c})::DOUBLE AS value, count(${c})::INTEGER AS n_data FROM metrics WHERE ${where}`;
+    return `SELECT ${str(l.source)} AS source, ${str(l.target)} AS target, ${l.stage} AS stage, ${agg.sum(l.column)} AS value, ${agg.count(l.column)} AS n_data FROM ${agg.table} WHERE ${where}`;
   });
   return parts.map((s) => `(${s})`).join('\nUNION ALL\n');
 }

@@ -11,7 +11,7 @@ export const OVERVIEW_METRICS = [
   'review_total', 'correction_rate', 'suit_direct_total', 'suit_after_review_total',
 ] as const;
 
-export interface OverviewParams { selection?: Selection; metrics?: string[] }
+export interface OverviewParams { selection?: Selection; metrics?: string[]; source?: 'metrics' | 'cube' }
 
 export interface OverviewRow extends AggregateRow {
   prev_year: number | null;
@@ -21,7 +21,7 @@ export interface OverviewRow extends AggregateRow {
 }
 
 export function overviewSql(p: OverviewParams = {}): string {
-  const inner = aggregateSql({ selection: p.selection, metrics: p.metrics ?? [...OVERVIEW_METRICS], by: 'year' });
+  const inner = aggregateSql({ selection: p.selection, metrics: p.metrics ?? [...OVERVIEW_METRICS], by: 'year', source: p.source });
   return `WITH a AS (${inner})
 SELECT a.*,
   lag(year) OVER w AS prev_year,

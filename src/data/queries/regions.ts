@@ -4,8 +4,9 @@
 // could not be placed (region_code NULL) are counted in `unplaced` instead of vanishing.
 // No choropleth: the npm registry has no maintained, redistributable province boundary package
 // (checked: only an old city-geojson bundle of unclear licence), so the chart is a treemap.
-import { metricAggregates, requireMetric } from '../metric-catalog';
-import { selectionPredicate, type Selection } from '../filters';
+import { requireMetric } from '../metric-catalog';
+import type { Selection } from '../filters';
+import { aggregator, aggregatorFor } from '../cube';
 import { int } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
@@ -15,6 +16,8 @@ export interface RegionParams {
   year: number;
   /** '' for all provinces, 2 digits for a province's cities, 4 digits for a city's counties. */
   parent: string;
+  /** Force per-report `metrics` or the `cube` (default: chosen by the selection). */
+  source?: 'metrics' | 'cube';
 }
 
 export interface RegionRow {
@@ -40,16 +43,21 @@ export function childPrefixLength(parent: string): number {
 
 export function regionsSql(p: RegionParams): string {
   const len = childPrefixLength(p.parent);
-  const a = metricAggregates(requireMetric(p.metric));
+  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection);
+  const a = agg.metric(requireMetric(p.metric));
   const nameCol = len === 2 ? 'province' : len === 4 ? 'coalesce(city, province)' : 'coalesce(county, city)';
   const sel: Selection = { ...p.selection, region: p.parent || undefined, years: undefined };
+  // Names come from the GB/T 2260 table by code, so one code has one name; min() is deterministic
+  // and the same over cube cells as over reports (mode() is not, on ties).
+  const mode = (col: string) => `min(${col})`;
+  const agencies = agg.source === 'cube' ? 'coalesce(sum(n_agencies), 0)::INTEGER' : 'count(DISTINCT agency)::INTEGER';
   return `SELECT substr(region_code, 1, ${len}) AS code,
-    mode(${nameCol}) AS name,
+    ${mode(nameCol)} AS name,
     ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator,
-    ${a.nReports} AS n_reports, ${a.nData} AS n_data, count(DISTINCT agency)::INTEGER AS n_agencies,
-    mode(province) AS province, mode(city) AS city
-  FROM metrics
-  WHERE ${selectionPredicate(sel)} AND year = ${int(p.year)} AND region_code IS NOT NULL
+    ${a.nReports} AS n_reports, ${a.nData} AS n_data, ${agencies} AS n_agencies,
+    ${mode('province')} AS province, ${mode('city')} AS city
+  FROM ${agg.table}
+  WHERE ${agg.where(sel)} AND year = ${int(p.year)} AND region_code IS NOT NULL
     AND length(region_code) = 6
   GROUP BY 1
   ORDER BY value DESC NULLS LAST, code`;
@@ -57,8 +65,9 @@ export function regionsSql(p: RegionParams): string {
 
 /** Reports in the selection and year that have no region code (unresolved or partial). */
 export function unplacedSql(p: Omit<RegionParams, 'parent'>): string {
-  return `SELECT count(*)::INTEGER AS n FROM metrics
-  WHERE ${selectionPredicate({ ...p.selection, years: undefined })} AND year = ${int(p.year)} AND region_code IS NULL`;
+  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection);
+  return `SELECT ${agg.reports} AS n FROM ${agg.table}
+  WHERE ${agg.where({ ...p.selection, years: undefined })} AND year = ${int(p.year)} AND region_code IS NULL`;
 }
 
 export async function runRegions(db: QueryRunner, p: RegionParams): Promise<{ rows: RegionRow[]; unplaced: number }> {

@@ -1,14 +1,16 @@
 // Years present in the selection, with report counts and templates (2019/2021/legacy).
-import { selectionPredicate, type Selection } from '../filters';
+import type { Selection } from '../filters';
+import { aggregator, aggregatorFor } from '../cube';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
 export interface YearRow { year: number; n_reports: number; templates: string[] }
 
-export function yearsSql(p: { selection?: Selection } = {}): string {
-  return `SELECT year, count(*)::INTEGER AS n_reports,
+export function yearsSql(p: { selection?: Selection; source?: 'metrics' | 'cube' } = {}): string {
+  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection);
+  return `SELECT year, ${agg.reports} AS n_reports,
   string_agg(DISTINCT coalesce(template, 'unknown'), ',' ORDER BY coalesce(template, 'unknown')) AS templates
-FROM metrics
-WHERE ${selectionPredicate(p.selection, { ignore: ['years'] })} AND year IS NOT NULL
+FROM ${agg.table}
+WHERE ${agg.where(p.selection, { ignore: ['years'] })} AND year IS NOT NULL
 GROUP BY year ORDER BY year`;
 }
 

@@ -30,8 +30,8 @@ async function setupOnce(): Promise<{ runner: QueryRunner; target: ImportTarget 
   for (const s of setupViewsSql([...DATASET_TABLE_NAMES])) await run(s);
   const runner: QueryRunner = { async query<T>(sql: string) { return (await conn.query(sql)).toArray().map((r) => r.toJSON() as T); } };
   const target: ImportTarget = {
-    async importDataset(ds) { for (const s of insertDatasetSql(ds, { schema: 'imp' })) await run(s); await run(rebuildImportedMetricsSql()); },
-    async clearImported() { for (const t of DATASET_TABLE_NAMES) await run(`DELETE FROM imp."${t}"`); await run(rebuildImportedMetricsSql()); },
+    async importDataset(ds) { for (const s of insertDatasetSql(ds, { schema: 'imp' })) await run(s); for (const s of rebuildImportedMetricsSql()) await run(s); },
+    async clearImported() { for (const t of DATASET_TABLE_NAMES) await run(`DELETE FROM imp."${t}"`); for (const s of rebuildImportedMetricsSql()) await run(s); },
   };
   return { runner, target };
 }

@@ -1,0 +1,143 @@
+// The `cube`: `metrics` summed per (year, level, region, dataset, failing) cell, built once at data
+// build time (and again in the browser for imported rows). Every figure the region-and-year views
+// show is a sum over reports, so it can be answered by summing cells instead of scanning one row
+// per report: at 150k agencies × 7 years that is ~25k cells instead of 1.05M rows
+// (docs/performance.md). Only a selection naming agencies needs the per-report `metrics`.
+//
+// Exactness: a cell stores, for each column a view sums, Σcolumn and count(column) over its
+// reports; for each catalog metric, the numerator / denominator / n_data exactly as
+// metricAggregates() computes them per report. Sums of sums are the same sums (counts are integers
+// held exactly in DOUBLE; money sums can differ in the last bit from a different summation order).
+// test/data/cube.test.ts checks every cube answer against the `metrics` answer, on the real
+// reports and on the synthetic generator's output.
+import { APPEAL_COLUMNS, APPEAL_ITEMS, APPLICANT_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS, DERIVED_REQUEST_ITEMS } from '../model';
+import { METRICS, metricAggregates, type MetricDef } from './metric-catalog';
+import { METRIC_COLUMNS, metricColumn } from './metrics';
+import { selectionPredicate, type PredicateOptions, type Selection } from './filters';
+import { ident } from './sql';
+
+/** Dimensions of a cell; `failing` = a failed identity check or a failed parse. */
+export const CUBE_DIMENSIONS = ['year', 'template', 'level', 'region_code', 'province', 'city', 'county', 'dataset', 'failing'] as const;
+
+/** The per-report predicate the `failing` dimension stores (its negation is `excludeFailing`). */
+export const FAILING_EXPR = `(coalesce(checks_failed, 0) <> 0 OR status IS NOT DISTINCT FROM 'failed')`;
+
+function rawColumns(): string[] {
+  const out = new Set<string>();
+  // every request row's total (outcome groups, reasons, headline counts)
+  for (const r of REQUEST_ROWS) out.add(metricColumn('requests', r.key, 'total'));
+  for (const d of DERIVED_REQUEST_ITEMS) out.add(metricColumn('requests', d, 'total'));
+  // applicant breakdowns: new requests, and each outcome group (the Sankey's first stage)
+  for (const item of ['new', 'outcome_total', ...OUTCOME_GROUPS.map((g) => g.derivedItem)]) {
+    for (const c of APPLICANT_COLUMNS) out.add(metricColumn('requests', item, c));
+  }
+  for (const it of APPEAL_ITEMS) for (const c of APPEAL_COLUMNS) out.add(metricColumn('appeals', it.key, c.key));
+  const known = new Set(METRIC_COLUMNS.map((c) => c.name));
+  return [...out].filter((c) => known.has(c));
+}
+
+/** The `metrics` columns whose Σ and count the cube stores. */
+export const CUBE_RAW_COLUMNS: readonly string[] = rawColumns();
+const RAW = new Set(CUBE_RAW_COLUMNS);
+
+const sumCol = (c: string) => `s__${c}`;
+const cntCol = (c: string) => `c__${c}`;
+const mCol = (id: string, part: 'num' | 'den' | 'n') => `m__${id}__${part}`;
+
+/**
+ * `CREATE OR REPLACE TABLE <target> AS …` over a `metrics` table (`source`, may be qualified).
+ * `n_agencies` counts each agency once per cell key without `failing`: in the cell of its
+ * non-failing reports if it has any, else in its failing cell — so Σ over cells is the distinct
+ * count with and without `excludeFailing`.
+ */
+export function buildCubeSql(opts: { source?: string; target?: string } = {}): string {
+  const q = (name: string) => name.split('.').map(ident).join('.');
+  const source = q(opts.source ?? 'metrics');
+  const target = q(opts.target ?? 'cube');
+  const dims = CUBE_DIMENSIONS.map((d) => ident(d)).join(', ');
+  const others = CUBE_DIMENSIONS.filter((d) => d !== 'failing').map((d) => ident(d)).join(', ');
+  const raws = CUBE_RAW_COLUMNS.map((c) => `sum(${ident(c)})::DOUBLE AS ${ident(sumCol(c))}, count(${ident(c)})::INTEGER AS ${ident(cntCol(c))}`);
+  const ms = METRICS.map((m) => {
+    const a = metricAggregates(m);
+    const parts = [`${a.numerator} AS ${ident(mCol(m.id, 'num'))}`, `${a.nData} AS ${ident(mCol(m.id, 'n'))}`];
+    if (m.kind === 'rate') parts.push(`${a.denominator} AS ${ident(mCol(m.id, 'den'))}`);
+    return parts.join(', ');
+  });
+  return `CREATE OR REPLACE TABLE ${target} AS
+WITH r AS (
+  SELECT *, ${FAILING_EXPR} AS failing,
+    bool_or(NOT ${FAILING_EXPR}) OVER (PARTITION BY ${others}, agency) AS agency_has_ok
+  FROM ${source}
+)
+SELECT ${dims},
+  count(*)::INTEGER AS n_reports,
+  count(DISTINCT agency) FILTER (WHERE NOT failing OR NOT agency_has_ok)::INTEGER AS n_agencies,
+  ${[...raws, ...ms].join(',\n  ')}
+FROM r
+GROUP BY ALL
+ORDER BY year, region_code, level, dataset, failing`;
+}
+
+/** How a query aggregates: over per-report `metrics` rows or over `cube` cells. */
+export interface Aggregator {
+  source: 'metrics' | 'cube';
+  table: string;
+  /** Σ of a metrics column over the group (NULL when every report is blank). */
+  sum(column: string): string;
+  /** Reports in the group with the column printed. */
+  count(column: string): string;
+  /** Reports in the group. */
+  reports: string;
+  /** A catalog metric's value / numerator / denominator / n_data / n_reports. */
+  metric(m: MetricDef): { value: string; numerator: string; denominator: string; nData: string; nReports: string };
+  /** The WHERE predicate for a selection. */
+  where(sel?: Selection, opts?: PredicateOptions): string;
+}
+
+const perReport: Aggregator = {
+  source: 'metrics',
+  table: 'metrics',
+  sum: (c) => `sum(${ident(c)})::DOUBLE`,
+  count: (c) => `count(${ident(c)})::INTEGER`,
+  reports: 'count(*)::INTEGER',
+  metric: metricAggregates,
+  where: (sel, opts) => selectionPredicate(sel, opts),
+};
+
+const cubeAgg: Aggregator = {
+  source: 'cube',
+  table: 'cube',
+  sum: (c) => {
+    if (!RAW.has(c)) throw new Error(`cube has no column ${c}`);
+    return `sum(${ident(sumCol(c))})::DOUBLE`;
+  },
+  count: (c) => {
+    if (!RAW.has(c)) throw new Error(`cube has no column ${c}`);
+    return `coalesce(sum(${ident(cntCol(c))}), 0)::INTEGER`;
+  },
+  reports: 'coalesce(sum(n_reports), 0)::INTEGER',
+  metric: (m) => {
+    const num = `sum(${ident(mCol(m.id, 'num'))})::DOUBLE`;
+    const nData = `coalesce(sum(${ident(mCol(m.id, 'n'))}), 0)::INTEGER`;
+    const nReports = 'coalesce(sum(n_reports), 0)::INTEGER';
+    if (m.kind !== 'rate') return { value: num, numerator: num, denominator: 'CAST(NULL AS DOUBLE)', nData, nReports };
+    const den = `sum(${ident(mCol(m.id, 'den'))})::DOUBLE`;
+    return { value: `(${num} / NULLIF(${den}, 0))::DOUBLE`, numerator: num, denominator: den, nData, nReports };
+  },
+  where: (sel, opts) => selectionPredicate(sel, { ...opts, failingColumn: 'failing' }),
+};
+
+/**
+ * The aggregator for a selection: the cube unless the selection names agencies (cells do not
+ * know agencies) or a column is needed that the cube does not store.
+ */
+export function aggregatorFor(sel: Selection | undefined, columns: readonly string[] = []): Aggregator {
+  if (sel?.agencies && sel.agencies.length > 0) return perReport;
+  if (columns.some((c) => !RAW.has(c))) return perReport;
+  return cubeAgg;
+}
+
+/** Force one source (tests compare both). */
+export function aggregator(source: 'metrics' | 'cube'): Aggregator {
+  return source === 'cube' ? cubeAgg : perReport;
+}
