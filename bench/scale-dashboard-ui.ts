@@ -1,14 +1,20 @@
 // The real dashboard (src/ui/) at scale: builds the app once (test/e2e/harness buildApp), puts a
-// SYNTHETIC nianbao.duckdb in its data/ folder, and in headless Chromium (fresh profile) measures
+// SYNTHETIC dataset's dashboard files (index.duckdb + detail/, src/cli/dashboard-files.ts) in its
+// data/ folder, and in headless Chromium (fresh profile) measures
 //   - time to first chart, cold (the app's performance mark nb:first-chart, from navigation start),
 //   - bytes transferred before the first chart (every response, page and worker),
 //   - filter-change latency: a new selection pushed into the URL (the app's URL state listens to
 //     popstate) until the shown figures changed, a chart has finished rendering again and no panel
 //     shows its loading status (the default view, Overview, feeds all its panels from one query),
-//   - duckdb memory is not reachable from outside the app, so only the browser RSS is reported.
+//   - a province's first visit in the Compare view (an agency ranking: it needs that province's
+//     detail file, fetched on demand) until its table shows, and a second visit (attached already),
+//   - memory: duckdb_memory() through the app's console API (window.nianbao.query) and the RSS of
+//     every browser process.
 // Usage: npx tsx bench/scale-dashboard-ui.ts [--scales 1000,10000,150000] [--changes 20]
-// Needs synthetic/<n>k/nianbao.duckdb (bench/scale-dashboard.ts or npm run synth writes them).
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// Needs synthetic/<n>k/index.duckdb + detail/ (npm run synth writes them; for an older synthetic
+// folder: npx tsx src/cli/main.ts dashboard-files synthetic/<n>k).
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,9 +48,16 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   try {
     for (const n of scales) {
-      const src = path.join(root, 'synthetic', `${n / 1000}k`, 'nianbao.duckdb');
-      if (!existsSync(src)) { console.log(`${n}: ${src} missing, skipped`); continue; }
-      copyFileSync(src, path.join(dist, 'data', 'nianbao.duckdb'));
+      const srcDir = path.join(root, 'synthetic', `${n / 1000}k`);
+      const src = path.join(srcDir, 'index.duckdb');
+      if (!existsSync(src)) { console.log(`${n}: ${src} missing, skipped (npx tsx src/cli/main.ts dashboard-files ${srcDir})`); continue; }
+      for (const f of ['index.duckdb', 'nianbao.duckdb']) rmSync(path.join(dist, 'data', f), { force: true });
+      rmSync(path.join(dist, 'data', 'detail'), { recursive: true, force: true });
+      cpSync(src, path.join(dist, 'data', 'index.duckdb'));
+      cpSync(path.join(srcDir, 'detail'), path.join(dist, 'data', 'detail'), { recursive: true });
+      const indexGz = gzipSync(readFileSync(src), { level: 6 }).length;
+      const detailFiles = readdirSync(path.join(srcDir, 'detail'));
+      const detailBytes = detailFiles.reduce((t, f) => t + statSync(path.join(srcDir, 'detail', f)).size, 0);
       const profile = mkdtempSync(path.join(os.tmpdir(), 'nianbao-ui-bench-'));
       const ctx = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROME_ARGS, viewport: { width: 1280, height: 800 } });
       try {
@@ -53,7 +66,11 @@ async function main(): Promise<void> {
         page.on('pageerror', (e) => errors.push(String(e)));
         let bytes = 0;
         let counting = true;
-        ctx.on('requestfinished', (r) => { void r.sizes().then((s) => { if (counting) bytes += s.responseBodySize + s.responseHeadersSize; }).catch(() => {}); });
+        let detailRequests = 0;
+        ctx.on('requestfinished', (r) => {
+          if (counting && r.url().includes('/data/detail/')) detailRequests++;
+          void r.sizes().then((s) => { if (counting) bytes += s.responseBodySize + s.responseHeadersSize; }).catch(() => {});
+        });
         await page.goto(`${url}?anim=0`);
         await page.waitForSelector('body[data-chart="ready"]', { timeout: 900_000 });
         await new Promise((r) => setTimeout(r, 200));
@@ -86,11 +103,31 @@ async function main(): Promise<void> {
             return done ? performance.now() - t0 : -1;
           })()`) as number);
         }
+        // Compare: a province's first visit fetches its detail file; the second finds it attached.
+        const compare = async (region: string) => page.evaluate(`(async () => {
+          const t0 = performance.now();
+          history.pushState(null, '', '?anim=0&view=compare&region=${region}');
+          dispatchEvent(new PopStateEvent('popstate'));
+          const done = await new Promise((resolve) => {
+            const tick = () => {
+              const rows = document.querySelectorAll('#view table tbody tr').length;
+              if (rows > 0 && !document.querySelector('.loading') && document.body.dataset.chart === 'ready') resolve(true);
+              else if (performance.now() - t0 > 120000) resolve(false);
+              else requestAnimationFrame(tick);
+            };
+            requestAnimationFrame(tick);
+          });
+          return done ? performance.now() - t0 : -1;
+        })()`) as Promise<number>;
+        const firstVisit = [await compare('43'), await compare('44')];
+        const secondVisit = [await compare('43'), await compare('44')];
+        const mem = await page.evaluate(`window.nianbao.query("SELECT sum(memory_usage_bytes)::DOUBLE AS b FROM duckdb_memory()")`) as { b: number }[];
+        const duckMem = mem[0]?.b ?? NaN;
         if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
         const timeouts = lat.filter((x) => x < 0).length;
         if (timeouts) console.log(`  ${timeouts} filter changes did not update the figures within 30 s (left out)`);
         lat.splice(0, lat.length, ...lat.filter((x) => x >= 0));
-        const line = `| ${n.toLocaleString('en')} × 7 | ${mb(statSync(src).size)} MB | ${first === null ? 'n/a' : (first / 1000).toFixed(2) + ' s'} | ${mb(bytes)} MB | ${pct(lat, 0.5).toFixed(0)} / ${pct(lat, 0.95).toFixed(0)} / ${Math.max(...lat).toFixed(0)} ms | ${mb(browserRss(profile))} MB |`;
+        const line = `| ${n.toLocaleString('en')} × 7 | ${mb(statSync(src).size)} MB (gzip ${mb(indexGz)}); detail ${detailFiles.length} files ${mb(detailBytes)} MB | ${first === null ? 'n/a' : (first / 1000).toFixed(2) + ' s'} | ${mb(bytes)} MB, ${detailRequests} detail files | ${pct(lat, 0.5).toFixed(0)} / ${pct(lat, 0.95).toFixed(0)} / ${Math.max(...lat).toFixed(0)} ms | ${firstVisit.map((x) => x.toFixed(0)).join(', ')} / ${secondVisit.map((x) => x.toFixed(0)).join(', ')} ms | ${mb(duckMem)} MB | ${mb(browserRss(profile))} MB |`;
         console.log(line);
         lines.push(line);
       } finally {
@@ -102,8 +139,8 @@ async function main(): Promise<void> {
     await closeServer(server);
     rmSync(dist, { recursive: true, force: true });
   }
-  console.log(`\n| agencies × years | nianbao.duckdb | first chart, cold | transferred before first chart | filter change p50 / p95 / max (n=${changes}) | browser RSS |`);
-  console.log('|---|---|---|---|---|---|');
+  console.log(`\n| agencies × years | index.duckdb; detail | first chart, cold | transferred before first chart | filter change p50 / p95 / max (n=${changes}) | compare 43, 44: first / second visit | duckdb_memory() | browser RSS |`);
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const l of lines) console.log(l);
 }
 

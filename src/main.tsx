@@ -9,12 +9,15 @@ performance.mark('nb:start');
 startDuckDb().then(() => performance.mark('nb:duckdb-ready'), () => { /* reported by loadDataset */ });
 const listeners: ((p: LoadProgress) => void)[] = [];
 let last: LoadProgress | null = null;
-const ready = loadDataset(new URL('data/nianbao.duckdb', document.baseURI).href, (p) => {
+const ready = loadDataset(new URL('data/index.duckdb', document.baseURI).href, (p) => {
   last = p;
   if (p.stage === 'ready') performance.mark('nb:data-ready');
   for (const l of listeners) l(p);
 });
 ready.catch(() => { /* shown by App */ });
+// Console API for analysts and benchmarks: SQL over the loaded (read-only) data, e.g.
+// nianbao.query('SELECT * FROM cube LIMIT 5'). Per-report views need their detail parts attached.
+(window as unknown as { nianbao: unknown }).nianbao = { query: (sql: string) => ready.then((d) => d.runner.query(sql)) };
 
 void import('./ui/mount').then(({ mount }) => mount({
   ready,

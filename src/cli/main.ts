@@ -1,12 +1,15 @@
-// Nianbao command line: `parse` (real reports → dataset) and `synth` (synthetic dataset for scale
-// tests, src/cli/synth.ts). The only code, with its siblings in src/cli/, that touches fs/process.
+// Nianbao command line: `parse` (real reports → dataset), `synth` (synthetic dataset for scale
+// tests, src/cli/synth.ts) and `dashboard-files` (src/cli/dashboard-files.ts). The only code, with its siblings in src/cli/, that touches fs/process.
 import { PARSE_USAGE, runParse } from './parse-command';
+import { runDashboardFiles } from './dashboard-files';
 
 const USAGE = `usage: tsx src/cli/main.ts <command> …
 
 commands:
   parse   parse report files into a dataset folder (npm run parse -- --help)
   synth   write a SYNTHETIC dataset for scale tests (npm run synth -- --help)
+  dashboard-files <dir>
+          (re)write the dashboard's index.duckdb + detail/ from <dir>/nianbao.duckdb
 
 ${PARSE_USAGE}`;
 
@@ -14,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
   if (command === 'parse') return runParse(rest, io);
+  if (command === 'dashboard-files') return runDashboardFiles(rest, io);
   if (command === 'synth') {
     let mod: { runSynth?: (argv: string[]) => Promise<number> };
     try {

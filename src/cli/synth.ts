@@ -16,6 +16,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { DuckDBInstance } from '@duckdb/node-api';
 import { METRIC_COLUMNS } from '../data/metrics';
 import { buildCubeSql } from '../data/cube';
+import { writeDashboardFiles } from './dashboard-files';
 import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, TABLE_COLUMNS } from '../dataset';
 import { generateAgencyReports, parseYears, populationSize, sampleAgencies, syntheticMeta, type GenerateOptions, type SynthAgency } from '../synth';
 import { METRICS_HEADER, metricsRow } from '../synth/metrics-row';
@@ -201,6 +202,7 @@ export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void
   con.closeSync();
   instance.closeSync();
   rmSync(file('metrics.csv'));
+  await writeDashboardFiles(dbFile, args.out);
   // meta.csv, as the parse CLI writes it (the dashboard offers it for download)
   writeFileSync(file('meta.csv'), csvLine(['key', 'value']) + Object.entries(meta).map(([k, v]) => csvLine([k, v])).join(''));
   return { ...n, detailAgencies: args.detailAgencies, generateMs, duckdbMs: performance.now() - t1, duckdbBytes: statSync(dbFile).size };

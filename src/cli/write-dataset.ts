@@ -1,5 +1,5 @@
 // Writes a dataset folder: reports/facts/findings/checks CSVs and nianbao.duckdb (the same tables
-// + meta + the pre-aggregated metrics table). Used by the parse CLI (streaming, report by report)
+// + meta + the pre-aggregated metrics and cube tables), and the dashboard's index.duckdb + detail/. Used by the parse CLI (streaming, report by report)
 // and by anyone holding a Dataset in memory (writeDataset).
 //
 // Crash safety: every file is written under a temporary name and renamed into place only when the
@@ -11,6 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { buildMetricsSql } from '../data/metrics';
 import { buildCubeSql } from '../data/cube';
+import { writeDashboardFiles } from './dashboard-files';
 import { datasetToCsv, manifestToCsv, TABLE_COLUMNS, type DatasetCsvName } from '../dataset';
 import type { Dataset, ManifestRow } from '../model/dataset';
 
@@ -65,6 +66,8 @@ export class DatasetWriter {
       for (const f of [...TABLES.map((t) => `${t}.csv${TMP}`), `nianbao.duckdb${TMP}`, `nianbao.duckdb${TMP}.wal`]) rmSync(path.join(this.dir, f), { force: true });
       throw e;
     }
+    // the dashboard's index + per-province detail files (src/cli/dashboard-files.ts)
+    await writeDashboardFiles(dbTmp, this.dir);
     const duckdbMs = performance.now() - t0;
     if (manifest) writeFileSync(path.join(this.dir, `manifest.csv${TMP}`), manifestToCsv(manifest));
     // meta.csv: the dashboard's download list offers it next to the tables (src/ui/views/Source.tsx)

@@ -13,7 +13,8 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Dataset } from '../model/dataset';
 import type { QueryRunner } from './query-runner';
-import { attachSql, attachedTablesSql, detachSql, existingReportIdsSql, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql, BUNDLED } from './load-dataset';
+import { attachSql, bundledTablesSql, detachSql, detailAlias, existingReportIdsSql, inMemoryStandIns, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql, viewsSql, type BundledTable } from './load-dataset';
+import { partsSql, type DetailPart } from './detail';
 import { insertDatasetSql } from './insert';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -26,6 +27,8 @@ export type LoadProgress =
   | { stage: 'downloading'; loaded: number; total: number | null }
   | { stage: 'attaching' }
   | { stage: 'ready'; ms: number };
+
+export type DetailEvent = { code: string; stage: 'downloading' | 'ready' | 'failed'; bytes: number; message?: string };
 
 export type LoadErrorCode = 'wasm-failed' | 'timeout' | 'not-found' | 'http' | 'network' | 'corrupt' | 'query';
 
@@ -48,8 +51,16 @@ export interface LoadedDataset {
   db: duckdb.AsyncDuckDB;
   conn: duckdb.AsyncDuckDBConnection;
   runner: QueryRunner;
-  /** Size of the downloaded file in bytes. */
+  /** Size of the downloaded (index) file in bytes. */
   bytes: number;
+  /** Detail files listed by the index (empty when the file holds every table itself). */
+  parts: DetailPart[];
+  /** Fetch and attach these detail parts (idempotent; concurrent calls share downloads). */
+  ensureDetail(codes: string[]): Promise<void>;
+  /** Codes attached so far. */
+  loadedParts(): ReadonlySet<string>;
+  /** Called when a detail download starts or a part is attached (for a status line). */
+  onDetail(cb: (e: DetailEvent) => void): void;
   /** Insert parsed reports as dataset = 'imported' and rebuild their metrics. */
   importDataset(ds: Dataset): Promise<void>;
   /** Remove every imported row. */
@@ -169,7 +180,9 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
   const [{ db, conn }, bytes] = await Promise.all([dbP, fileP]);
   const size = bytes.length; // registerFileBuffer transfers (detaches) the buffer to the worker
   onProgress({ stage: 'attaching' });
-  const fileName = 'nianbao.duckdb';
+  const fileName = 'nianbao-index.duckdb';
+  const bundledTables = async () => (await conn.query(bundledTablesSql())).toArray().map((r) => r.toJSON() as BundledTable);
+  let memory: string[] = [];
   const setup = async () => {
     await conn.query(detachSql());
     await db.registerFileBuffer(fileName, bytes);
@@ -178,20 +191,66 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
     } catch (e) {
       throw new DataLoadError('corrupt', `the data file could not be opened: ${e instanceof Error ? e.message : String(e)}`, e);
     }
-    const present = (await conn.query(attachedTablesSql(BUNDLED))).toArray().map((r) => String(r.toJSON().table_name));
+    const present = await bundledTables();
     let stmts: string[];
     try {
       stmts = setupViewsSql(present);
+      memory = inMemoryStandIns(present);
     } catch (e) {
       throw new DataLoadError('corrupt', e instanceof Error ? e.message : String(e), e);
     }
     for (const s of stmts) await conn.query(s);
+    return present.some((t) => t.database === 'nb' && t.table === 'parts')
+      ? (await conn.query(partsSql())).toArray().map((r) => r.toJSON() as DetailPart).map((p) => ({ ...p, bytes: Number(p.bytes) }))
+      : [];
   };
-  await withTimeout(setup(), opts.attachTimeoutMs ?? 30_000, () => new DataLoadError('timeout', 'opening the data file took too long'));
+  const parts = await withTimeout(setup(), opts.attachTimeoutMs ?? 30_000, () => new DataLoadError('timeout', 'opening the data file took too long'));
   onProgress({ stage: 'ready', ms: Math.round(performance.now() - t0) });
   const runner = runnerFor(conn);
+
+  // Detail parts: downloads run in parallel; attaching + re-creating the views is serialised.
+  const attached = new Set<string>();
+  const inflight = new Map<string, Promise<void>>();
+  const listeners: ((e: DetailEvent) => void)[] = [];
+  const emit = (e: DetailEvent) => { for (const l of listeners) l(e); };
+  let chain: Promise<unknown> = Promise.resolve();
+  const attachPart = async (part: DetailPart) => {
+    const partUrl = new URL(part.file, url).href;
+    emit({ code: part.code, stage: 'downloading', bytes: part.bytes });
+    const buf = await withTimeout(download(partUrl, () => {}), opts.downloadTimeoutMs ?? 120_000, () => new DataLoadError('timeout', `downloading ${partUrl} took too long`));
+    if (!looksLikeDuckDbFile(buf)) throw new DataLoadError('corrupt', `${partUrl} is not a DuckDB database file`);
+    const step = chain.then(async () => {
+      const name = `nianbao-detail-${part.code}.duckdb`;
+      await db.registerFileBuffer(name, buf);
+      await conn.query(attachSql(name, detailAlias(part.code)));
+      for (const s of viewsSql(await bundledTables(), memory)) await conn.query(s);
+      attached.add(part.code);
+    });
+    chain = step.catch(() => {});
+    await step;
+    emit({ code: part.code, stage: 'ready', bytes: part.bytes });
+  };
+  const ensureDetail = async (codes: string[]) => {
+    await Promise.all(codes.map((code) => {
+      if (attached.has(code)) return undefined;
+      let p = inflight.get(code);
+      if (!p) {
+        const part = parts.find((x) => x.code === code);
+        if (!part) return undefined;
+        p = attachPart(part).catch((e) => {
+          inflight.delete(code);
+          emit({ code, stage: 'failed', bytes: part.bytes, message: e instanceof Error ? e.message : String(e) });
+          throw e;
+        });
+        inflight.set(code, p);
+      }
+      return p;
+    }));
+  };
   return {
-    db, conn, runner, bytes: size,
+    db, conn, runner, bytes: size, parts, ensureDetail,
+    loadedParts: () => attached,
+    onDetail: (cb) => { listeners.push(cb); },
     async importDataset(ds: Dataset) {
       // A report id that is already loaded would double its rows in every view: refuse, say which.
       const ids = ds.reports.map((r) => r.report_id);

@@ -87,24 +87,29 @@ export function viewsSql(present: readonly (string | BundledTable)[], memory: re
  */
 export function setupViewsSql(present: readonly (string | BundledTable)[]): string[] {
   const tables = norm(present);
-  const has = (t: string) => tables.some((x) => x.table === t);
   const out: string[] = [`CREATE SCHEMA IF NOT EXISTS ${ident(IMPORTED)}`];
   for (const t of DATASET_TABLE_NAMES) out.push(createTableSql(t, { schema: IMPORTED, ifNotExists: true }));
   out.push(...rebuildImportedMetricsSql());
-  const memory: string[] = [];
-  if (!has('metrics') && !has('cube')) {
-    // A file written before the CLI stored `metrics`: build it once in memory.
-    if (!has('reports') || !has('facts')) throw new Error('the dataset file has no reports/facts tables');
-    out.push(buildMetricsSql({ source: BUNDLED, target: 'bundled_metrics' }));
-    memory.push('bundled_metrics');
-  }
-  if (!has('cube')) {
-    // A full file written before the cube existed: sum its metrics once in memory.
-    out.push(buildCubeSql({ source: memory.includes('bundled_metrics') ? 'bundled_metrics' : `${BUNDLED}.metrics`, target: 'bundled_cube' }));
-    memory.push('bundled_cube');
-  }
+  const memory = inMemoryStandIns(tables);
+  // A file written before the CLI stored `metrics`: build it once in memory.
+  if (memory.includes('bundled_metrics')) out.push(buildMetricsSql({ source: BUNDLED, target: 'bundled_metrics' }));
+  // A full file written before the cube existed: sum its metrics once in memory.
+  if (memory.includes('bundled_cube')) out.push(buildCubeSql({ source: memory.includes('bundled_metrics') ? 'bundled_metrics' : `${BUNDLED}.metrics`, target: 'bundled_cube' }));
   out.push(...viewsSql(tables, memory));
   return out;
+}
+
+/** The in-memory tables setupViewsSql builds for an old full file (pass them to viewsSql again). */
+export function inMemoryStandIns(present: readonly (string | BundledTable)[]): string[] {
+  const tables = norm(present);
+  const has = (t: string) => tables.some((x) => x.table === t);
+  const memory: string[] = [];
+  if (!has('metrics') && !has('cube')) {
+    if (!has('reports') || !has('facts')) throw new Error('the dataset file has no reports/facts tables');
+    memory.push('bundled_metrics');
+  }
+  if (!has('cube')) memory.push('bundled_cube');
+  return memory;
 }
 
 /** Which of `ids` already exist in `reports` (an import must not collide with loaded reports). */

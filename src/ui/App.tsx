@@ -5,6 +5,8 @@ import { metaSql, runImported, runYears, type ImportedSet } from '../data/querie
 import { t } from '../i18n/strings';
 import { VIEWS, type View } from '../state/url';
 import { Ctx, type AppCtx } from './context';
+import { scopedRunner } from '../data/detail';
+import { useDetailStatus } from './useDetailStatus';
 import { useUrlState } from './useUrlState';
 import { Loader, LoadError } from './Loader';
 import { Filters } from './Filters';
@@ -28,6 +30,9 @@ const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
 };
 
 interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }
+
+/** Detail parts up to this many bytes in all are fetched eagerly (the bundled reports: ~12 MB raw, ~100 kB gzip). */
+const EAGER_DETAIL_BYTES = 16 * 1024 * 1024;
 
 const NONE_IMPORTED: ImportedSet = { reports: new Set(), agencies: new Set() };
 
@@ -57,12 +62,20 @@ export function App({ boot }: { boot: Boot }) {
       const meta = await data.runner.query<{ key: string; value: unknown }>(metaSql());
       const synthetic = meta.some((m) => m.key === 'dataset' && /synthetic/i.test(String(m.value)));
       setLoaded({ data, years, synthetic });
+      // A small dataset's detail is fetched right after the first view, so later views never wait.
+      if (data.parts.length && data.parts.reduce((n, p) => n + p.bytes, 0) <= EAGER_DETAIL_BYTES) {
+        void data.ensureDetail(data.parts.map((p) => p.code)).catch(() => { /* shown by the status line and retried on use */ });
+      }
     }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message }));
   }, [boot]);
 
   useEffect(() => { document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en'; document.title = s.title; }, [state.lang, s.title]);
 
-  const ctx = useMemo<AppCtx | null>(() => (loaded ? { state, update, s, runner: loaded.data.runner, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, state, update, s, refresh, imported]);
+  // Per-report queries wait for the detail parts of the current region (src/data/detail.ts);
+  // region/year figures come from the cube in the index file and never wait.
+  const runner = useMemo(() => (loaded ? scopedRunner(loaded.data.runner, { region: state.region || undefined }, loaded.data.parts, loaded.data.ensureDetail) : null), [loaded, state.region]);
+  const detail = useDetailStatus(loaded?.data ?? null);
+  const ctx = useMemo<AppCtx | null>(() => (loaded && runner ? { state, update, s, runner, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, state, update, s, refresh, imported]);
   const ViewC = VIEW_COMPONENT[state.view];
 
   if (state.embed && ctx) {
@@ -78,6 +91,7 @@ export function App({ boot }: { boot: Boot }) {
         <button type="button" className="lang" aria-label={s.langLabel} onClick={() => update({ lang: state.lang === 'zh' ? 'en' : 'zh' })}>{s.lang}</button>
       </header>
       {loaded?.synthetic ? <p className="synthetic" role="note" data-testid="synthetic">{s.synthetic}</p> : null}
+      {detail ? <p className="detail-status" role="status" data-testid="detail-status">{s.detailLoading(detail.parts, detail.bytes)}</p> : null}
       <nav aria-label={state.lang === 'zh' ? '视图' : 'Views'}>
         <ul className="tabs">
           {VIEWS.map((v) => (

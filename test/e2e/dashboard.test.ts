@@ -288,7 +288,7 @@ describe('behaviour', () => {
     const bytes = readFileSync(path.join(dir, 'synthetic.duckdb'));
     page = await ctx.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('**/data/nianbao.duckdb', (r) => r.fulfill({ status: 200, body: bytes, contentType: 'application/octet-stream' }));
+    await page.route('**/data/index.duckdb', (r) => r.fulfill({ status: 200, body: bytes, contentType: 'application/octet-stream' }));
     await page.goto(`${url}?anim=0&${XT_Q}`);
     await expect(text('[data-testid="synthetic"]')).resolves.toContain('SYNTHETIC');
   });
@@ -298,7 +298,7 @@ describe('behaviour', () => {
     errors = [];
     dialogs = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('**/data/nianbao.duckdb', (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await page.route('**/data/index.duckdb', (r) => r.fulfill({ status: 404, body: 'not found' }));
     await page.goto(url);
     await expect(text('[data-testid="load-error"]')).resolves.toContain('找不到数据文件');
   });

@@ -1,6 +1,6 @@
 // Shared e2e setup: a production build of the app in a temp dir with a known dataset
-// (test/fixtures/dataset-small written as data/nianbao.duckdb — real 湘潭县 2024 cells plus the
-// hostile agency name), served by `vite preview`, driven by Debian's headless Chromium.
+// (test/fixtures/dataset-small written as data/nianbao.duckdb and cut into the dashboard's
+// index.duckdb + detail/ — real 湘潭县 2024 cells plus the hostile agency name), served by `vite preview`, driven by Debian's headless Chromium.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { createNodeRunner, loadCsvDataset, SMALL_DATASET_DIR } from '../helpers/duckdb-node';
 import { str } from '../../src/data/sql';
+import { writeDashboardFiles } from '../../src/cli/dashboard-files';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data: blob:";
 export const CHROME_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -29,10 +30,11 @@ export async function buildApp(opts: { keepData?: boolean } = {}): Promise<strin
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const data = path.join(outDir, 'data');
   if (!existsSync(data)) mkdirSync(data);
-  if (opts.keepData && existsSync(path.join(data, 'nianbao.duckdb'))) return outDir;
+  if (opts.keepData && existsSync(path.join(data, 'index.duckdb'))) return outDir;
   // whatever `npm run data` put in public/data is replaced: the tests need known numbers
   rmSync(path.join(data, 'nianbao.duckdb'), { force: true });
   await writeDuckDb(SMALL_DATASET_DIR, path.join(data, 'nianbao.duckdb'));
+  await writeDashboardFiles(path.join(data, 'nianbao.duckdb'), data);
   for (const f of readdirSync(SMALL_DATASET_DIR)) if (f.endsWith('.csv')) copyFileSync(path.join(SMALL_DATASET_DIR, f), path.join(data, f));
   return outDir;
 }

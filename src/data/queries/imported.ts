@@ -3,7 +3,9 @@
 import { toStr, type QueryRunner } from '../query-runner';
 
 export function importedSql(): string {
-  return `SELECT report_id, agency FROM reports WHERE dataset = 'imported'`;
+  // imp.reports directly: the imported rows are in memory; reading the `reports` view would make
+  // the shell wait for detail files it does not need (src/data/detail.ts).
+  return `SELECT report_id, agency FROM imp.reports WHERE dataset = 'imported'`;
 }
 
 export interface ImportedSet {
