@@ -304,6 +304,44 @@ describe('behaviour', () => {
   });
 });
 
+describe('per-province detail files, fetched on demand', () => {
+  it('draws the overview from the index while detail files are held back; compare waits for them, then shows 35', async () => {
+    const held: (() => Promise<void>)[] = [];
+    errors = [];
+    dialogs = [];
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/data/detail/**', (r) => { held.push(() => r.continue()); });
+    await page.goto(`${url}?anim=0&year=2024`);
+    await chartReady();
+    // the overview's figures come from the cube in index.duckdb: no detail file has arrived
+    await expect(text('[data-testid="card-new"]')).resolves.toMatch(/\d/);
+    await expect.poll(() => held.length).toBeGreaterThan(0); // the small dataset is prefetched…
+    await expect(text('[data-testid="detail-status"]')).resolves.toMatch(/逐份报告明细/); // …visibly
+    await page.getByRole('button', { name: '机关比较' }).click();
+    // the ranking needs per-report rows: it waits instead of ranking a partial dataset
+    await expect(text('#view .loading')).resolves.toBeTruthy();
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(page.locator('[data-panel="compare"] tbody tr').count()).resolves.toBe(0);
+    for (const go of held) await go();
+    await chartReady();
+    await showTable('compare');
+    await expect(row('compare', XT).textContent()).resolves.toContain('35');
+    await expect(page.locator('[data-testid="detail-status"]').count()).resolves.toBe(0);
+  });
+
+  it('a detail file that cannot be fetched is an error in the view that needs it, never a smaller number', async () => {
+    errors = [];
+    dialogs = [];
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/data/detail/**', (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${url}?anim=0&view=compare&year=2024&${XT_Q}`);
+    await expect(text('#view .error')).resolves.toMatch(/not found: .*data\/detail\/\w+\.duckdb/);
+    await expect(page.locator('[data-panel="compare"] tbody tr').count()).resolves.toBe(0);
+  });
+});
+
 describe('hosting', () => {
   it('carries the CSP meta tag and runs under the same CSP sent as a header with no violation', async () => {
     const html = readFileSync(`${outDir}/index.html`, 'utf8');
