@@ -14,7 +14,7 @@ import { APPEAL_COLUMNS, APPEAL_ITEMS, APPLICANT_COLUMNS, OUTCOME_GROUPS, REQUES
 import { METRICS, metricAggregates, type MetricDef } from './metric-catalog';
 import { METRIC_COLUMNS, metricColumn } from './metrics';
 import { selectionPredicate, type PredicateOptions, type Selection } from './filters';
-import { ident } from './sql';
+import { ident, str } from './sql';
 
 /** Dimensions of a cell; `failing` = a failed identity check or a failed parse. */
 export const CUBE_DIMENSIONS = ['year', 'template', 'level', 'region_code', 'province', 'city', 'county', 'dataset', 'failing'] as const;
@@ -140,4 +140,22 @@ export function aggregatorFor(sel: Selection | undefined, columns: readonly stri
 /** Force one source (tests compare both). */
 export function aggregator(source: 'metrics' | 'cube'): Aggregator {
   return source === 'cube' ? cubeAgg : perReport;
+}
+
+/**
+ * Many long rows from ONE scan: `entries` are structs of named SQL expressions (same field names
+ * and types in each), computed per group and unnested to one row per entry × group. On the cube
+ * this replaces a UNION ALL of one scan per entry (14 for the overview: 61 → 19 ms on the 150k
+ * cube, native, one thread). Columns out: the group columns, then the entries' fields.
+ */
+export function oneScanSql(p: { table: string; where: string; group: readonly string[]; entries: readonly (readonly [string, string])[][] }): string {
+  if (p.entries.length === 0) throw new Error('oneScanSql: no entries');
+  const names = p.entries[0].map(([k]) => k);
+  const structs = p.entries.map((e) => `{${e.map(([k, v]) => `${str(k)}: ${v}`).join(', ')}}`);
+  const g = p.group.map((c) => ident(c));
+  const groupSel = g.length ? `${g.join(', ')}, ` : '';
+  return `SELECT ${groupSel}${names.map((n) => `u.${ident(n)} AS ${ident(n)}`).join(', ')}
+FROM (SELECT ${groupSel}unnest(l) AS u FROM (
+  SELECT ${groupSel}[${structs.join(',\n    ')}] AS l
+  FROM ${p.table} WHERE ${p.where}${g.length ? `\n  GROUP BY ${g.join(', ')}` : ''}))`;
 }

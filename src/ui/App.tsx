@@ -6,6 +6,7 @@ import { t } from '../i18n/strings';
 import { VIEWS, type View } from '../state/url';
 import { Ctx, type AppCtx } from './context';
 import { scopedRunner } from '../data/detail';
+import type { Selection } from '../data/filters';
 import { useDetailStatus } from './useDetailStatus';
 import { useUrlState } from './useUrlState';
 import { Loader, LoadError } from './Loader';
@@ -73,9 +74,10 @@ export function App({ boot }: { boot: Boot }) {
 
   // Per-report queries wait for the detail parts of the current region (src/data/detail.ts);
   // region/year figures come from the cube in the index file and never wait.
-  const runner = useMemo(() => (loaded ? scopedRunner(loaded.data.runner, { region: state.region || undefined }, loaded.data.parts, loaded.data.ensureDetail) : null), [loaded, state.region]);
+  const runnerFor = useCallback((sel: Selection) => scopedRunner(loaded!.data.runner, sel, loaded!.data.parts, loaded!.data.ensureDetail), [loaded]);
+  const runner = useMemo(() => (loaded ? runnerFor({ region: state.region || undefined }) : null), [loaded, runnerFor, state.region]);
   const detail = useDetailStatus(loaded?.data ?? null);
-  const ctx = useMemo<AppCtx | null>(() => (loaded && runner ? { state, update, s, runner, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, state, update, s, refresh, imported]);
+  const ctx = useMemo<AppCtx | null>(() => (loaded && runner ? { state, update, s, runner, runnerFor, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, runnerFor, state, update, s, refresh, imported]);
   const ViewC = VIEW_COMPONENT[state.view];
 
   if (state.embed && ctx) {

@@ -12,7 +12,8 @@ const LEVEL_ZH: Record<string, string> = { province: '省级', city: '市级', c
 export function Filters() {
   const { state, update, s, runner, years } = useApp();
   const [search, setSearch] = useState('');
-  const found = useQuery(keyOf('agencies', search), () => (search.trim() ? runAgencies(runner, { search: search.trim(), limit: 12 }) : Promise.resolve([])), false);
+  // within the selected region (its detail file is all the search waits for); national otherwise
+  const found = useQuery(keyOf('agencies', search, state.region), () => (search.trim() ? runAgencies(runner, { search: search.trim(), region: state.region || undefined, limit: 12 }) : Promise.resolve([])), false);
   const lang = state.lang;
   const [from, to] = state.years ?? [null, null];
   const setYears = (a: number | null, b: number | null) => {

@@ -1,6 +1,7 @@
 // What every view needs: the URL state and a setter, the strings, and the query runner.
 import { createContext, useContext } from 'react';
 import type { QueryRunner } from '../data/query-runner';
+import type { Selection } from '../data/filters';
 import type { ImportedSet } from '../data/queries/imported';
 import type { State } from '../state/url';
 import type { Strings } from '../i18n/strings';
@@ -10,7 +11,10 @@ export interface AppCtx {
   /** Change state; `replace` for typing in inputs (no history entry per keystroke). */
   update(patch: Partial<State>, replace?: boolean): void;
   s: Strings;
+  /** Runner for the current selection: per-report queries wait for its region's detail files. */
   runner: QueryRunner;
+  /** Runner scoped to another selection (`{}` = every detail file, e.g. the import's id check). */
+  runnerFor(sel: Selection): QueryRunner;
   years: number[];
   /** False until the year list has been read (right after the data is attached). */
   yearsReady: boolean;

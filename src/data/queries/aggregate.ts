@@ -1,7 +1,7 @@
 // Shared builder: catalog metrics aggregated over the selection, grouped by year and/or agency,
 // returned long (one row per metric × group) so every row carries its own denominator and counts.
 import { requireMetric } from '../metric-catalog';
-import { aggregator, aggregatorFor } from '../cube';
+import { aggregator, aggregatorFor, oneScanSql } from '../cube';
 import type { Selection } from '../filters';
 import { str } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
@@ -48,6 +48,16 @@ export function aggregateSql(p: AggregateParams): string {
   // Year-grouped output drops reports whose year is unknown (a failed parse) instead of a NULL bucket.
   const yearGuard = p.by === 'year' || p.by === 'agency_year' ? ' AND year IS NOT NULL' : '';
   const agencyGuard = p.by === 'agency' || p.by === 'agency_year' ? ' AND agency IS NOT NULL' : '';
+  const order = '\nORDER BY metric, agency NULLS FIRST, year NULLS FIRST';
+  if (agg.source === 'cube') {
+    // one scan of the cube for every metric (src/data/cube.ts oneScanSql)
+    const entries = p.metrics.map((id) => {
+      const a = agg.metric(requireMetric(id));
+      return [['metric', str(id)], ['value', a.value], ['numerator', a.numerator], ['denominator', a.denominator], ['n_data', a.nData], ['n_reports', a.nReports]] as [string, string][];
+    });
+    const inner = oneScanSql({ table: agg.table, where: `${where}${yearGuard}`, group: p.by === 'year' ? ['year'] : [], entries });
+    return `SELECT metric, ${g.select}, value, numerator, denominator, n_data, n_reports FROM (${inner})${order}`;
+  }
   const parts = p.metrics.map((id) => {
     const a = agg.metric(requireMetric(id));
     return `SELECT ${str(id)} AS metric, ${g.select}, ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator, ${a.nData} AS n_data, ${a.nReports} AS n_reports
@@ -55,7 +65,7 @@ FROM ${agg.table}
 WHERE ${where}${yearGuard}${agencyGuard}
 ${g.group}`;
   });
-  return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}\nORDER BY metric, agency NULLS FIRST, year NULLS FIRST`;
+  return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}${order}`;
 }
 
 export function castAggregateRow(r: Record<string, unknown>): AggregateRow {

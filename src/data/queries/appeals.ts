@@ -4,7 +4,7 @@
 import { APPEAL_COLUMNS, APPEAL_ITEMS } from '../../model';
 import { metricColumn } from '../metrics';
 import type { Selection } from '../filters';
-import { aggregator, aggregatorFor } from '../cube';
+import { aggregator, aggregatorFor, oneScanSql } from '../cube';
 import { requireMetric } from '../metric-catalog';
 import { ident, str } from '../sql';
 import { toNum, type QueryRunner } from '../query-runner';
@@ -35,6 +35,19 @@ export function appealsSql(p: AppealsParams = {}): string {
   const columns = APPEAL_ITEMS.flatMap((it) => APPEAL_COLUMNS.map((ac) => metricColumn('appeals', it.key, ac.key)));
   const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection, columns);
   const where = agg.where(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
+  if (agg.source === 'cube') {
+    const inner = oneScanSql({
+      table: agg.table, where, group: byYear ? ['year'] : [],
+      entries: APPEAL_ITEMS.map((it, idx) => {
+        const c = (col: string) => metricColumn('appeals', it.key, col);
+        const rate = agg.metric(requireMetric(CORRECTION_METRIC[it.key as keyof typeof CORRECTION_METRIC]));
+        return [['item', str(it.key)], ['item_order', String(idx)], ...APPEAL_COLUMNS.map((ac) => [ac.key, agg.sum(c(ac.key))]),
+          ['correction_numerator', rate.numerator], ['correction_denominator', rate.denominator], ['correction_rate', rate.value],
+          ['n_data', agg.count(c('total'))], ['n_reports', agg.reports]] as [string, string][];
+      }),
+    });
+    return `SELECT item, item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${APPEAL_COLUMNS.map((ac) => ident(ac.key)).join(', ')}, correction_numerator, correction_denominator, correction_rate, n_data, n_reports FROM (${inner})\nORDER BY year NULLS FIRST, item_order`;
+  }
   const parts = APPEAL_ITEMS.map((it, idx) => {
     const c = (col: string) => metricColumn('appeals', it.key, col);
     const sums = APPEAL_COLUMNS.map((ac) => `${agg.sum(c(ac.key))} AS ${ident(ac.key)}`).join(', ');

@@ -5,7 +5,7 @@
 import { APPLICANT_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS, type OutcomeGroup } from '../../model';
 import { metricColumn } from '../metrics';
 import type { Selection } from '../filters';
-import { aggregator, aggregatorFor } from '../cube';
+import { aggregator, aggregatorFor, oneScanSql } from '../cube';
 import { str } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
@@ -32,6 +32,14 @@ function longSql(entries: { key: string; group: string | null; column: string }[
   const where = agg.where(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
   // UNION ALL keeps no order: sort by the entry's index so rows come in template order every time
   // (a CI run once got 商业企业 before 自然人).
+  if (agg.source === 'cube') {
+    const inner = oneScanSql({
+      table: agg.table, where, group: byYear ? ['year'] : [],
+      entries: entries.map((e, i) => [['ord', String(i)], ['key', str(e.key)], ['group', e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)],
+        ['value', agg.sum(e.column)], ['n_data', agg.count(e.column)], ['n_reports', agg.reports]] as [string, string][]),
+    });
+    return `SELECT key, "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, value, n_data, n_reports FROM (${inner})\nORDER BY year NULLS FIRST, ord`;
+  }
   const parts = entries.map((e, i) => {
     return `SELECT ${i} AS ord, ${str(e.key)} AS key, ${e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)} AS "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'},
   ${agg.sum(e.column)} AS value, ${agg.count(e.column)} AS n_data, ${agg.reports} AS n_reports
@@ -114,10 +122,18 @@ export function sankeySql(p: { selection?: Selection; source?: 'metrics' | 'cube
   links.push({ source: 'appeal:review', target: 'appeal:suit_after_review', stage: 4, column: metricColumn('appeals', 'suit_after_review', 'total') });
   const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection, links.map((l) => l.column));
   const where = agg.where(p.selection);
-  const parts = links.map((l) => {
-    return `SELECT ${str(l.source)} AS source, ${str(l.target)} AS target, ${l.stage} AS stage, ${agg.sum(l.column)} AS value, ${agg.count(l.column)} AS n_data FROM ${agg.table} WHERE ${where}`;
+  // links in definition order on both paths (UNION ALL alone keeps no order)
+  if (agg.source === 'cube') {
+    const inner = oneScanSql({
+      table: agg.table, where, group: [],
+      entries: links.map((l, i) => [['ord', String(i)], ['source', str(l.source)], ['target', str(l.target)], ['stage', String(l.stage)], ['value', agg.sum(l.column)], ['n_data', agg.count(l.column)]] as [string, string][]),
+    });
+    return `SELECT * EXCLUDE (ord) FROM (${inner}) ORDER BY ord`;
+  }
+  const parts = links.map((l, i) => {
+    return `SELECT ${i} AS ord, ${str(l.source)} AS source, ${str(l.target)} AS target, ${l.stage} AS stage, ${agg.sum(l.column)} AS value, ${agg.count(l.column)} AS n_data FROM ${agg.table} WHERE ${where}`;
   });
-  return parts.map((s) => `(${s})`).join('\nUNION ALL\n');
+  return `SELECT * EXCLUDE (ord) FROM (${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}) ORDER BY ord`;
 }
 
 export async function runSankey(runner: QueryRunner, p: { selection?: Selection } = {}): Promise<SankeyLinkRow[]> {

@@ -7,7 +7,8 @@ import { targetFromRunner } from '../import/target';
 import { useApp } from '../context';
 
 export function ImportMount() {
-  const { state, runner, refresh } = useApp();
-  const target = useMemo(() => targetFromRunner(runner), [runner]);
+  const { state, runnerFor, refresh } = useApp();
+  // every detail file: an imported report id must be checked against all bundled reports
+  const target = useMemo(() => targetFromRunner(runnerFor({})), [runnerFor]);
   return <ImportPanel lang={state.lang} target={target} onImported={refresh} />;
 }
