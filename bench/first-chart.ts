@@ -5,7 +5,7 @@
 // wasm < 400 kB gzip.
 // Usage: npx tsx bench/first-chart.ts [runs=3]   (uses public/data if `npm run data` made it,
 // otherwise test/fixtures/dataset-small)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { browser, buildApp, closeServer, serve } from '../test/e2e/harness';
@@ -40,7 +40,9 @@ function sizes(dir: string): { kind: string; raw: number; gz: number; files: num
     else if (f.endsWith('.css')) add('CSS', p);
   }
   add('HTML', path.join(dir, 'index.html'));
-  add('data (nianbao.duckdb)', path.join(dir, 'data', 'nianbao.duckdb'));
+  add('data (index.duckdb: meta + cube, loaded first)', path.join(dir, 'data', 'index.duckdb'));
+  const detail = path.join(dir, 'data', 'detail');
+  if (existsSync(detail)) for (const f of readdirSync(detail)) add('data (detail/*.duckdb, after the first view)', path.join(detail, f));
   return [...rows].map(([kind, r]) => ({ kind, ...r }));
 }
 
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
     console.log(`${label.padEnd(44)} ${v.length ? `${Math.round(median(v))} ms` : 'n/a'}  (runs: ${v.map(Math.round).join(', ')})`);
   };
   const since = (a: keyof Marks, b: keyof Marks) => (m: Marks) => (m[a] !== null && m[b] !== null ? (m[b] as number) - (m[a] as number) : null);
-  console.log(`first-chart benchmark, ${RUNS} runs each, median; dataset ${kB(statSync(path.join(dist, 'data', 'nianbao.duckdb')).size)}`);
+  console.log(`first-chart benchmark, ${RUNS} runs each, median; index.duckdb ${kB(statSync(path.join(dist, 'data', 'index.duckdb')).size)}`);
   row('cold: first chart (from navigation start)', cold, (m) => m['nb:first-chart']);
   row('cold: DuckDB instantiated (from app start)', cold, since('nb:start', 'nb:duckdb-ready'));
   row('cold: data attached (from app start)', cold, since('nb:start', 'nb:data-ready'));

@@ -105,13 +105,14 @@ async function main(): Promise<void> {
         }
         // Compare: a province's first visit fetches its detail file; the second finds it attached.
         const compare = async (region: string) => page.evaluate(`(async () => {
+          const before = document.body.innerText;
           const t0 = performance.now();
+          document.body.dataset.chart = 'pending';
           history.pushState(null, '', '?anim=0&view=compare&region=${region}');
           dispatchEvent(new PopStateEvent('popstate'));
           const done = await new Promise((resolve) => {
             const tick = () => {
-              const rows = document.querySelectorAll('#view table tbody tr').length;
-              if (rows > 0 && !document.querySelector('.loading') && document.body.dataset.chart === 'ready') resolve(true);
+              if (document.body.innerText !== before && document.querySelector('[data-panel="compare"]') && !document.querySelector('.loading') && document.body.dataset.chart === 'ready') resolve(true);
               else if (performance.now() - t0 > 120000) resolve(false);
               else requestAnimationFrame(tick);
             };

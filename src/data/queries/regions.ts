@@ -6,7 +6,7 @@
 // (checked: only an old city-geojson bundle of unclear licence), so the chart is a treemap.
 import { requireMetric } from '../metric-catalog';
 import type { Selection } from '../filters';
-import { aggregator, aggregatorFor } from '../cube';
+import { aggregator, aggregatorFor, CUBE_REGION_DIGITS } from '../cube';
 import { int } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
@@ -43,7 +43,10 @@ export function childPrefixLength(parent: string): number {
 
 export function regionsSql(p: RegionParams): string {
   const len = childPrefixLength(p.parent);
-  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection);
+  // counties are below the cube's grain: a city's counties come from its province's metrics
+  const agg = p.source ? aggregator(p.source) : len > CUBE_REGION_DIGITS ? aggregator('metrics') : aggregatorFor(p.selection);
+  if (agg.source === 'cube' && len > CUBE_REGION_DIGITS) throw new Error('regionsSql: the cube stops at cities');
+  const placed = agg.source === 'cube' ? 'placed' : 'length(region_code) = 6';
   const a = agg.metric(requireMetric(p.metric));
   const nameCol = len === 2 ? 'province' : len === 4 ? 'coalesce(city, province)' : 'coalesce(county, city)';
   const sel: Selection = { ...p.selection, region: p.parent || undefined, years: undefined };
@@ -58,7 +61,7 @@ export function regionsSql(p: RegionParams): string {
     ${mode('province')} AS province, ${mode('city')} AS city
   FROM ${agg.table}
   WHERE ${agg.where(sel)} AND year = ${int(p.year)} AND region_code IS NOT NULL
-    AND length(region_code) = 6
+    AND ${placed}
   GROUP BY 1
   ORDER BY value DESC NULLS LAST, code`;
 }
