@@ -40,11 +40,6 @@ export function partsFor(sel: Selection, parts: readonly DetailPart[]): string[]
   return parts.filter((p) => p.code !== 'x' && (prefix.length === 2 ? p.code === prefix : p.code.startsWith(prefix))).map((p) => p.code);
 }
 
-/** Bytes still to fetch for these codes. */
-export function bytesToLoad(codes: readonly string[], parts: readonly DetailPart[], loaded: ReadonlySet<string>): number {
-  return parts.filter((p) => codes.includes(p.code) && !loaded.has(p.code)).reduce((s, p) => s + p.bytes, 0);
-}
-
 /**
  * A runner for views of `sel`: statements that read per-report views first wait for the parts the
  * selection needs (`ensure`), everything else (the cube, imp.*) runs at once.

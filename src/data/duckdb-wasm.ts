@@ -57,8 +57,6 @@ export interface LoadedDataset {
   parts: DetailPart[];
   /** Fetch and attach these detail parts (idempotent; concurrent calls share downloads). */
   ensureDetail(codes: string[]): Promise<void>;
-  /** Codes attached so far. */
-  loadedParts(): ReadonlySet<string>;
   /** Called when a detail download starts or a part is attached (for a status line). */
   onDetail(cb: (e: DetailEvent) => void): void;
   /** Insert parsed reports as dataset = 'imported' and rebuild their metrics. */
@@ -249,11 +247,11 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
   };
   return {
     db, conn, runner, bytes: size, parts, ensureDetail,
-    loadedParts: () => attached,
     onDetail: (cb) => { listeners.push(cb); },
     async importDataset(ds: Dataset) {
       // A report id that is already loaded would double its rows in every view: refuse, say which.
       const ids = ds.reports.map((r) => r.report_id);
+      await ensureDetail(parts.map((p) => p.code)); // ids are checked against every bundled report
       const clash = ids.length ? (await runner.query<{ report_id: string }>(existingReportIdsSql(ids))).map((r) => r.report_id) : [];
       if (clash.length) throw new DataLoadError('query', `already loaded: ${clash.slice(0, 5).join(', ')}${clash.length > 5 ? ' …' : ''}`);
       for (const s of insertDatasetSql(ds, { schema: 'imp' })) await conn.query(s);

@@ -65,7 +65,7 @@ export function App({ boot }: { boot: Boot }) {
       setLoaded({ data, years, synthetic });
       // A small dataset's detail is fetched right after the first view, so later views never wait.
       if (data.parts.length && data.parts.reduce((n, p) => n + p.bytes, 0) <= EAGER_DETAIL_BYTES) {
-        void data.ensureDetail(data.parts.map((p) => p.code)).catch(() => { /* shown by the status line and retried on use */ });
+        void data.ensureDetail(data.parts.map((p) => p.code)).catch(() => { /* retried, and its error shown, by the first view that needs it */ });
       }
     }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message }));
   }, [boot]);
