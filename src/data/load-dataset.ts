@@ -12,8 +12,8 @@
 //
 // The bundled/imported/both switch is the DuckDB variable `nb_source`, read by every view (constant-
 // folded: a switched-off side is not scanned), so switching needs no view rewrite.
-import { buildCubeSql } from './cube';
-import { buildMetricsSql } from './metrics';
+import { buildCubeSql, emptyCubeSql } from './cube';
+import { buildMetricsSql, emptyMetricsSql } from './metrics';
 import { createTableSql, DATASET_TABLE_NAMES } from './schema';
 import { ident, inList, str } from './sql';
 
@@ -89,7 +89,9 @@ export function setupViewsSql(present: readonly (string | BundledTable)[]): stri
   const tables = norm(present);
   const out: string[] = [`CREATE SCHEMA IF NOT EXISTS ${ident(IMPORTED)}`];
   for (const t of DATASET_TABLE_NAMES) out.push(createTableSql(t, { schema: IMPORTED, ifNotExists: true }));
-  out.push(...rebuildImportedMetricsSql());
+  // imp.* is empty here (a retry after a failed load starts empty too): create the derived tables
+  // from their column lists instead of binding the PIVOT and the cube query on the first chart's path
+  out.push(emptyMetricsSql(`${IMPORTED}.metrics`), emptyCubeSql(`${IMPORTED}.cube`));
   const memory = inMemoryStandIns(tables);
   // A file written before the CLI stored `metrics`: build it once in memory.
   if (memory.includes('bundled_metrics')) out.push(buildMetricsSql({ source: BUNDLED, target: 'bundled_metrics' }));

@@ -117,3 +117,14 @@ ${picks}
 FROM ${src('reports')} r
 LEFT JOIN p ON p.report_id = r.report_id`;
 }
+
+/** Column names and types of the `metrics` table, in order (checked by test/data/metrics.test.ts). */
+export function metricsTableColumns(): [string, string][] {
+  const types: Record<string, string> = { year: 'INTEGER', checks_failed: 'INTEGER', finding_count: 'INTEGER' };
+  return [...METRIC_DIMENSIONS.map((d): [string, string] => [d, types[d] ?? 'VARCHAR']), ...METRIC_COLUMNS.map((c): [string, string] => [c.name, 'DOUBLE'])];
+}
+
+/** An empty `metrics` table (for imported rows before any import: no PIVOT on the first chart's path). */
+export function emptyMetricsSql(target: string): string {
+  return `CREATE OR REPLACE TABLE ${qualified(target)} (${metricsTableColumns().map(([c, t]) => `${ident(c)} ${t}`).join(', ')})`;
+}

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createNodeRunner, type NodeRunner } from '../helpers/duckdb-node';
+import { createNodeRunner, smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
 import { parseReport } from '../../src/parse/parse-report';
 import { toDataset } from '../../src/dataset';
 import { createTableSql, DATASET_TABLE_NAMES } from '../../src/data/schema';
 import { insertRowsSql } from '../../src/data/insert';
-import { buildMetricsSql } from '../../src/data/metrics';
-import { aggregatorFor, buildCubeSql, CUBE_RAW_COLUMNS } from '../../src/data/cube';
+import { buildMetricsSql, emptyMetricsSql } from '../../src/data/metrics';
+import { aggregatorFor, buildCubeSql, CUBE_RAW_COLUMNS, emptyCubeSql } from '../../src/data/cube';
 import { METRICS } from '../../src/data/metric-catalog';
 import type { Selection } from '../../src/data/filters';
 import { str } from '../../src/data/sql';
@@ -90,6 +90,19 @@ describe('cube routing', () => {
     // the default SQL of the headline query reads the cube; with an agency it reads metrics
     expect(overviewSql({})).toMatch(/FROM cube/);
     expect(overviewSql({ selection: { agencies: ['某局'] } })).toMatch(/FROM metrics/);
+  });
+});
+
+describe('empty stand-ins created at start-up', () => {
+  it('have exactly the columns and types of the built metrics and cube tables', async () => {
+    const db = await smallDatasetRunner();
+    await db.run(emptyCubeSql('empty_cube'));
+    await db.run(emptyMetricsSql('empty_metrics'));
+    const cols = async (t: string) => (await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${t}`)).map((r) => [r.column_name, r.column_type]);
+    expect(await cols('empty_cube')).toEqual(await cols('cube'));
+    expect(await cols('empty_metrics')).toEqual(await cols('metrics'));
+    expect((await cols('cube')).length).toBeGreaterThan(200);
+    db.close();
   });
 });
 
