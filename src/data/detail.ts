@@ -40,15 +40,41 @@ export function partsFor(sel: Selection, parts: readonly DetailPart[]): string[]
   return parts.filter((p) => p.code !== 'x' && (prefix.length === 2 ? p.code === prefix : p.code.startsWith(prefix))).map((p) => p.code);
 }
 
+/** Bytes still to fetch for these codes. */
+export function bytesToLoad(codes: readonly string[], parts: readonly DetailPart[], loaded: ReadonlySet<string>): number {
+  return parts.filter((p) => codes.includes(p.code) && !loaded.has(p.code)).reduce((s, p) => s + p.bytes, 0);
+}
+
+/**
+ * A query needs more detail than the app fetches unasked (at 150k agencies, every province is
+ * ~700 MB): the view says so and offers to load it, instead of starting a huge download.
+ */
+export class DetailTooLargeError extends Error {
+  readonly code = 'detail-too-large';
+  constructor(readonly bytes: number, readonly parts: number) {
+    super(`needs ${parts} detail files (${(bytes / 1e6).toFixed(0)} MB); pick a region or load them all`);
+    this.name = 'DetailTooLargeError';
+  }
+}
+
 /**
  * A runner for views of `sel`: statements that read per-report views first wait for the parts the
  * selection needs (`ensure`), everything else (the cube, imp.*) runs at once.
  */
-export function scopedRunner(base: QueryRunner, sel: Selection, parts: readonly DetailPart[], ensure: (codes: string[]) => Promise<void>): QueryRunner {
+export function scopedRunner(
+  base: QueryRunner, sel: Selection, parts: readonly DetailPart[], ensure: (codes: string[]) => Promise<void>,
+  limit: { maxBytes: number; loaded: () => ReadonlySet<string> } | null = null,
+): QueryRunner {
   const codes = partsFor(sel, parts);
   return {
     async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-      if (parts.length > 0 && readsDetail(sql)) await ensure(codes);
+      if (parts.length > 0 && readsDetail(sql)) {
+        if (limit) {
+          const bytes = bytesToLoad(codes, parts, limit.loaded());
+          if (bytes > limit.maxBytes) throw new DetailTooLargeError(bytes, codes.filter((c) => !limit.loaded().has(c)).length);
+        }
+        await ensure(codes);
+      }
       return base.query<T>(sql);
     },
   };

@@ -57,6 +57,8 @@ export interface LoadedDataset {
   parts: DetailPart[];
   /** Fetch and attach these detail parts (idempotent; concurrent calls share downloads). */
   ensureDetail(codes: string[]): Promise<void>;
+  /** Codes attached so far. */
+  loadedParts(): ReadonlySet<string>;
   /** Called when a detail download starts or a part is attached (for a status line). */
   onDetail(cb: (e: DetailEvent) => void): void;
   /** Insert parsed reports as dataset = 'imported' and rebuild their metrics. */
@@ -247,6 +249,7 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
   };
   return {
     db, conn, runner, bytes: size, parts, ensureDetail,
+    loadedParts: () => attached,
     onDetail: (cb) => { listeners.push(cb); },
     async importDataset(ds: Dataset) {
       // A report id that is already loaded would double its rows in every view: refuse, say which.

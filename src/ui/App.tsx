@@ -34,6 +34,8 @@ interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boole
 
 /** Detail parts up to this many bytes in all are fetched eagerly (the bundled reports: ~12 MB raw, ~100 kB gzip). */
 const EAGER_DETAIL_BYTES = 16 * 1024 * 1024;
+/** A view that needs more undownloaded detail than this asks first (one province at 150k: ≤ 41 MB). */
+const LARGE_DETAIL_BYTES = 64 * 1024 * 1024;
 
 const NONE_IMPORTED: ImportedSet = { reports: new Set(), agencies: new Set() };
 
@@ -74,14 +76,18 @@ export function App({ boot }: { boot: Boot }) {
 
   // Per-report queries wait for the detail parts of the current region (src/data/detail.ts);
   // region/year figures come from the cube in the index file and never wait.
-  const runnerFor = useCallback((sel: Selection) => scopedRunner(loaded!.data.runner, sel, loaded!.data.parts, loaded!.data.ensureDetail), [loaded]);
+  // Beyond LARGE_DETAIL_BYTES a view asks before downloading (national views at 150k agencies).
+  const [allDetail, setAllDetail] = useState(false);
+  const loadAllDetail = useCallback(() => setAllDetail(true), []);
+  const runnerFor = useCallback((sel: Selection) => scopedRunner(loaded!.data.runner, sel, loaded!.data.parts, loaded!.data.ensureDetail,
+    allDetail ? null : { maxBytes: LARGE_DETAIL_BYTES, loaded: loaded!.data.loadedParts }), [loaded, allDetail]);
   const runner = useMemo(() => (loaded ? runnerFor({ region: state.region || undefined }) : null), [loaded, runnerFor, state.region]);
   const detail = useDetailStatus(loaded?.data ?? null);
-  const ctx = useMemo<AppCtx | null>(() => (loaded && runner ? { state, update, s, runner, runnerFor, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, runnerFor, state, update, s, refresh, imported]);
+  const ctx = useMemo<AppCtx | null>(() => (loaded && runner ? { state, update, s, runner, runnerFor, loadAllDetail, allDetail, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, runnerFor, loadAllDetail, allDetail, state, update, s, refresh, imported]);
   const ViewC = VIEW_COMPONENT[state.view];
 
   if (state.embed && ctx) {
-    return <Ctx.Provider value={ctx}><main className="embed"><ViewC /><a className="embed-link" href={window.location.href.replace(/([?&])embed=1&?/, '$1')} target="_blank" rel="noopener">{s.embedOpen}</a></main></Ctx.Provider>;
+    return <Ctx.Provider value={ctx}><main className="embed" key={allDetail ? 'all-detail' : 'scoped'}><ViewC /><a className="embed-link" href={window.location.href.replace(/([?&])embed=1&?/, '$1')} target="_blank" rel="noopener">{s.embedOpen}</a></main></Ctx.Provider>;
   }
   return (
     <div className="app">
@@ -104,7 +110,7 @@ export function App({ boot }: { boot: Boot }) {
       {error ? <LoadError code={error.code} message={error.message} s={s} /> : !ctx ? <Loader progress={progress} s={s} /> : (
         <Ctx.Provider value={ctx}>
           {state.view !== 'import' ? <Filters /> : null}
-          <main id="view" data-view={state.view}><ViewC /></main>
+          <main id="view" data-view={state.view} key={allDetail ? 'all-detail' : 'scoped'}><ViewC /></main>
         </Ctx.Provider>
       )}
     </div>

@@ -4,16 +4,17 @@ import { useState } from 'react';
 import { runAgencies } from '../data/queries';
 import { useApp } from './context';
 import { useQuery } from './useQuery';
+import { Status } from './Status';
 import { keyOf } from './helpers';
 
 const LEVELS = ['province', 'city', 'county', 'township', 'department', 'other'];
 const LEVEL_ZH: Record<string, string> = { province: '省级', city: '市级', county: '县级', township: '乡镇', department: '部门', other: '其他' };
 
 export function Filters() {
-  const { state, update, s, runner, years } = useApp();
+  const { state, update, s, runner, years, allDetail } = useApp();
   const [search, setSearch] = useState('');
   // within the selected region (its detail file is all the search waits for); national otherwise
-  const found = useQuery(keyOf('agencies', search, state.region), () => (search.trim() ? runAgencies(runner, { search: search.trim(), region: state.region || undefined, limit: 12 }) : Promise.resolve([])), false);
+  const found = useQuery(keyOf('agencies', search, state.region, allDetail), () => (search.trim() ? runAgencies(runner, { search: search.trim(), region: state.region || undefined, limit: 12 }) : Promise.resolve([])), false);
   const lang = state.lang;
   const [from, to] = state.years ?? [null, null];
   const setYears = (a: number | null, b: number | null) => {
@@ -38,6 +39,7 @@ export function Filters() {
             ))}
           </ul>
         ) : null}
+        {search.trim() && found.error ? <Status q={found} /> : null}
       </div>
       {state.agencies.length ? (
         <ul className="chips" aria-label={s.agencies}>

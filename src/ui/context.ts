@@ -15,6 +15,10 @@ export interface AppCtx {
   runner: QueryRunner;
   /** Runner scoped to another selection (`{}` = every detail file, e.g. the import's id check). */
   runnerFor(sel: Selection): QueryRunner;
+  /** Lift the limit on detail downloads for this session (the user asked to load every province). */
+  loadAllDetail(): void;
+  /** True once the user lifted that limit. */
+  allDetail: boolean;
   years: number[];
   /** False until the year list has been read (right after the data is attached). */
   yearsReady: boolean;

@@ -2,7 +2,13 @@
 // meanwhile) is dropped so the screen never shows numbers for a selection it no longer has.
 import { useEffect, useState } from 'react';
 
-export interface QueryState<T> { data: T | null; error: string | null; loading: boolean }
+export interface QueryState<T> {
+  data: T | null;
+  error: string | null;
+  /** `code` of the error when it has one (e.g. 'detail-too-large', src/data/detail.ts). */
+  errorCode?: string;
+  loading: boolean;
+}
 
 let firstViewQuery = true;
 
@@ -20,7 +26,10 @@ export function useQuery<T>(key: string, run: () => Promise<T>, benchMark = true
         if (mark) performance.mark('nb:view-query-end');
         if (live) setSt({ data, error: null, loading: false });
       },
-      (e) => { if (live) setSt({ data: null, error: e instanceof Error ? e.message : String(e), loading: false }); },
+      (e) => {
+        const code = e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+        if (live) setSt({ data: null, error: e instanceof Error ? e.message : String(e), errorCode: code, loading: false });
+      },
     );
     return () => { live = false; };
     // eslint-disable-next-line react-hooks/exhaustive-deps

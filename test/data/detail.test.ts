@@ -122,6 +122,21 @@ describe('detail scope', () => {
     }
   });
 
+  it('refuses to start a download above the limit, says how much, and counts only what is missing', async () => {
+    const ran: string[] = [];
+    const ensured: string[][] = [];
+    const base = { query: async <T,>(sql: string) => { ran.push(sql); return [] as T[]; } };
+    const loaded = new Set(['43']);
+    const r = scopedRunner(base, {}, parts.map((p) => ({ ...p, bytes: 30e6 })), async (c) => { ensured.push(c); }, { maxBytes: 64e6, loaded: () => loaded });
+    await expect(r.query('SELECT * FROM metrics')).rejects.toMatchObject({ code: 'detail-too-large', bytes: 120e6, parts: 4 });
+    expect(ensured).toEqual([]);
+    await r.query('SELECT * FROM cube'); // the cube never needs detail
+    const one = scopedRunner(base, { region: '44' }, parts.map((p) => ({ ...p, bytes: 30e6 })), async (c) => { ensured.push(c); }, { maxBytes: 64e6, loaded: () => loaded });
+    await one.query('SELECT * FROM metrics');
+    expect(ensured).toEqual([['44']]);
+    expect(ran).toEqual(['SELECT * FROM cube', 'SELECT * FROM metrics']);
+  });
+
   it('tells per-report reads from cube and imported reads', () => {
     expect(readsDetail('SELECT 1 FROM metrics WHERE x')).toBe(true);
     expect(readsDetail('SELECT 1 FROM "reports" r JOIN facts f USING (report_id)')).toBe(true);

@@ -3,7 +3,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SMALL_DATASET_DIR } from '../helpers/duckdb-node';
+import { createNodeRunner, SMALL_DATASET_DIR } from '../helpers/duckdb-node';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -328,6 +328,39 @@ describe('per-province detail files, fetched on demand', () => {
     await showTable('compare');
     await expect(row('compare', XT).textContent()).resolves.toContain('35');
     await expect(page.locator('[data-testid="detail-status"]').count()).resolves.toBe(0);
+  });
+
+  it('asks before a national view downloads more than 64 MB of detail, and loads it all on request', async () => {
+    // The same index, claiming 40 MB per province file: one province fits, all of them do not.
+    const big = path.join(mkdtempSync(path.join(tmpdir(), 'nianbao-big-')), 'index.duckdb');
+    copyFileSync(path.join(outDir, 'data', 'index.duckdb'), big);
+    const db = await createNodeRunner(big);
+    await db.run('UPDATE parts SET bytes = 40000000');
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM parts');
+    db.close();
+    expect(n).toBeGreaterThan(2);
+    const bytes = readFileSync(big);
+    const detailRequests: string[] = [];
+    errors = [];
+    dialogs = [];
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => { if (r.url().includes('/data/detail/')) detailRequests.push(r.url()); });
+    await page.route('**/data/index.duckdb', (r) => r.fulfill({ status: 200, body: bytes, contentType: 'application/octet-stream' }));
+    await page.goto(`${url}?anim=0&view=compare&year=2024`);
+    await expect(text('[data-testid="detail-large"]')).resolves.toContain(`(${n * 40} MB)`);
+    expect(detailRequests).toEqual([]); // nothing was started behind the user's back
+    await expect(page.locator('[data-panel="compare"]').count()).resolves.toBe(0);
+    // one province is within the limit: no question
+    await page.evaluate(`history.pushState(null, '', '?anim=0&view=compare&year=2024&region=43'); dispatchEvent(new PopStateEvent('popstate'))`);
+    await chartReady();
+    expect(detailRequests.map((u) => u.replace(/.*\/detail\//, ''))).toEqual(['43.duckdb']);
+    await page.evaluate(`history.pushState(null, '', '?anim=0&view=compare&year=2024&${XT_Q}'); dispatchEvent(new PopStateEvent('popstate'))`);
+    await expect(text('[data-testid="detail-large"]')).resolves.toContain(`(${(n - 1) * 40} MB)`); // 43 is loaded already
+    await page.getByRole('button', { name: '加载全部明细' }).click();
+    await chartReady();
+    await showTable('compare');
+    await expect(row('compare', XT).textContent()).resolves.toContain('35');
   });
 
   it('a detail file that cannot be fetched is an error in the view that needs it, never a smaller number', async () => {
