@@ -13,7 +13,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Dataset } from '../model/dataset';
 import type { QueryRunner } from './query-runner';
-import { attachSql, bundledTablesSql, detachSql, detailAlias, existingReportIdsSql, inMemoryStandIns, looksLikeDuckDbFile, rebuildImportedMetricsSql, setupViewsSql, viewsSql, type BundledTable } from './load-dataset';
+import { attachSql, bundledTablesSql, detachSql, detailAlias, existingReportIdsSql, looksLikeDuckDbFile, rebuildImported, refreshViews, setupViewsSql, type BundledTable } from './load-dataset';
 import { partsSql, type DetailPart } from './detail';
 import { insertDatasetSql } from './insert';
 
@@ -182,7 +182,6 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
   onProgress({ stage: 'attaching' });
   const fileName = 'nianbao-index.duckdb';
   const bundledTables = async () => (await conn.query(bundledTablesSql())).toArray().map((r) => r.toJSON() as BundledTable);
-  let memory: string[] = [];
   const setup = async () => {
     await conn.query(detachSql());
     await db.registerFileBuffer(fileName, bytes);
@@ -195,7 +194,6 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
     let stmts: string[];
     try {
       stmts = setupViewsSql(present);
-      memory = inMemoryStandIns(present);
     } catch (e) {
       throw new DataLoadError('corrupt', e instanceof Error ? e.message : String(e), e);
     }
@@ -207,6 +205,7 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
   const parts = await withTimeout(setup(), opts.attachTimeoutMs ?? 30_000, () => new DataLoadError('timeout', 'opening the data file took too long'));
   onProgress({ stage: 'ready', ms: Math.round(performance.now() - t0) });
   const runner = runnerFor(conn);
+  const q = (sql: string) => runner.query(sql);
 
   // Detail parts: downloads run in parallel; attaching + re-creating the views is serialised.
   const attached = new Set<string>();
@@ -223,7 +222,7 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
       const name = `nianbao-detail-${part.code}.duckdb`;
       await db.registerFileBuffer(name, buf);
       await conn.query(attachSql(name, detailAlias(part.code)));
-      for (const s of viewsSql(await bundledTables(), memory)) await conn.query(s);
+      await refreshViews(q);
       attached.add(part.code);
     });
     chain = step.catch(() => {});
@@ -258,11 +257,11 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
       const clash = ids.length ? (await runner.query<{ report_id: string }>(existingReportIdsSql(ids))).map((r) => r.report_id) : [];
       if (clash.length) throw new DataLoadError('query', `already loaded: ${clash.slice(0, 5).join(', ')}${clash.length > 5 ? ' …' : ''}`);
       for (const s of insertDatasetSql(ds, { schema: 'imp' })) await conn.query(s);
-      for (const s of rebuildImportedMetricsSql()) await conn.query(s);
+      await rebuildImported(q);
     },
     async clearImported() {
       for (const t of ['reports', 'facts', 'findings', 'checks', 'meta']) await conn.query(`DELETE FROM imp."${t}"`);
-      for (const s of rebuildImportedMetricsSql()) await conn.query(s);
+      await rebuildImported(q);
     },
   };
 }

@@ -46,11 +46,16 @@ export function attachedTablesSql(alias = BUNDLED): string {
 /** A table of an attached bundled database. */
 export interface BundledTable { database: string; table: string }
 
-/** Tables of every attached bundled database (nb, nb_*): feed the rows to viewsSql. */
+/**
+ * Tables of every attached bundled database (nb, nb_*) — or of a schema `nb` in the in-memory
+ * database, as tests and the import harness build it: feed the rows to viewsSql.
+ */
 export function bundledTablesSql(): string {
-  return `SELECT database_name AS database, table_name AS "table" FROM duckdb_tables()
+  return `SELECT CASE WHEN database_name = 'memory' THEN schema_name ELSE database_name END AS database, table_name AS "table"
+FROM duckdb_tables()
 WHERE database_name = ${str(BUNDLED)} OR database_name LIKE ${str(`${BUNDLED}\\_%`)} ESCAPE '\\'
-ORDER BY database_name, table_name`;
+   OR (database_name = 'memory' AND schema_name = ${str(BUNDLED)})
+ORDER BY 1, 2`;
 }
 
 const SOURCE_VAR = "coalesce(getvariable('nb_source'), 'both')";
@@ -66,18 +71,40 @@ const norm = (present: readonly (string | BundledTable)[]): BundledTable[] =>
 
 /**
  * CREATE OR REPLACE VIEW for every view table over the given bundled tables and `imp`. Run again
- * after attaching a detail file. `memory`: in-memory stand-ins built by setupViewsSql for an old
- * file without metrics/cube.
+ * after attaching a detail file and after an import (refreshViews does both). `memory`: in-memory
+ * stand-ins built by setupViewsSql for an old file without metrics/cube. `imported`: whether `imp`
+ * has rows — without them the imported branch is left out, because binding a UNION ALL BY NAME of
+ * two ~330-column cube tables costs more than the whole query (1k cube, native: 11.7 → 6.5 ms; in
+ * duckdb-wasm several times that, on every filter change).
  */
-export function viewsSql(present: readonly (string | BundledTable)[], memory: readonly string[] = []): string[] {
+export function viewsSql(present: readonly (string | BundledTable)[], memory: readonly string[] = [], imported = true): string[] {
   const tables = norm(present);
   return VIEW_TABLES.map((t) => {
     const refs = tables.filter((x) => x.table === t).map((x) => `${ident(x.database)}.${ident(t)}`);
     if (memory.includes(`bundled_${t}`)) refs.push(ident(`bundled_${t}`));
     const parts = refs.map((r) => `SELECT * FROM ${r} WHERE ${SOURCE_VAR} <> 'imported'`);
-    parts.push(`SELECT * FROM ${ident(IMPORTED)}.${ident(t)} WHERE ${SOURCE_VAR} <> 'bundled'`);
+    if (imported || parts.length === 0) parts.push(`SELECT * FROM ${ident(IMPORTED)}.${ident(t)} WHERE ${SOURCE_VAR} <> 'bundled'`);
     return `CREATE OR REPLACE VIEW ${ident(t)} AS ${parts.join(' UNION ALL BY NAME ')}`;
   });
+}
+
+/** The in-memory stand-ins present (see setupViewsSql). */
+export function standInsSql(): string {
+  return `SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory' AND schema_name = 'main' AND table_name IN ('bundled_metrics', 'bundled_cube')`;
+}
+
+/** Re-create the views for what is attached and imported now (after a detail attach or an import). */
+export async function refreshViews(run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<void> {
+  const present = (await run(bundledTablesSql())).map((r) => ({ database: String(r.database), table: String(r.table) }));
+  const memory = (await run(standInsSql())).map((r) => String(r.table_name));
+  const [{ n }] = await run(`SELECT count(*)::INTEGER AS n FROM ${ident(IMPORTED)}.reports`);
+  for (const s of viewsSql(present, memory, Number(n) > 0)) await run(s);
+}
+
+/** After inserting or deleting imported rows: rebuild imp.metrics and imp.cube, then the views. */
+export async function rebuildImported(run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<void> {
+  for (const s of rebuildImportedMetricsSql()) await run(s);
+  await refreshViews(run);
 }
 
 /**
@@ -97,7 +124,7 @@ export function setupViewsSql(present: readonly (string | BundledTable)[]): stri
   if (memory.includes('bundled_metrics')) out.push(buildMetricsSql({ source: BUNDLED, target: 'bundled_metrics' }));
   // A full file written before the cube existed: sum its metrics once in memory.
   if (memory.includes('bundled_cube')) out.push(buildCubeSql({ source: memory.includes('bundled_metrics') ? 'bundled_metrics' : `${BUNDLED}.metrics`, target: 'bundled_cube' }));
-  out.push(...viewsSql(tables, memory));
+  out.push(...viewsSql(tables, memory, false)); // imp is empty at set-up
   return out;
 }
 

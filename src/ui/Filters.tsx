@@ -13,8 +13,9 @@ const LEVEL_ZH: Record<string, string> = { province: '省级', city: '市级', c
 export function Filters() {
   const { state, update, s, runner, years, allDetail } = useApp();
   const [search, setSearch] = useState('');
-  // within the selected region (its detail file is all the search waits for); national otherwise
-  const found = useQuery(keyOf('agencies', search, state.region, allDetail), () => (search.trim() ? runAgencies(runner, { search: search.trim(), region: state.region || undefined, limit: 12 }) : Promise.resolve([])), false);
+  // within the selected region (its detail file is all the search waits for); national otherwise.
+  // An empty box has one constant key: a filter change must not re-render for a search nobody typed.
+  const found = useQuery(search.trim() ? keyOf('agencies', search, state.region, allDetail) : 'agencies:none', () => (search.trim() ? runAgencies(runner, { search: search.trim(), region: state.region || undefined, limit: 12 }) : Promise.resolve([])), false);
   const lang = state.lang;
   const [from, to] = state.years ?? [null, null];
   const setYears = (a: number | null, b: number | null) => {

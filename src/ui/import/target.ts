@@ -6,7 +6,7 @@
 // (src/data/load-dataset.ts), so every view follows it with no change to its selection.
 import type { Dataset } from '../../model/dataset';
 import { insertDatasetSql } from '../../data/insert';
-import { existingReportIdsSql, IMPORTED, rebuildImportedMetricsSql, setSourceSql } from '../../data/load-dataset';
+import { existingReportIdsSql, IMPORTED, rebuildImported, setSourceSql } from '../../data/load-dataset';
 import type { QueryRunner } from '../../data/query-runner';
 import { DATASET_TABLE_NAMES } from '../../data/schema';
 import { ident } from '../../data/sql';
@@ -24,11 +24,11 @@ export function targetFromRunner(runner: QueryRunner): RunnerTarget {
   return {
     async importDataset(ds: Dataset) {
       for (const s of insertDatasetSql(ds, { schema: IMPORTED })) await run(s);
-      for (const s of rebuildImportedMetricsSql()) await run(s);
+      await rebuildImported((sql) => runner.query(sql));
     },
     async clearImported() {
       for (const t of DATASET_TABLE_NAMES) await run(`DELETE FROM ${ident(IMPORTED)}.${ident(t)}`);
-      for (const s of rebuildImportedMetricsSql()) await run(s);
+      await rebuildImported((sql) => runner.query(sql));
     },
     async existingIds(ids: string[]) {
       if (ids.length === 0) return [];

@@ -5,7 +5,7 @@ import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startDuckDb } from '../../../src/data/duckdb-wasm';
 import { insertDatasetSql, insertRowsSql } from '../../../src/data/insert';
-import { rebuildImportedMetricsSql, setupViewsSql } from '../../../src/data/load-dataset';
+import { rebuildImported, setupViewsSql } from '../../../src/data/load-dataset';
 import { runAggregate, type AggregateRow } from '../../../src/data/queries';
 import { createTableSql, DATASET_TABLE_NAMES } from '../../../src/data/schema';
 import { parseReport } from '../../../src/parse/parse-report';
@@ -29,9 +29,10 @@ async function setupOnce(): Promise<{ runner: QueryRunner; target: ImportTarget 
   for (const s of insertRowsSql('facts', bundled.facts, { schema: 'nb' })) await run(s);
   for (const s of setupViewsSql([...DATASET_TABLE_NAMES])) await run(s);
   const runner: QueryRunner = { async query<T>(sql: string) { return (await conn.query(sql)).toArray().map((r) => r.toJSON() as T); } };
+  const q = (sql: string) => runner.query(sql);
   const target: ImportTarget = {
-    async importDataset(ds) { for (const s of insertDatasetSql(ds, { schema: 'imp' })) await run(s); for (const s of rebuildImportedMetricsSql()) await run(s); },
-    async clearImported() { for (const t of DATASET_TABLE_NAMES) await run(`DELETE FROM imp."${t}"`); for (const s of rebuildImportedMetricsSql()) await run(s); },
+    async importDataset(ds) { for (const s of insertDatasetSql(ds, { schema: 'imp' })) await run(s); await rebuildImported(q); },
+    async clearImported() { for (const t of DATASET_TABLE_NAMES) await run(`DELETE FROM imp."${t}"`); await rebuildImported(q); },
   };
   return { runner, target };
 }
