@@ -35,7 +35,15 @@ let firstChartMarked = false;
 
 export function EChart({ option, animation, height = 420, label, handle, onPointClick }: Props) {
   const ref = useRef<ReactEChartsCore>(null);
-  const opt = { ...option, animation };
+  // Views rebuild their option on every render, with new formatter closures, so echarts-for-react's
+  // deep compare sees a change and ECharts redraws the same chart — e.g. on the render that only
+  // marks a new query as loading, which then delays the new data's render. Same content (functions
+  // aside: they derive from the same data and language) → same object → no redraw.
+  const last = useRef<{ sig: string; opt: EChartsOption } | null>(null);
+  let sig: string;
+  try { sig = `${animation}|${JSON.stringify(option)}`; } catch { sig = `unique:${Math.random()}`; } // a cycle: never reuse
+  if (!last.current || last.current.sig !== sig) last.current = { sig, opt: { ...option, animation } };
+  const opt = last.current.opt;
 
   const onFinished = useCallback(() => {
     if (!firstChartMarked) {
