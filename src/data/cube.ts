@@ -143,19 +143,23 @@ const cubeAgg: Aggregator = {
 };
 
 /**
- * The aggregator for a selection: the cube unless the selection names agencies (cells do not
- * know agencies), a county (cells stop at cities) or a column the cube does not store.
+ * The aggregator for a query: `source` when the caller forces one (tests, benches), else the cube
+ * unless the selection names agencies (cells do not know agencies), the query needs counties
+ * (a county selection, or `regionDigits` > 4 for a county breakdown: cells stop at cities) or a
+ * column the cube does not store. Forcing the cube for a county breakdown is refused.
  */
-export function aggregatorFor(sel: Selection | undefined, columns: readonly string[] = []): Aggregator {
+export function aggregatorFor(
+  sel: Selection | undefined, columns: readonly string[] = [],
+  opts: { source?: 'metrics' | 'cube'; regionDigits?: number } = {},
+): Aggregator {
+  const belowGrain = (opts.regionDigits ?? 0) > CUBE_REGION_DIGITS;
+  if (opts.source === 'cube' && belowGrain) throw new Error('the cube stops at cities: no county breakdown');
+  if (opts.source) return opts.source === 'cube' ? cubeAgg : perReport;
+  if (belowGrain) return perReport;
   if (sel?.agencies && sel.agencies.length > 0) return perReport;
   if (sel?.region && sel.region.length > CUBE_REGION_DIGITS) return perReport;
   if (columns.some((c) => !RAW.has(c))) return perReport;
   return cubeAgg;
-}
-
-/** Force one source (tests compare both). */
-export function aggregator(source: 'metrics' | 'cube'): Aggregator {
-  return source === 'cube' ? cubeAgg : perReport;
 }
 
 /**

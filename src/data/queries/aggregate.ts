@@ -1,7 +1,7 @@
 // Shared builder: catalog metrics aggregated over the selection, grouped by year and/or agency,
 // returned long (one row per metric × group) so every row carries its own denominator and counts.
 import { requireMetric } from '../metric-catalog';
-import { aggregator, aggregatorFor, oneScanSql } from '../cube';
+import { aggregatorFor, oneScanSql } from '../cube';
 import type { Selection } from '../filters';
 import { str } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
@@ -42,8 +42,9 @@ export function aggregateSql(p: AggregateParams): string {
   if (p.metrics.length === 0) throw new Error('aggregateSql: no metrics');
   const g = groupCols(p.by);
   // Agency groups need per-report rows; year/total groups over a region selection sum cube cells.
-  const agg = p.source ? aggregator(p.source) : p.by === 'agency' || p.by === 'agency_year' ? aggregator('metrics') : aggregatorFor(p.selection);
-  if (agg.source === 'cube' && (p.by === 'agency' || p.by === 'agency_year')) throw new Error('aggregateSql: the cube has no agencies');
+  const byAgency = p.by === 'agency' || p.by === 'agency_year';
+  if (byAgency && p.source === 'cube') throw new Error('aggregateSql: the cube has no agencies');
+  const agg = aggregatorFor(p.selection, [], { source: byAgency ? 'metrics' : p.source });
   const where = agg.where(p.selection);
   // Year-grouped output drops reports whose year is unknown (a failed parse) instead of a NULL bucket.
   const yearGuard = p.by === 'year' || p.by === 'agency_year' ? ' AND year IS NOT NULL' : '';

@@ -4,7 +4,7 @@
 import { APPEAL_COLUMNS, APPEAL_ITEMS } from '../../model';
 import { metricColumn } from '../metrics';
 import type { Selection } from '../filters';
-import { aggregator, aggregatorFor, oneScanSql } from '../cube';
+import { aggregatorFor, oneScanSql } from '../cube';
 import { requireMetric } from '../metric-catalog';
 import { ident, str } from '../sql';
 import { toNum, type QueryRunner } from '../query-runner';
@@ -33,7 +33,7 @@ export interface AppealsRow {
 export function appealsSql(p: AppealsParams = {}): string {
   const byYear = p.by === 'year';
   const columns = APPEAL_ITEMS.flatMap((it) => APPEAL_COLUMNS.map((ac) => metricColumn('appeals', it.key, ac.key)));
-  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection, columns);
+  const agg = aggregatorFor(p.selection, columns, { source: p.source });
   const where = agg.where(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
   if (agg.source === 'cube') {
     const inner = oneScanSql({

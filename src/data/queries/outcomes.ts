@@ -5,7 +5,7 @@
 import { APPLICANT_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS, type OutcomeGroup } from '../../model';
 import { metricColumn } from '../metrics';
 import type { Selection } from '../filters';
-import { aggregator, aggregatorFor, oneScanSql } from '../cube';
+import { aggregatorFor, oneScanSql } from '../cube';
 import { str } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
@@ -28,7 +28,7 @@ export interface LongValueRow {
 
 function longSql(entries: { key: string; group: string | null; column: string }[], p: OutcomesParams): string {
   const byYear = p.by === 'year';
-  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection, entries.map((e) => e.column));
+  const agg = aggregatorFor(p.selection, entries.map((e) => e.column), { source: p.source });
   const where = agg.where(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
   // UNION ALL keeps no order: sort by the entry's index so rows come in template order every time
   // (a CI run once got 商业企业 before 自然人).
@@ -120,7 +120,7 @@ export function sankeySql(p: { selection?: Selection; source?: 'metrics' | 'cube
     links.push({ source: 'appeal:review', target: `review:${r}`, stage: 4, column: metricColumn('appeals', 'review', r) });
   }
   links.push({ source: 'appeal:review', target: 'appeal:suit_after_review', stage: 4, column: metricColumn('appeals', 'suit_after_review', 'total') });
-  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection, links.map((l) => l.column));
+  const agg = aggregatorFor(p.selection, links.map((l) => l.column), { source: p.source });
   const where = agg.where(p.selection);
   // links in definition order on both paths (UNION ALL alone keeps no order)
   if (agg.source === 'cube') {

@@ -6,7 +6,7 @@
 // (checked: only an old city-geojson bundle of unclear licence), so the chart is a treemap.
 import { requireMetric } from '../metric-catalog';
 import type { Selection } from '../filters';
-import { aggregator, aggregatorFor, CUBE_REGION_DIGITS } from '../cube';
+import { aggregatorFor } from '../cube';
 import { int } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
@@ -44,21 +44,19 @@ export function childPrefixLength(parent: string): number {
 export function regionsSql(p: RegionParams): string {
   const len = childPrefixLength(p.parent);
   // counties are below the cube's grain: a city's counties come from its province's metrics
-  const agg = p.source ? aggregator(p.source) : len > CUBE_REGION_DIGITS ? aggregator('metrics') : aggregatorFor(p.selection);
-  if (agg.source === 'cube' && len > CUBE_REGION_DIGITS) throw new Error('regionsSql: the cube stops at cities');
+  const agg = aggregatorFor(p.selection, [], { source: p.source, regionDigits: len });
   const placed = agg.source === 'cube' ? 'placed' : 'length(region_code) = 6';
   const a = agg.metric(requireMetric(p.metric));
   const nameCol = len === 2 ? 'province' : len === 4 ? 'coalesce(city, province)' : 'coalesce(county, city)';
   const sel: Selection = { ...p.selection, region: p.parent || undefined, years: undefined };
   // Names come from the GB/T 2260 table by code, so one code has one name; min() is deterministic
   // and the same over cube cells as over reports (mode() is not, on ties).
-  const mode = (col: string) => `min(${col})`;
   const agencies = agg.source === 'cube' ? 'coalesce(sum(n_agencies), 0)::INTEGER' : 'count(DISTINCT agency)::INTEGER';
   return `SELECT substr(region_code, 1, ${len}) AS code,
-    ${mode(nameCol)} AS name,
+    min(${nameCol}) AS name,
     ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator,
     ${a.nReports} AS n_reports, ${a.nData} AS n_data, ${agencies} AS n_agencies,
-    ${mode('province')} AS province, ${mode('city')} AS city
+    min(province) AS province, min(city) AS city
   FROM ${agg.table}
   WHERE ${agg.where(sel)} AND year = ${int(p.year)} AND region_code IS NOT NULL
     AND ${placed}
@@ -68,7 +66,7 @@ export function regionsSql(p: RegionParams): string {
 
 /** Reports in the selection and year that have no region code (unresolved or partial). */
 export function unplacedSql(p: Omit<RegionParams, 'parent'>): string {
-  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection);
+  const agg = aggregatorFor(p.selection, [], { source: p.source });
   return `SELECT ${agg.reports} AS n FROM ${agg.table}
   WHERE ${agg.where({ ...p.selection, years: undefined })} AND year = ${int(p.year)} AND region_code IS NULL`;
 }

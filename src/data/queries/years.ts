@@ -1,12 +1,12 @@
 // Years present in the selection, with report counts and templates (2019/2021/legacy).
 import type { Selection } from '../filters';
-import { aggregator, aggregatorFor } from '../cube';
+import { aggregatorFor } from '../cube';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
 export interface YearRow { year: number; n_reports: number; templates: string[] }
 
 export function yearsSql(p: { selection?: Selection; source?: 'metrics' | 'cube' } = {}): string {
-  const agg = p.source ? aggregator(p.source) : aggregatorFor(p.selection);
+  const agg = aggregatorFor(p.selection, [], { source: p.source });
   return `SELECT year, ${agg.reports} AS n_reports,
   string_agg(DISTINCT coalesce(template, 'unknown'), ',' ORDER BY coalesce(template, 'unknown')) AS templates
 FROM ${agg.table}
