@@ -1,6 +1,6 @@
 // Where the first view's time goes at national scale: the overview SQL of src/data/queries run in
 // native DuckDB with 1 thread (as duckdb-wasm runs here) on a synthetic dataset folder, both ways:
-//   metrics — the per-report scan (one UNION ALL branch per metric over `metrics`, 1 row per report)
+//   metrics — the per-report path (one scan of `metrics`, 1 row per report: agency and county views)
 //   cube    — what the dashboard ships: one scan of the `cube` in index.duckdb (src/data/cube.ts)
 // and checks that both return the same rows. Mean of 3 warm runs.
 // Usage: npx tsx bench/scale-overview-sql.ts [synthetic/150k]   (needs nianbao.duckdb + index.duckdb)

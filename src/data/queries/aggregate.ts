@@ -29,12 +29,13 @@ export interface AggregateRow {
   n_reports: number;
 }
 
-function groupCols(by: GroupBy): { select: string; group: string } {
+/** The output's agency and year columns, and what to group the scan by. */
+function groupCols(by: GroupBy): { select: string; group: string[] } {
   switch (by) {
-    case 'year': return { select: 'CAST(NULL AS VARCHAR) AS agency, year', group: 'GROUP BY year' };
-    case 'agency': return { select: 'agency, CAST(NULL AS INTEGER) AS year', group: 'GROUP BY agency' };
-    case 'agency_year': return { select: 'agency, year', group: 'GROUP BY agency, year' };
-    case 'none': return { select: 'CAST(NULL AS VARCHAR) AS agency, CAST(NULL AS INTEGER) AS year', group: '' };
+    case 'year': return { select: 'CAST(NULL AS VARCHAR) AS agency, year', group: ['year'] };
+    case 'agency': return { select: 'agency, CAST(NULL AS INTEGER) AS year', group: ['agency'] };
+    case 'agency_year': return { select: 'agency, year', group: ['agency', 'year'] };
+    case 'none': return { select: 'CAST(NULL AS VARCHAR) AS agency, CAST(NULL AS INTEGER) AS year', group: [] };
   }
 }
 
@@ -45,28 +46,17 @@ export function aggregateSql(p: AggregateParams): string {
   const byAgency = p.by === 'agency' || p.by === 'agency_year';
   if (byAgency && p.source === 'cube') throw new Error('aggregateSql: the cube has no agencies');
   const agg = aggregatorFor(p.selection, [], { source: byAgency ? 'metrics' : p.source });
-  const where = agg.where(p.selection);
   // Year-grouped output drops reports whose year is unknown (a failed parse) instead of a NULL bucket.
   const yearGuard = p.by === 'year' || p.by === 'agency_year' ? ' AND year IS NOT NULL' : '';
-  const agencyGuard = p.by === 'agency' || p.by === 'agency_year' ? ' AND agency IS NOT NULL' : '';
-  const order = '\nORDER BY metric, agency NULLS FIRST, year NULLS FIRST';
-  if (agg.source === 'cube') {
-    // one scan of the cube for every metric (src/data/cube.ts oneScanSql)
-    const entries = p.metrics.map((id) => {
-      const a = agg.metric(requireMetric(id));
-      return [['metric', str(id)], ['value', a.value], ['numerator', a.numerator], ['denominator', a.denominator], ['n_data', a.nData], ['n_reports', a.nReports]] as [string, string][];
-    });
-    const inner = oneScanSql({ table: agg.table, where: `${where}${yearGuard}`, group: p.by === 'year' ? ['year'] : [], entries });
-    return `SELECT metric, ${g.select}, value, numerator, denominator, n_data, n_reports FROM (${inner})${order}`;
-  }
-  const parts = p.metrics.map((id) => {
+  const agencyGuard = byAgency ? ' AND agency IS NOT NULL' : '';
+  // every metric in one scan (src/data/cube.ts oneScanSql)
+  const entries = p.metrics.map((id) => {
     const a = agg.metric(requireMetric(id));
-    return `SELECT ${str(id)} AS metric, ${g.select}, ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator, ${a.nData} AS n_data, ${a.nReports} AS n_reports
-FROM ${agg.table}
-WHERE ${where}${yearGuard}${agencyGuard}
-${g.group}`;
+    return [['metric', str(id)], ['value', a.value], ['numerator', a.numerator], ['denominator', a.denominator], ['n_data', a.nData], ['n_reports', a.nReports]] as [string, string][];
   });
-  return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}${order}`;
+  const inner = oneScanSql({ table: agg.table, where: `${agg.where(p.selection)}${yearGuard}${agencyGuard}`, group: g.group, entries });
+  return `SELECT metric, ${g.select}, value, numerator, denominator, n_data, n_reports FROM (${inner})
+ORDER BY metric, agency NULLS FIRST, year NULLS FIRST`;
 }
 
 export function castAggregateRow(r: Record<string, unknown>): AggregateRow {

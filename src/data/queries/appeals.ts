@@ -35,29 +35,19 @@ export function appealsSql(p: AppealsParams = {}): string {
   const columns = APPEAL_ITEMS.flatMap((it) => APPEAL_COLUMNS.map((ac) => metricColumn('appeals', it.key, ac.key)));
   const agg = aggregatorFor(p.selection, columns, { source: p.source });
   const where = agg.where(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
-  if (agg.source === 'cube') {
-    const inner = oneScanSql({
-      table: agg.table, where, group: byYear ? ['year'] : [],
-      entries: APPEAL_ITEMS.map((it, idx) => {
-        const c = (col: string) => metricColumn('appeals', it.key, col);
-        const rate = agg.metric(requireMetric(CORRECTION_METRIC[it.key as keyof typeof CORRECTION_METRIC]));
-        return [['item', str(it.key)], ['item_order', String(idx)], ...APPEAL_COLUMNS.map((ac) => [ac.key, agg.sum(c(ac.key))]),
-          ['correction_numerator', rate.numerator], ['correction_denominator', rate.denominator], ['correction_rate', rate.value],
-          ['n_data', agg.count(c('total'))], ['n_reports', agg.reports]] as [string, string][];
-      }),
-    });
-    return `SELECT item, item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${APPEAL_COLUMNS.map((ac) => ident(ac.key)).join(', ')}, correction_numerator, correction_denominator, correction_rate, n_data, n_reports FROM (${inner})\nORDER BY year NULLS FIRST, item_order`;
-  }
-  const parts = APPEAL_ITEMS.map((it, idx) => {
-    const c = (col: string) => metricColumn('appeals', it.key, col);
-    const sums = APPEAL_COLUMNS.map((ac) => `${agg.sum(c(ac.key))} AS ${ident(ac.key)}`).join(', ');
-    const rate = agg.metric(requireMetric(CORRECTION_METRIC[it.key as keyof typeof CORRECTION_METRIC]));
-    return `SELECT ${str(it.key)} AS item, ${idx} AS item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${sums},
-  ${rate.numerator} AS correction_numerator, ${rate.denominator} AS correction_denominator, ${rate.value} AS correction_rate,
-  ${agg.count(c('total'))} AS n_data, ${agg.reports} AS n_reports
-FROM ${agg.table} WHERE ${where} ${byYear ? 'GROUP BY year' : ''}`;
+  // one scan for the three appeal items
+  const inner = oneScanSql({
+    table: agg.table, where, group: byYear ? ['year'] : [],
+    entries: APPEAL_ITEMS.map((it, idx) => {
+      const c = (col: string) => metricColumn('appeals', it.key, col);
+      const rate = agg.metric(requireMetric(CORRECTION_METRIC[it.key as keyof typeof CORRECTION_METRIC]));
+      return [['item', str(it.key)], ['item_order', String(idx)], ...APPEAL_COLUMNS.map((ac) => [ac.key, agg.sum(c(ac.key))]),
+        ['correction_numerator', rate.numerator], ['correction_denominator', rate.denominator], ['correction_rate', rate.value],
+        ['n_data', agg.count(c('total'))], ['n_reports', agg.reports]] as [string, string][];
+    }),
   });
-  return `${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}\nORDER BY year NULLS FIRST, item_order`;
+  return `SELECT item, item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${APPEAL_COLUMNS.map((ac) => ident(ac.key)).join(', ')}, correction_numerator, correction_denominator, correction_rate, n_data, n_reports FROM (${inner})
+ORDER BY year NULLS FIRST, item_order`;
 }
 
 export async function runAppeals(runner: QueryRunner, p: AppealsParams = {}): Promise<AppealsRow[]> {

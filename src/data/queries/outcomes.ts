@@ -30,22 +30,13 @@ function longSql(entries: { key: string; group: string | null; column: string }[
   const byYear = p.by === 'year';
   const agg = aggregatorFor(p.selection, entries.map((e) => e.column), { source: p.source });
   const where = agg.where(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
-  // UNION ALL keeps no order: sort by the entry's index so rows come in template order every time
-  // (a CI run once got 商业企业 before 自然人).
-  if (agg.source === 'cube') {
-    const inner = oneScanSql({
-      table: agg.table, where, group: byYear ? ['year'] : [],
-      entries: entries.map((e, i) => [['ord', String(i)], ['key', str(e.key)], ['group', e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)],
-        ['value', agg.sum(e.column)], ['n_data', agg.count(e.column)], ['n_reports', agg.reports]] as [string, string][]),
-    });
-    return `SELECT key, "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, value, n_data, n_reports FROM (${inner})\nORDER BY year NULLS FIRST, ord`;
-  }
-  const parts = entries.map((e, i) => {
-    return `SELECT ${i} AS ord, ${str(e.key)} AS key, ${e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)} AS "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'},
-  ${agg.sum(e.column)} AS value, ${agg.count(e.column)} AS n_data, ${agg.reports} AS n_reports
-FROM ${agg.table} WHERE ${where} ${byYear ? 'GROUP BY year' : ''}`;
+  // one scan for every entry; `ord` keeps the template order of the entries
+  const inner = oneScanSql({
+    table: agg.table, where, group: byYear ? ['year'] : [],
+    entries: entries.map((e, i) => [['ord', String(i)], ['key', str(e.key)], ['group', e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)],
+      ['value', agg.sum(e.column)], ['n_data', agg.count(e.column)], ['n_reports', agg.reports]] as [string, string][]),
   });
-  return `SELECT * EXCLUDE (ord) FROM (${parts.map((s) => `(${s})`).join('\nUNION ALL\n')})\nORDER BY year NULLS FIRST, ord`;
+  return `SELECT key, "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, value, n_data, n_reports FROM (${inner})\nORDER BY year NULLS FIRST, ord`;
 }
 
 /** The six groups (予以公开 … 其他处理) plus the printed （七）总计 as key 'outcome_total'. */
@@ -121,19 +112,12 @@ export function sankeySql(p: { selection?: Selection; source?: 'metrics' | 'cube
   }
   links.push({ source: 'appeal:review', target: 'appeal:suit_after_review', stage: 4, column: metricColumn('appeals', 'suit_after_review', 'total') });
   const agg = aggregatorFor(p.selection, links.map((l) => l.column), { source: p.source });
-  const where = agg.where(p.selection);
-  // links in definition order on both paths (UNION ALL alone keeps no order)
-  if (agg.source === 'cube') {
-    const inner = oneScanSql({
-      table: agg.table, where, group: [],
-      entries: links.map((l, i) => [['ord', String(i)], ['source', str(l.source)], ['target', str(l.target)], ['stage', String(l.stage)], ['value', agg.sum(l.column)], ['n_data', agg.count(l.column)]] as [string, string][]),
-    });
-    return `SELECT * EXCLUDE (ord) FROM (${inner}) ORDER BY ord`;
-  }
-  const parts = links.map((l, i) => {
-    return `SELECT ${i} AS ord, ${str(l.source)} AS source, ${str(l.target)} AS target, ${l.stage} AS stage, ${agg.sum(l.column)} AS value, ${agg.count(l.column)} AS n_data FROM ${agg.table} WHERE ${where}`;
+  // one scan for every link, in definition order
+  const inner = oneScanSql({
+    table: agg.table, where: agg.where(p.selection), group: [],
+    entries: links.map((l, i) => [['ord', String(i)], ['source', str(l.source)], ['target', str(l.target)], ['stage', String(l.stage)], ['value', agg.sum(l.column)], ['n_data', agg.count(l.column)]] as [string, string][]),
   });
-  return `SELECT * EXCLUDE (ord) FROM (${parts.map((s) => `(${s})`).join('\nUNION ALL\n')}) ORDER BY ord`;
+  return `SELECT * EXCLUDE (ord) FROM (${inner}) ORDER BY ord`;
 }
 
 export async function runSankey(runner: QueryRunner, p: { selection?: Selection } = {}): Promise<SankeyLinkRow[]> {
