@@ -12,11 +12,11 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCubeSql } from '../data/cube';
+import type { DetailPart } from '../data/detail';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export interface DashboardPart { code: string; file: string; bytes: number; reports: number; agencies: number }
-export interface DashboardFiles { indexBytes: number; cubeRows: number; parts: DashboardPart[]; ms: number }
+export interface DashboardFiles { indexBytes: number; cubeRows: number; parts: DetailPart[]; ms: number }
 
 /** The part a report belongs to, as SQL over a `region_code` column. */
 export const PART_EXPR = `coalesce(CASE WHEN regexp_full_match(region_code, '\\d{2}.*') THEN substr(region_code, 1, 2) END, 'x')`;
@@ -33,7 +33,7 @@ export async function writeDashboardFiles(fullDb: string, outDir: string): Promi
   const con = await instance.connect();
   const rows = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS();
   let cubeRows = 0;
-  const parts: DashboardPart[] = [];
+  const parts: DetailPart[] = [];
   try {
     await con.run(`ATTACH ${lit(fullDb)} AS src (READ_ONLY)`);
     const tables = new Set((await rows(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'src'`)).map((r) => String(r.table_name)));
@@ -63,6 +63,8 @@ export async function writeDashboardFiles(fullDb: string, outDir: string): Promi
     await con.run('DETACH ix');
     await con.run('DETACH src');
   } catch (e) {
+    // closed first, so DuckDB writes nothing more; the previous index and detail files (if any)
+    // stay as they were, only the temporaries go
     con.closeSync();
     instance.closeSync();
     for (const f of [tmpIndex, `${tmpIndex}.wal`]) rmSync(f, { force: true });

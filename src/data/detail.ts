@@ -40,11 +40,6 @@ export function partsFor(sel: Selection, parts: readonly DetailPart[]): string[]
   return parts.filter((p) => p.code !== 'x' && (prefix.length === 2 ? p.code === prefix : p.code.startsWith(prefix))).map((p) => p.code);
 }
 
-/** Bytes still to fetch for these codes. */
-export function bytesToLoad(codes: readonly string[], parts: readonly DetailPart[], loaded: ReadonlySet<string>): number {
-  return parts.filter((p) => codes.includes(p.code) && !loaded.has(p.code)).reduce((s, p) => s + p.bytes, 0);
-}
-
 /**
  * A query needs more detail than the app fetches unasked (at 150k agencies, every province is
  * ~700 MB): the view says so and offers to load it, instead of starting a huge download.
@@ -70,8 +65,10 @@ export function scopedRunner(
     async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
       if (parts.length > 0 && readsDetail(sql)) {
         if (limit) {
-          const bytes = bytesToLoad(codes, parts, limit.loaded());
-          if (bytes > limit.maxBytes) throw new DetailTooLargeError(bytes, codes.filter((c) => !limit.loaded().has(c)).length);
+          const loaded = limit.loaded();
+          const missing = parts.filter((p) => codes.includes(p.code) && !loaded.has(p.code));
+          const bytes = missing.reduce((s, p) => s + p.bytes, 0);
+          if (bytes > limit.maxBytes) throw new DetailTooLargeError(bytes, missing.length);
         }
         await ensure(codes);
       }

@@ -11,11 +11,9 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { Dataset } from '../model/dataset';
 import type { QueryRunner } from './query-runner';
-import { attachSql, bundledTablesSql, detachSql, detailAlias, existingReportIdsSql, looksLikeDuckDbFile, rebuildImported, refreshViews, setupViewsSql, type BundledTable } from './load-dataset';
+import { attachSql, bundledTablesSql, detachSql, detailAlias, looksLikeDuckDbFile, refreshViews, setupViewsSql, type BundledTable } from './load-dataset';
 import { partsSql, type DetailPart } from './detail';
-import { insertDatasetSql } from './insert';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -28,7 +26,7 @@ export type LoadProgress =
   | { stage: 'attaching' }
   | { stage: 'ready'; ms: number };
 
-export type DetailEvent = { code: string; stage: 'downloading' | 'ready' | 'failed'; bytes: number; message?: string };
+export type DetailEvent = { code: string; stage: 'downloading' | 'ready' | 'failed'; bytes: number };
 
 export type LoadErrorCode = 'wasm-failed' | 'timeout' | 'not-found' | 'http' | 'network' | 'corrupt' | 'query';
 
@@ -59,12 +57,8 @@ export interface LoadedDataset {
   ensureDetail(codes: string[]): Promise<void>;
   /** Codes attached so far. */
   loadedParts(): ReadonlySet<string>;
-  /** Called when a detail download starts or a part is attached (for a status line). */
-  onDetail(cb: (e: DetailEvent) => void): void;
-  /** Insert parsed reports as dataset = 'imported' and rebuild their metrics. */
-  importDataset(ds: Dataset): Promise<void>;
-  /** Remove every imported row. */
-  clearImported(): Promise<void>;
+  /** Called when a detail download starts, is attached or fails (for a status line); returns an unsubscribe. */
+  onDetail(cb: (e: DetailEvent) => void): () => void;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, err: () => DataLoadError): Promise<T> {
@@ -238,7 +232,7 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
         if (!part) return undefined;
         p = attachPart(part).catch((e) => {
           inflight.delete(code);
-          emit({ code, stage: 'failed', bytes: part.bytes, message: e instanceof Error ? e.message : String(e) });
+          emit({ code, stage: 'failed', bytes: part.bytes });
           throw e;
         });
         inflight.set(code, p);
@@ -249,19 +243,9 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
   return {
     db, conn, runner, bytes: size, parts, ensureDetail,
     loadedParts: () => attached,
-    onDetail: (cb) => { listeners.push(cb); },
-    async importDataset(ds: Dataset) {
-      // A report id that is already loaded would double its rows in every view: refuse, say which.
-      const ids = ds.reports.map((r) => r.report_id);
-      await ensureDetail(parts.map((p) => p.code)); // ids are checked against every bundled report
-      const clash = ids.length ? (await runner.query<{ report_id: string }>(existingReportIdsSql(ids))).map((r) => r.report_id) : [];
-      if (clash.length) throw new DataLoadError('query', `already loaded: ${clash.slice(0, 5).join(', ')}${clash.length > 5 ? ' …' : ''}`);
-      for (const s of insertDatasetSql(ds, { schema: 'imp' })) await conn.query(s);
-      await rebuildImported(q);
-    },
-    async clearImported() {
-      for (const t of ['reports', 'facts', 'findings', 'checks', 'meta']) await conn.query(`DELETE FROM imp."${t}"`);
-      await rebuildImported(q);
+    onDetail: (cb) => {
+      listeners.push(cb);
+      return () => { const i = listeners.indexOf(cb); if (i >= 0) listeners.splice(i, 1); };
     },
   };
 }

@@ -88,15 +88,11 @@ export function viewsSql(present: readonly (string | BundledTable)[], memory: re
   });
 }
 
-/** The in-memory stand-ins present (see setupViewsSql). */
-export function standInsSql(): string {
-  return `SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory' AND schema_name = 'main' AND table_name IN ('bundled_metrics', 'bundled_cube')`;
-}
-
 /** Re-create the views for what is attached and imported now (after a detail attach or an import). */
 export async function refreshViews(run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<void> {
   const present = (await run(bundledTablesSql())).map((r) => ({ database: String(r.database), table: String(r.table) }));
-  const memory = (await run(standInsSql())).map((r) => String(r.table_name));
+  // the stand-ins setupViewsSql built depend only on what the bundled file lacks, so they are the same now
+  const memory = inMemoryStandIns(present);
   const [{ n }] = await run(`SELECT count(*)::INTEGER AS n FROM ${ident(IMPORTED)}.reports`);
   for (const s of viewsSql(present, memory, Number(n) > 0)) await run(s);
 }

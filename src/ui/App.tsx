@@ -79,15 +79,18 @@ export function App({ boot }: { boot: Boot }) {
   // Beyond LARGE_DETAIL_BYTES a view asks before downloading (national views at 150k agencies).
   const [allDetail, setAllDetail] = useState(false);
   const loadAllDetail = useCallback(() => setAllDetail(true), []);
-  const runnerFor = useCallback((sel: Selection) => scopedRunner(loaded!.data.runner, sel, loaded!.data.parts, loaded!.data.ensureDetail,
-    allDetail ? null : { maxBytes: LARGE_DETAIL_BYTES, loaded: loaded!.data.loadedParts }), [loaded, allDetail]);
-  const runner = useMemo(() => (loaded ? runnerFor({ region: state.region || undefined }) : null), [loaded, runnerFor, state.region]);
-  const detail = useDetailStatus(loaded?.data ?? null);
-  const ctx = useMemo<AppCtx | null>(() => (loaded && runner ? { state, update, s, runner, runnerFor, loadAllDetail, allDetail, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, runnerFor, loadAllDetail, allDetail, state, update, s, refresh, imported]);
+  const data = loaded?.data ?? null;
+  const runnerFor = useMemo(() => (data ? (sel: Selection) => scopedRunner(data.runner, sel, data.parts, data.ensureDetail,
+    allDetail ? null : { maxBytes: LARGE_DETAIL_BYTES, loaded: data.loadedParts }) : null), [data, allDetail]);
+  const runner = useMemo(() => runnerFor?.({ region: state.region || undefined }) ?? null, [runnerFor, state.region]);
+  const detail = useDetailStatus(data);
+  const ctx = useMemo<AppCtx | null>(() => (loaded && runner && runnerFor ? { state, update, s, runner, runnerFor, loadAllDetail, allDetail, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, runnerFor, loadAllDetail, allDetail, state, update, s, refresh, imported]);
+  // lifting the detail limit remounts the view, so its queries run again
+  const viewKey = allDetail ? 'all-detail' : 'scoped';
   const ViewC = VIEW_COMPONENT[state.view];
 
   if (state.embed && ctx) {
-    return <Ctx.Provider value={ctx}><main className="embed" key={allDetail ? 'all-detail' : 'scoped'}><ViewC /><a className="embed-link" href={window.location.href.replace(/([?&])embed=1&?/, '$1')} target="_blank" rel="noopener">{s.embedOpen}</a></main></Ctx.Provider>;
+    return <Ctx.Provider value={ctx}><main className="embed" key={viewKey}><ViewC /><a className="embed-link" href={window.location.href.replace(/([?&])embed=1&?/, '$1')} target="_blank" rel="noopener">{s.embedOpen}</a></main></Ctx.Provider>;
   }
   return (
     <div className="app">
@@ -110,7 +113,7 @@ export function App({ boot }: { boot: Boot }) {
       {error ? <LoadError code={error.code} message={error.message} s={s} /> : !ctx ? <Loader progress={progress} s={s} /> : (
         <Ctx.Provider value={ctx}>
           {state.view !== 'import' ? <Filters /> : null}
-          <main id="view" data-view={state.view} key={allDetail ? 'all-detail' : 'scoped'}><ViewC /></main>
+          <main id="view" data-view={state.view} key={viewKey}><ViewC /></main>
         </Ctx.Provider>
       )}
     </div>

@@ -7,16 +7,13 @@ export function useDetailStatus(data: LoadedDataset | null): { parts: number; by
   const [inflight, setInflight] = useState<Map<string, number>>(new Map());
   useEffect(() => {
     if (!data) return;
-    let live = true;
-    data.onDetail((e) => {
-      if (!live) return;
+    return data.onDetail((e) => {
       setInflight((m) => {
         const n = new Map(m);
         if (e.stage === 'downloading') n.set(e.code, e.bytes); else n.delete(e.code);
         return n;
       });
     });
-    return () => { live = false; };
   }, [data]);
   if (inflight.size === 0) return null;
   return { parts: inflight.size, bytes: [...inflight.values()].reduce((a, b) => a + b, 0) };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createNodeRunner, type NodeRunner } from '../helpers/duckdb-node';
 import { writeDashboardFiles, type DashboardFiles } from '../../src/cli/dashboard-files';
 import { writeDataset } from '../../src/cli/write-dataset';
-import { attachSql, bundledTablesSql, detailAlias, inMemoryStandIns, setupViewsSql, viewsSql, type BundledTable } from '../../src/data/load-dataset';
+import { attachSql, bundledTablesSql, detailAlias, refreshViews, setupViewsSql, type BundledTable } from '../../src/data/load-dataset';
 import { partsFor, partsSql, readsDetail, scopedRunner, type DetailPart } from '../../src/data/detail';
 import { agenciesSql, compareSql, overviewSql, qualityReportsSql, regionsSql } from '../../src/data/queries';
 import { readFileSync } from 'node:fs';
@@ -24,10 +24,7 @@ let files: DashboardFiles;
 async function openIndex(): Promise<{ db: NodeRunner; parts: DetailPart[]; attach(codes: string[]): Promise<void>; attached: string[] }> {
   const db = await createNodeRunner();
   await db.run(attachSql(path.join(dir, 'index.duckdb')));
-  const tables = async () => db.query<BundledTable>(bundledTablesSql());
-  const present = await tables();
-  for (const s of setupViewsSql(present)) await db.run(s);
-  const memory = inMemoryStandIns(present);
+  for (const s of setupViewsSql(await db.query<BundledTable>(bundledTablesSql()))) await db.run(s);
   const parts = (await db.query<DetailPart>(partsSql())).map((p) => ({ ...p, bytes: Number(p.bytes) }));
   const attached: string[] = [];
   return {
@@ -36,7 +33,7 @@ async function openIndex(): Promise<{ db: NodeRunner; parts: DetailPart[]; attac
       for (const c of codes) {
         if (attached.includes(c)) continue;
         await db.run(attachSql(path.join(dir, 'detail', `${c}.duckdb`), detailAlias(c)));
-        for (const s of viewsSql(await tables(), memory)) await db.run(s);
+        await refreshViews((sql) => db.query(sql));
         attached.push(c);
       }
     },

@@ -1,6 +1,6 @@
-// The import's two needs from the database, built on any QueryRunner and H4's pure SQL builders
-// (the same statements LoadedDataset.importDataset runs), so the panel mounts with just the
-// app context's runner.
+// The import's needs from the database, built on any QueryRunner and the pure SQL builders of
+// src/data (insert into `imp`, then rebuildImported), so the panel mounts with just the app
+// context's runner — the one path by which imported rows enter the browser's database.
 //
 // The bundled/imported/both switch sets the DuckDB variable every unqualified view reads
 // (src/data/load-dataset.ts), so every view follows it with no change to its selection.
