@@ -1,7 +1,7 @@
 // Shared e2e setup: a production build of the app in a temp dir with a known dataset
 // (test/fixtures/dataset-small written as data/nianbao.duckdb and cut into the dashboard's
 // index.duckdb + detail/ — real 湘潭县 2024 cells plus the hostile agency name), served by `vite preview`, driven by Debian's headless Chromium.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -23,11 +23,25 @@ export async function writeDuckDb(csvDir: string, file: string): Promise<void> {
   w.close();
 }
 
-/** Build the app into a temp dir and put dataset-small in its data/ folder (unless `keepData` and
- * public/data already has a dataset, e.g. from `npm run data`). */
+/** The run's one build (test/e2e/global-setup.ts), or a build of our own outside vitest
+ * (test/e2e/screenshots.ts). */
+async function sharedBuild(): Promise<string> {
+  let dir: string | undefined;
+  try {
+    const { inject } = await import('vitest');
+    dir = inject('nianbaoBuild');
+  } catch { /* not inside a vitest run */ }
+  if (dir && existsSync(dir)) return dir;
+  const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-build-'));
+  await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/** A copy of the built app in a temp dir with dataset-small in its data/ folder (unless `keepData`
+ * and public/data already has a dataset, e.g. from `npm run data`). */
 export async function buildApp(opts: { keepData?: boolean } = {}): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-dist-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  cpSync(await sharedBuild(), outDir, { recursive: true });
   const data = path.join(outDir, 'data');
   if (!existsSync(data)) mkdirSync(data);
   if (opts.keepData && existsSync(path.join(data, 'index.duckdb'))) return outDir;
