@@ -9,6 +9,7 @@ import { scopedRunner } from '../data/detail';
 import type { Selection } from '../data/filters';
 import { useDetailStatus } from './useDetailStatus';
 import { useUrlState } from './useUrlState';
+import { siteTitle } from './site-meta';
 import { Loader, LoadError } from './Loader';
 import { Filters } from './Filters';
 import { Overview } from './views/Overview';
@@ -44,7 +45,9 @@ export function App({ boot }: { boot: Boot }) {
   const [progress, setProgress] = useState<LoadProgress | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
-  const s = t(state.lang);
+  const strings = t(state.lang);
+  // a portal's own title (nianbao site --title) replaces the project's in both languages
+  const s = useMemo(() => { const title = siteTitle(); return title ? { ...strings, title } : strings; }, [strings]);
 
   const [imported, setImported] = useState<ImportedSet>(NONE_IMPORTED);
   const refresh = useCallback(() => {
