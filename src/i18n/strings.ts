@@ -5,7 +5,7 @@ import type { Lang, View } from '../state/url';
 const zh = {
   title: '年报 · 政府信息公开年度报告数据',
   subtitle: '把各地政府信息公开工作年度报告变成可比较的数字，并核对每一条勾稽关系。',
-  views: { overview: '总览', trends: '年度趋势', compare: '机关比较', regions: '地区', outcomes: '办理结果', appeals: '复议与诉讼', quality: '数据质量', source: '来源', import: '导入报告' } as Record<View, string>,
+  views: { overview: '总览', trends: '年度趋势', change: '变化表', compare: '机关比较', regions: '地区', outcomes: '办理结果', appeals: '复议与诉讼', quality: '数据质量', source: '来源', sql: 'SQL 查询', glossary: '指标定义', import: '导入报告' } as Record<View, string>,
   lang: 'English', langLabel: '切换语言',
   loading: '正在加载数据…', instantiating: '正在启动 DuckDB…', downloading: '正在下载数据', attaching: '正在打开数据文件…',
   errorTitle: '数据无法加载',
@@ -34,6 +34,21 @@ const zh = {
   source: { pick: '选择报告', file: '文件', origin: '来源', table: '表', row: '行（原文）', column: '列（原文）', raw: '原始单元格', value: '数值', derived: '推算', provenance: '数据来源清单', downloadData: '下载整个数据集' },
   importPlaceholder: '“导入您的报告”面板正在开发中，稍后将在此处提供。',
   embedOpen: '在年报中打开',
+  sqlView: {
+    intro: '对已加载的数据运行只读 SQL（DuckDB）。表：reports、facts、findings、checks、meta、metrics（每份报告一行）、cube（按年度×层级×地区预汇总）。',
+    editor: 'SQL 查询', run: '运行', running: '正在运行…', rowsLabel: '最多显示行数', examples: '示例查询', tables: '表和列',
+    result: '查询结果', rowsShown: (n: number, cut: boolean) => cut ? `仅显示前 ${n} 行（还有更多行；请提高上限或加 LIMIT）` : `${n} 行`,
+    noRows: '查询没有返回任何行。', error: 'DuckDB 报错：', refused: '已拒绝：',
+    refusals: {
+      'sql-empty': '请输入一条查询。',
+      'sql-write': (w: string) => `此视图只读，不能运行会写入或更改设置的语句（${w}）。请只用 SELECT / WITH / FROM 查询。`,
+      'sql-not-query': (w: string) => `只能运行查询（SELECT、WITH、FROM、VALUES、DESCRIBE、SHOW、SUMMARIZE、PIVOT）${w ? `，不能运行 ${w}` : ''}。`,
+      'sql-multiple': '一次只能运行一条语句：请删去分号后的语句。',
+      'sql-unterminated': '字符串、带引号的名称或注释没有结束：请检查引号和 /* */。',
+      'sql-unbalanced': '括号不配对。',
+    },
+    csvName: 'nianbao-sql.csv',
+  },
 };
 
 export type Strings = typeof zh;
@@ -41,7 +56,7 @@ export type Strings = typeof zh;
 const en: Strings = {
   title: 'Nianbao · Government information disclosure annual reports',
   subtitle: "China's government information disclosure annual reports as comparable numbers, with every template identity checked.",
-  views: { overview: 'Overview', trends: 'Trends', compare: 'Compare agencies', regions: 'Regions', outcomes: 'Outcomes', appeals: 'Reconsideration & litigation', quality: 'Data quality', source: 'Source', import: 'Import reports' },
+  views: { overview: 'Overview', trends: 'Trends', change: 'Change table', compare: 'Compare agencies', regions: 'Regions', outcomes: 'Outcomes', appeals: 'Reconsideration & litigation', quality: 'Data quality', source: 'Source', sql: 'SQL', glossary: 'Definitions', import: 'Import reports' },
   lang: '中文', langLabel: 'Switch language',
   loading: 'Loading data…', instantiating: 'Starting DuckDB…', downloading: 'Downloading data', attaching: 'Opening the data file…',
   errorTitle: 'The data could not be loaded',
@@ -70,6 +85,21 @@ const en: Strings = {
   source: { pick: 'Pick a report', file: 'File', origin: 'Origin', table: 'Table', row: 'Row (as printed)', column: 'Column (as printed)', raw: 'Raw cell', value: 'Value', derived: 'derived', provenance: 'Provenance of the dataset', downloadData: 'Download the whole dataset' },
   importPlaceholder: 'The "Import your reports" panel is being built and will appear here.',
   embedOpen: 'Open in Nianbao',
+  sqlView: {
+    intro: 'Read-only SQL (DuckDB) on the loaded data. Tables: reports, facts, findings, checks, meta, metrics (one row per report), cube (pre-summed per year × level × region).',
+    editor: 'SQL query', run: 'Run', running: 'Running…', rowsLabel: 'Rows shown at most', examples: 'Example queries', tables: 'Tables and columns',
+    result: 'Result', rowsShown: (n: number, cut: boolean) => cut ? `First ${n} rows only (there are more: raise the limit or add a LIMIT)` : `${n} row${n === 1 ? '' : 's'}`,
+    noRows: 'The query returned no rows.', error: 'DuckDB says: ', refused: 'Refused: ',
+    refusals: {
+      'sql-empty': 'Type a query.',
+      'sql-write': (w: string) => `This view is read-only: statements that write or change settings (${w}) do not run. Use SELECT / WITH / FROM queries.`,
+      'sql-not-query': (w: string) => `Only queries run here (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, PIVOT)${w ? `, not ${w}` : ''}.`,
+      'sql-multiple': 'One statement at a time: remove what follows the semicolon.',
+      'sql-unterminated': 'A string, quoted name or comment is not closed: check the quotes and /* */.',
+      'sql-unbalanced': 'The parentheses do not match.',
+    },
+    csvName: 'nianbao-sql.csv',
+  },
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

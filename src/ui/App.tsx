@@ -21,6 +21,7 @@ import { Appeals } from './views/Appeals';
 import { Quality } from './views/Quality';
 import { Source } from './views/Source';
 import { ImportMount } from './views/ImportMount';
+import { Sql } from './views/Sql';
 
 export interface Boot {
   ready: Promise<LoadedDataset>;
@@ -28,7 +29,7 @@ export interface Boot {
 }
 
 const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
-  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount,
+  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, sql: Sql, change: Trends, glossary: Trends,
 };
 
 interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }
@@ -115,7 +116,7 @@ export function App({ boot }: { boot: Boot }) {
       </nav>
       {error ? <LoadError code={error.code} message={error.message} s={s} /> : !ctx ? <Loader progress={progress} s={s} /> : (
         <Ctx.Provider value={ctx}>
-          {state.view !== 'import' ? <Filters /> : null}
+          {state.view !== 'import' && state.view !== 'sql' && state.view !== 'glossary' ? <Filters /> : null}
           <main id="view" data-view={state.view} key={viewKey}><ViewC /></main>
         </Ctx.Provider>
       )}

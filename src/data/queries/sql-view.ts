@@ -129,9 +129,6 @@ function stripTrailingSemicolons(sql: string): string {
   return s;
 }
 
-export const SQL_ROW_LIMITS = [100, 1000, 10000] as const;
-export const DEFAULT_SQL_ROW_LIMIT = 1000;
-
 /**
  * A checked statement as the query the view runs: one row more than the limit, to tell the user
  * that rows were cut. The newline before `)` ends a trailing `--` comment.
