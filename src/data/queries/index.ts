@@ -12,3 +12,4 @@ export * from './provenance';
 export * from './regions';
 export * from './imported';
 export * from './sql-view';
+export * from './change';
