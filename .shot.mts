@@ -10,7 +10,7 @@ for (const w of [1280, 390]) {
   await p.goto(url + query);
   await p.waitForSelector(waitFor[0] ?? 'main', { timeout: 60000 });
   await p.waitForTimeout(800);
-  await p.screenshot({ path: `/tmp/${name}-${w}.png`, fullPage: true });
+  await p.screenshot({ path: `/tmp/${name}-${w}.png`, fullPage: !process.env.VIEWPORT });
   console.log(w, errs);
 }
 await b.close(); server.httpServer.close();

@@ -49,6 +49,24 @@ const zh = {
     },
     csvName: 'nianbao-sql.csv',
   },
+  change: {
+    metric: '指标', startValue: (y: number) => `${y} 年`, endValue: (y: number) => `${y} 年`,
+    change: '变化', relative: '相对变化', agencies: '可比机关', pp: '个百分点', sortBy: (l: string) => `按${l}排序`,
+    likeForLike: (both: number, a: number, b: number) => `同口径比较：只计 ${a} 年和 ${b} 年都有报告的 ${both} 个机关；每项指标只计两年都印出该项的机关（见“可比机关”列）。`,
+    missing: (n: number) => `${n} 个机关只有其中一年的报告，未计入：`, onlyIn: (y: number) => `仅 ${y} 年`,
+    needYears: '需要至少两个年份的数据。', pickYears: '比较的两年为筛选中的起始年份和截止年份。', noneBoth: '所选两年之间没有同一机关的报告，无法同口径比较。', hidden: (n: number) => `另有 ${n} 项指标两年都无数据，未列出。`,
+    templateNote: '跨越 2021 年模板修订的比较：部分指标口径不同，见各指标定义。',
+  },
+  glossary: {
+    intro: '每个指标统计什么、分母是什么、取自模板哪些行，以及在 2019 / 2021 年模板修订前后是否可比。',
+    counts: '统计内容', denominator: '分母', rows: '取自模板', numeratorRow: '分子', denominatorRow: '分母', comparability: '可比性', comparable: '2019 与 2021 年模板印同样的栏目，可比。',
+    unit: '单位', rate: '比率（各报告分子之和 ÷ 分母之和，只计两项都印出的报告）',
+    sections: { requests: '收到和处理申请', outcomes: '办理结果', appeals: '行政复议与诉讼', active: '主动公开', legacy: '2019 年以前' } as Record<string, string>,
+    link: '定义', linkTitle: '指标定义',
+    cite: '引用', citeText: (p: { title: string; version: string; generated: string; reports: string; url: string; date: string }) =>
+      `${p.title}。政府信息公开工作年度报告数据集，版本 ${p.version}（生成于 ${p.generated}，来自 ${p.reports} 个报告文件）。${p.url}（访问日期：${p.date}）。`,
+    copy: '复制引用',
+  },
 };
 
 export type Strings = typeof zh;
@@ -99,6 +117,24 @@ const en: Strings = {
       'sql-unbalanced': 'The parentheses do not match.',
     },
     csvName: 'nianbao-sql.csv',
+  },
+  change: {
+    metric: 'Metric', startValue: (y: number) => `${y}`, endValue: (y: number) => `${y}`,
+    change: 'Change', relative: 'Relative change', agencies: 'Agencies compared', pp: 'pp', sortBy: (l: string) => `Sort by ${l}`,
+    likeForLike: (both: number, a: number, b: number) => `Like for like: only the ${both} agenc${both === 1 ? 'y' : 'ies'} with a report for both ${a} and ${b}; for each metric only those printing it in both years (column “Agencies compared”).`,
+    missing: (n: number) => `${n} agenc${n === 1 ? 'y has' : 'ies have'} a report for only one of the years and ${n === 1 ? 'is' : 'are'} left out:`, onlyIn: (y: number) => `${y} only`,
+    needYears: 'Needs data for at least two years.', pickYears: 'The two years compared are the filters’ from and to years.', noneBoth: 'No agency has reports for both years: nothing to compare like for like.', hidden: (n: number) => `${n} more metric${n === 1 ? ' has' : 's have'} no data in both years and ${n === 1 ? 'is' : 'are'} not listed.`,
+    templateNote: 'Comparisons across the 2021 template revision: some metrics changed meaning; see each definition.',
+  },
+  glossary: {
+    intro: 'What each metric counts, its denominator, which template rows it comes from, and whether it compares across the 2019 / 2021 template revision.',
+    counts: 'Counts', denominator: 'Denominator', rows: 'Template rows', numeratorRow: 'numerator', denominatorRow: 'denominator', comparability: 'Comparability', comparable: 'The 2019 and 2021 templates print the same cells: comparable.',
+    unit: 'Unit', rate: 'rate (sum of numerators ÷ sum of denominators over reports printing both)',
+    sections: { requests: 'Requests received and handled', outcomes: 'Outcomes', appeals: 'Reconsideration and litigation', active: 'Proactive disclosure', legacy: 'Before 2019' },
+    link: 'definition', linkTitle: 'Definitions of the metrics',
+    cite: 'Cite this', citeText: (p: { title: string; version: string; generated: string; reports: string; url: string; date: string }) =>
+      `${p.title}. Government information disclosure annual reports dataset, version ${p.version} (generated ${p.generated} from ${p.reports} report files). ${p.url} (accessed ${p.date}).`,
+    copy: 'Copy citation',
   },
 };
 

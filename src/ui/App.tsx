@@ -22,6 +22,8 @@ import { Quality } from './views/Quality';
 import { Source } from './views/Source';
 import { ImportMount } from './views/ImportMount';
 import { Sql } from './views/Sql';
+import { Change } from './views/Change';
+import { Glossary } from './views/Glossary';
 
 export interface Boot {
   ready: Promise<LoadedDataset>;
@@ -29,7 +31,7 @@ export interface Boot {
 }
 
 const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
-  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, sql: Sql, change: Trends, glossary: Trends,
+  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, sql: Sql, change: Change, glossary: Glossary,
 };
 
 interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }
