@@ -63,8 +63,9 @@ const zh = {
     unit: '单位', rate: '比率（各报告分子之和 ÷ 分母之和，只计两项都印出的报告）',
     sections: { requests: '收到和处理申请', outcomes: '办理结果', appeals: '行政复议与诉讼', active: '主动公开', legacy: '2019 年以前' } as Record<string, string>,
     link: '定义', linkTitle: '指标定义',
-    cite: '引用', citeText: (p: { title: string; version: string; generated: string; reports: string; url: string; date: string }) =>
-      `${p.title}。政府信息公开工作年度报告数据集，版本 ${p.version}（生成于 ${p.generated}，来自 ${p.reports} 个报告文件）。${p.url}（访问日期：${p.date}）。`,
+    cite: '引用', citeText: (p: { title: string; edition: string[]; url: string; date: string }) =>
+      `${p.title}。政府信息公开工作年度报告数据集${p.edition.length ? `（${p.edition.join('，')}）` : ''}。${p.url}（访问日期：${p.date}）。`,
+    citeParts: { version: (v: string) => `版本 ${v}`, generated: (d: string) => `生成于 ${d}`, files: (n: string) => `来自 ${n} 个报告文件` },
     copy: '复制引用',
   },
 };
@@ -132,8 +133,9 @@ const en: Strings = {
     unit: 'Unit', rate: 'rate (sum of numerators ÷ sum of denominators over reports printing both)',
     sections: { requests: 'Requests received and handled', outcomes: 'Outcomes', appeals: 'Reconsideration and litigation', active: 'Proactive disclosure', legacy: 'Before 2019' },
     link: 'definition', linkTitle: 'Definitions of the metrics',
-    cite: 'Cite this', citeText: (p: { title: string; version: string; generated: string; reports: string; url: string; date: string }) =>
-      `${p.title}. Government information disclosure annual reports dataset, version ${p.version} (generated ${p.generated} from ${p.reports} report files). ${p.url} (accessed ${p.date}).`,
+    cite: 'Cite this', citeText: (p: { title: string; edition: string[]; url: string; date: string }) =>
+      `${p.title}. Government information disclosure annual reports dataset${p.edition.length ? ` (${p.edition.join(', ')})` : ''}. ${p.url} (accessed ${p.date}).`,
+    citeParts: { version: (v: string) => `version ${v}`, generated: (d: string) => `generated ${d}`, files: (n: string) => `from ${n} report files` },
     copy: 'Copy citation',
   },
 };

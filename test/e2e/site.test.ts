@@ -128,4 +128,12 @@ describe('nianbao site (compiled) on three real reports, served under a sub-path
     }
     expect(errors).toEqual([]);
   });
+
+  it('cites the portal: its title, the dataset version from the run and its own address', async () => {
+    await page.goto(`${origin}${BASE}?anim=0&lang=en&view=glossary`);
+    const cite = page.locator('[data-testid="cite"]');
+    await cite.waitFor({ timeout: 90_000 });
+    const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    await expect(cite.textContent()).resolves.toMatch(new RegExp(`^测试门户 <年报>\\. .*\\(version ${version.replace(/\./g, '\\.')}, generated \\d{4}-\\d\\d-\\d\\d, from 3 report files\\)\\. ${origin}${BASE} \\(accessed`));
+  });
 });

@@ -68,14 +68,13 @@ function Cite({ runner }: { runner: ReturnType<typeof useApp>['runner'] }) {
   const g = s.glossary;
   const meta = useQuery('cite-meta', () => runner.query<{ key: string; value: unknown }>(metaSql()), false);
   const m = new Map((meta.data ?? []).map((r) => [String(r.key), String(r.value ?? '')]));
-  const text = g.citeText({
-    title: s.title,
-    version: m.get('version') || '?',
-    generated: (m.get('generated_at') || '?').slice(0, 10),
-    reports: m.get('files') || '?',
-    url: citeUrl(),
-    date: new Date().toISOString().slice(0, 10),
-  });
+  // only what the dataset's meta table records (a hand-made dataset may lack a version)
+  const edition = [
+    m.get('version') ? g.citeParts.version(m.get('version')!) : null,
+    m.get('generated_at') ? g.citeParts.generated(m.get('generated_at')!.slice(0, 10)) : null,
+    m.get('files') ? g.citeParts.files(m.get('files')!) : null,
+  ].filter((x): x is string => x !== null);
+  const text = g.citeText({ title: s.title, edition, url: citeUrl(), date: new Date().toISOString().slice(0, 10) });
   return (
     <section className="panel" aria-labelledby="cite-title">
       <header className="panel-head">
