@@ -18,7 +18,8 @@ export const SITE_USAGE = `usage: nianbao site <files or folders…> --out <dir>
   <dir>: index.html and assets/ (the app), data/ (index.duckdb, detail/, nianbao.duckdb, CSVs).
   Copy <dir> to any static host; see "Publish your own dashboard" in the README for the headers.
 
-  --out <dir>          output folder (created if missing; its app files and data/ are replaced)
+  --out <dir>          output folder: new, empty, or written by an earlier nianbao site (its app
+                       files and data/ are replaced; any other folder is refused)
   --title <text>       the dashboard's title (page title and heading; default 年报 · …)
   --base </path/>      the path the folder is served under, e.g. /reports/2024/ (optional: the app
                        uses relative URLs; with --base it also works when the address lacks the
@@ -87,6 +88,21 @@ export function findApp(): string | null {
   return null;
 }
 
+/** Written into every site folder; a folder with it may be replaced by the next run. */
+export const SITE_MARKER = 'nianbao-site.json';
+
+/**
+ * Whether `dir` may receive a site: missing, empty, or a previous site (it has SITE_MARKER).
+ * Anything else is refused, so `--out .` in a checkout cannot overwrite its index.html or assets.
+ */
+export function outDirProblem(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a folder`;
+  const entries = readdirSync(dir).filter((e) => !e.startsWith('.'));
+  if (entries.length === 0 || entries.includes(SITE_MARKER)) return null;
+  return `${dir} is not empty and is not a folder written by nianbao site (no ${SITE_MARKER}); give a new or empty folder`;
+}
+
 const dirBytes = (dir: string): { files: number; bytes: number } => {
   let files = 0, bytes = 0;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -106,6 +122,8 @@ export async function runSite(argv: string[], io: { out: (s: string) => void; er
     io.err('site: the built dashboard (dist-app/) is missing; in a checkout run `npm run build:package` first\n');
     return 1;
   }
+  const problem = outDirProblem(args.out);
+  if (problem) { io.err(`site: ${problem}\n`); return 2; }
   const t0 = performance.now();
   try { mkdirSync(args.out, { recursive: true }); } catch (e) {
     io.err(`site: cannot write to ${args.out}: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -129,6 +147,7 @@ export async function runSite(argv: string[], io: { out: (s: string) => void; er
       cpSync(path.join(app, e), path.join(args.out, e), { recursive: true });
     }
     writeFileSync(path.join(args.out, 'index.html'), siteHtml(readFileSync(path.join(app, 'index.html'), 'utf8'), args));
+    writeFileSync(path.join(args.out, SITE_MARKER), `${JSON.stringify({ generator: 'nianbao site', title: args.title, base: args.base, written_at: new Date().toISOString() }, null, 2)}\n`);
   } catch (e) {
     io.err(`site: failed to write the app into ${args.out}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;

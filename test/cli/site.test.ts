@@ -1,8 +1,9 @@
 // `nianbao site` arguments and the index.html it writes (the full run: test/e2e/site.test.ts).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSiteArgs, siteHtml } from '../../src/cli/site';
+import { outDirProblem, parseSiteArgs, SITE_MARKER, siteHtml } from '../../src/cli/site';
 import { parseParseArgs } from '../../src/cli/parse-command';
 
 const INDEX = readFileSync(path.resolve(__dirname, '../../index.html'), 'utf8');
@@ -40,5 +41,25 @@ describe('siteHtml', () => {
     expect(html).toMatch(/<meta charset="UTF-8" \/>\n\s*<base href="\/portal\/" \/>/);
     expect(html.indexOf('<base')).toBeLessThan(html.indexOf('src='));
     expect(html).toContain('<title>年报 · Nianbao</title>');
+  });
+});
+
+describe('outDirProblem', () => {
+  it('takes a new, an empty or an earlier site folder and refuses any other', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-site-out-'));
+    try {
+      expect(outDirProblem(path.join(tmp, 'new'))).toBeNull();
+      mkdirSync(path.join(tmp, 'empty'));
+      writeFileSync(path.join(tmp, 'empty', '.DS_Store'), '');
+      expect(outDirProblem(path.join(tmp, 'empty'))).toBeNull();
+      mkdirSync(path.join(tmp, 'repo'));
+      writeFileSync(path.join(tmp, 'repo', 'index.html'), '<!doctype html>');
+      expect(outDirProblem(path.join(tmp, 'repo'))).toMatch(/not empty and is not a folder written by nianbao site/);
+      writeFileSync(path.join(tmp, 'repo', SITE_MARKER), '{}');
+      expect(outDirProblem(path.join(tmp, 'repo'))).toBeNull();
+      expect(outDirProblem(path.join(tmp, 'repo', 'index.html'))).toMatch(/is a file/);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

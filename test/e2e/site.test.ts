@@ -86,7 +86,7 @@ describe('nianbao site (compiled) on three real reports, served under a sub-path
     expect(run.stderr).toMatch(/\[3\/3\] .* ETA/);
     expect(run.stdout).toMatch(/^parse: 3 files → /m);
     expect(run.stdout).toMatch(/^site: wrote /m);
-    for (const f of ['index.html', 'data/index.duckdb', 'data/nianbao.duckdb', 'data/reports.csv', 'data/facts.csv']) expect(existsSync(path.join(out, f)), f).toBe(true);
+    for (const f of ['index.html', 'nianbao-site.json', 'data/index.duckdb', 'data/nianbao.duckdb', 'data/reports.csv', 'data/facts.csv']) expect(existsSync(path.join(out, f)), f).toBe(true);
     const html = readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(html).toContain('<title>测试门户 &lt;年报&gt;</title>');
     expect(html).toContain(`<base href="${BASE}" />`);
