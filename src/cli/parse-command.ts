@@ -16,7 +16,8 @@ import { defaultJobs, runInProcess, runInWorkers } from './pool';
 import type { ReportChunk } from './report-chunk';
 import { DatasetWriter } from './write-dataset';
 
-export const PARSE_USAGE = `usage: npm run parse -- <files or folders…> --out <dir> [--manifest manifest.csv] [--jobs N] [--quiet]
+export const PARSE_USAGE = `usage: nianbao parse <files or folders…> --out <dir> [--manifest manifest.csv] [--jobs N] [--quiet]
+       (in a checkout also: npm run parse -- …)
 
   Parses government information disclosure annual reports (.txt .html .htm .md .pdf; folders are
   searched recursively) into <dir>: reports.csv, facts.csv, findings.csv, checks.csv,

@@ -4,7 +4,7 @@
 // exactly those reports, and each agency's figures equal the numbers read by eye from the report
 // (corpus truth.csv).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,6 +90,23 @@ describe('nianbao site (compiled) on three real reports, served under a sub-path
     const html = readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(html).toContain('<title>测试门户 &lt;年报&gt;</title>');
     expect(html).toContain(`<base href="${BASE}" />`);
+  });
+
+  it('the compiled command imports nothing but Node built-ins, its own chunks and the dependencies', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const deps = Object.keys(pkg.dependencies);
+    const dir = path.join(ROOT, 'dist-cli');
+    const bare = new Set<string>();
+    // synth (scale-test data) is a developer command: its worker threads load tsx on purpose
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.js') && !x.startsWith('synth-'))) {
+      const code = readFileSync(path.join(dir, f), 'utf8');
+      for (const m of code.matchAll(/(?:^|\n)\s*import\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
+        const id = m[1] ?? m[2];
+        if (!id.startsWith('.') && !id.startsWith('node:')) bare.add(id);
+      }
+    }
+    expect(bare.size).toBeGreaterThan(3);
+    for (const id of bare) expect(deps.some((d) => id === d || id.startsWith(`${d}/`)), id).toBe(true);
   });
 
   it('shows the given title (heading and page title), also at the sub-path without its slash', async () => {
