@@ -149,19 +149,20 @@ export function Sql() {
       );
     }
     if (out.rows.length === 0) return <p className="empty" data-testid="sql-count">{t.noRows}</p>;
+    // a column is right-aligned when its values are numbers (its first non-NULL one decides)
+    const numeric = new Set(out.columns.filter((c) => { const v = out.rows.find((r) => r[c] !== null && r[c] !== undefined)?.[c]; return typeof v === 'number' || typeof v === 'bigint'; }));
     return (
       <>
         <p className="note" data-testid="sql-count">{t.rowsShown(out.rows.length, out.cut)} · {(out.ms / 1000).toFixed(2)} s</p>
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t.result}>
           <table data-testid="sql-result">
             <caption>{t.result}</caption>
-            <thead><tr>{out.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <thead><tr>{out.columns.map((c) => <th key={c} scope="col" className={numeric.has(c) ? 'num' : undefined}>{c}</th>)}</tr></thead>
             <tbody>
               {out.rows.map((r, i) => (
                 <tr key={i}>{out.columns.map((c) => {
                   const v = r[c];
-                  const numeric = typeof v === 'number' || typeof v === 'bigint';
-                  return <td key={c} className={numeric ? 'num' : undefined}>{v === null || v === undefined ? <span className="nodata">NULL</span> : cellText(v)}</td>;
+                  return <td key={c} className={numeric.has(c) ? 'num' : undefined}>{v === null || v === undefined ? <span className="nodata">NULL</span> : cellText(v)}</td>;
                 })}</tr>
               ))}
             </tbody>
