@@ -58,6 +58,7 @@ beforeAll(async () => {
   if (!existsSync(path.join(ROOT, 'dist-cli/main.js')) || !existsSync(path.join(ROOT, 'dist-app/index.html'))) {
     throw new Error('dist-cli/ or dist-app/ is missing: run `npm run build:package` first');
   }
+  if (!existsSync(path.join(CORPUS_DIR, 'truth.csv'))) throw new Error('the shared corpus (../shared/corpus beside the checkout, or NIANBAO_CORPUS) is missing');
   tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-site-'));
   out = path.join(tmp, 'site');
   // a folder of reports, as a portal has them (files named one by one keep the path as given)
