@@ -10,12 +10,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readManifestCsv } from '../dataset';
 import type { ManifestRow } from '../model/dataset';
+import { intOption, readArgs } from './args';
 import { extensionOf, SUPPORTED_EXTENSIONS, type FileJob } from './parse-file';
 import { defaultJobs, runInProcess, runInWorkers } from './pool';
 import type { ReportChunk } from './report-chunk';
 import { DatasetWriter } from './write-dataset';
 
-export const PARSE_USAGE = `usage: npm run parse -- <files or folders…> --out <dir> [--manifest manifest.csv] [--jobs N] [--quiet]
+export const PARSE_USAGE = `usage: nianbao parse <files or folders…> --out <dir> [--manifest manifest.csv] [--jobs N] [--quiet]
+       (in a checkout also: npm run parse -- …)
 
   Parses government information disclosure annual reports (.txt .html .htm .md .pdf; folders are
   searched recursively) into <dir>: reports.csv, facts.csv, findings.csv, checks.csv,
@@ -39,31 +41,14 @@ export interface ParseArgs {
 
 /** Parses argv (after `parse`); returns an error message for bad usage. */
 export function parseParseArgs(argv: string[]): ParseArgs | string {
-  const a: ParseArgs = { inputs: [], out: '', manifest: null, jobs: defaultJobs(), minWorkerFiles: 1000, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | null => {
-      if (inline !== undefined) return inline;
-      const v = argv[i + 1];
-      if (v === undefined || v.startsWith('--')) return null;
-      i++;
-      return v;
-    };
-    const int = (name: string, min: number): number | string => {
-      const v = value();
-      const n = Number(v);
-      return v !== null && Number.isInteger(n) && n >= min ? n : `${name} needs an integer ≥ ${min} (got ${v ?? 'nothing'})`;
-    };
-    if (flag === '--out') { const v = value(); if (!v) return '--out needs a folder'; a.out = v; }
-    else if (flag === '--manifest') { const v = value(); if (!v) return '--manifest needs a CSV file'; a.manifest = v; }
-    else if (flag === '--jobs') { const n = int('--jobs', 1); if (typeof n === 'string') return n; a.jobs = n; }
-    else if (flag === '--min-worker-files') { const n = int('--min-worker-files', 1); if (typeof n === 'string') return n; a.minWorkerFiles = n; }
-    else if (flag === '--quiet') a.quiet = true;
-    else if (flag === '--help' || flag === '-h') return 'help';
-    else if (flag.startsWith('-')) return `unknown option ${flag}`;
-    else a.inputs.push(arg);
-  }
+  const r = readArgs(argv, { out: { type: 'string' }, manifest: { type: 'string' }, jobs: { type: 'string' }, 'min-worker-files': { type: 'string' }, quiet: { type: 'boolean' } });
+  if (typeof r === 'string') return r;
+  if (r.values.help) return 'help';
+  const jobs = intOption(r.values, 'jobs', 1, defaultJobs());
+  if (typeof jobs === 'string') return jobs;
+  const minWorkerFiles = intOption(r.values, 'min-worker-files', 1, 1000);
+  if (typeof minWorkerFiles === 'string') return minWorkerFiles;
+  const a: ParseArgs = { inputs: r.positionals, out: String(r.values.out ?? ''), manifest: (r.values.manifest as string | undefined) || null, jobs, minWorkerFiles, quiet: r.values.quiet === true };
   if (a.inputs.length === 0) return 'no input files or folders given';
   if (!a.out) return '--out <dir> is required';
   return a;
@@ -118,11 +103,14 @@ export function collectJobs(inputs: string[]): FileJob[] {
 }
 
 function version(): string {
-  try {
-    return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version ?? 'unknown';
-  } catch {
-    return 'unknown';
+  // src/cli/ under tsx, dist-cli/ when compiled
+  for (const rel of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8'));
+      if (pkg.name === 'nianbao') return pkg.version ?? 'unknown';
+    } catch { /* the other place */ }
   }
+  return 'unknown';
 }
 
 const fmtSecs = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`);

@@ -5,7 +5,7 @@ import type { Lang, View } from '../state/url';
 const zh = {
   title: '年报 · 政府信息公开年度报告数据',
   subtitle: '把各地政府信息公开工作年度报告变成可比较的数字，并核对每一条勾稽关系。',
-  views: { overview: '总览', trends: '年度趋势', compare: '机关比较', regions: '地区', outcomes: '办理结果', appeals: '复议与诉讼', quality: '数据质量', source: '来源', import: '导入报告' } as Record<View, string>,
+  views: { overview: '总览', trends: '年度趋势', change: '变化表', compare: '机关比较', regions: '地区', outcomes: '办理结果', appeals: '复议与诉讼', quality: '数据质量', source: '来源', sql: 'SQL 查询', glossary: '指标定义', import: '导入报告' } as Record<View, string>,
   lang: 'English', langLabel: '切换语言',
   loading: '正在加载数据…', instantiating: '正在启动 DuckDB…', downloading: '正在下载数据', attaching: '正在打开数据文件…',
   errorTitle: '数据无法加载',
@@ -34,6 +34,40 @@ const zh = {
   source: { pick: '选择报告', file: '文件', origin: '来源', table: '表', row: '行（原文）', column: '列（原文）', raw: '原始单元格', value: '数值', derived: '推算', provenance: '数据来源清单', downloadData: '下载整个数据集' },
   importPlaceholder: '“导入您的报告”面板正在开发中，稍后将在此处提供。',
   embedOpen: '在年报中打开',
+  sqlView: {
+    intro: '对已加载的数据运行只读 SQL（DuckDB）。表：reports、facts、findings、checks、meta、metrics（每份报告一行）、cube（按年度×层级×地区预汇总）。',
+    editor: 'SQL 查询', run: '运行', running: '正在运行…', rowsLabel: '最多显示行数', examples: '示例查询', tables: '表和列',
+    result: '查询结果', rowsShown: (n: number, cut: boolean) => cut ? `仅显示前 ${n} 行（还有更多行；请提高上限或加 LIMIT）` : `${n} 行`,
+    noRows: '查询没有返回任何行。', error: 'DuckDB 报错：', refused: '已拒绝：',
+    refusals: {
+      'sql-empty': '请输入一条查询。',
+      'sql-write': (w: string) => `此视图只读，不能运行会写入或更改设置的语句（${w}）。请只用 SELECT / WITH / FROM 查询。`,
+      'sql-not-query': (w: string) => `只能运行查询（SELECT、WITH、FROM、VALUES、DESCRIBE、SHOW、SUMMARIZE、PIVOT）${w ? `，不能运行 ${w}` : ''}。`,
+      'sql-multiple': '一次只能运行一条语句：请删去分号后的语句。',
+      'sql-unterminated': '字符串、带引号的名称或注释没有结束：请检查引号和 /* */。',
+      'sql-unbalanced': '括号不配对。',
+    },
+    csvName: 'nianbao-sql.csv',
+  },
+  change: {
+    metric: '指标', startValue: (y: number) => `${y} 年`, endValue: (y: number) => `${y} 年`,
+    change: '变化', relative: '相对变化', agencies: '可比机关', pp: '个百分点', sortBy: (l: string) => `按${l}排序`,
+    likeForLike: (both: number, a: number, b: number) => `同口径比较：只计 ${a} 年和 ${b} 年都有报告的 ${both} 个机关；每项指标只计两年都印出该项的机关（见“可比机关”列）。`,
+    missing: (n: number) => `${n} 个机关只有其中一年的报告，未计入：`, onlyIn: (y: number) => `仅 ${y} 年`,
+    needYears: '需要至少两个年份的数据。', pickYears: '比较的两年为筛选中的起始年份和截止年份。', noneBoth: '所选两年之间没有同一机关的报告，无法同口径比较。', hidden: (n: number) => `另有 ${n} 项指标两年都无数据，未列出。`,
+    templateNote: '跨越 2021 年模板修订的比较：部分指标口径不同，见各指标定义。',
+  },
+  glossary: {
+    intro: '每个指标统计什么、分母是什么、取自模板哪些行，以及在 2019 / 2021 年模板修订前后是否可比。',
+    counts: '统计内容', denominator: '分母', rows: '取自模板', numeratorRow: '分子', denominatorRow: '分母', comparability: '可比性', comparable: '2019 与 2021 年模板印同样的栏目，可比。',
+    unit: '单位', rate: '比率（各报告分子之和 ÷ 分母之和，只计两项都印出的报告）',
+    sections: { requests: '收到和处理申请', outcomes: '办理结果', appeals: '行政复议与诉讼', active: '主动公开', legacy: '2019 年以前' } as Record<string, string>,
+    link: '定义', linkTitle: '指标定义',
+    cite: '引用', citeText: (p: { title: string; edition: string[]; url: string; date: string }) =>
+      `${p.title}。政府信息公开工作年度报告数据集${p.edition.length ? `（${p.edition.join('，')}）` : ''}。${p.url}（访问日期：${p.date}）。`,
+    citeParts: { version: (v: string) => `版本 ${v}`, generated: (d: string) => `生成于 ${d}`, files: (n: string) => `来自 ${n} 个报告文件` },
+    copy: '复制引用',
+  },
 };
 
 export type Strings = typeof zh;
@@ -41,7 +75,7 @@ export type Strings = typeof zh;
 const en: Strings = {
   title: 'Nianbao · Government information disclosure annual reports',
   subtitle: "China's government information disclosure annual reports as comparable numbers, with every template identity checked.",
-  views: { overview: 'Overview', trends: 'Trends', compare: 'Compare agencies', regions: 'Regions', outcomes: 'Outcomes', appeals: 'Reconsideration & litigation', quality: 'Data quality', source: 'Source', import: 'Import reports' },
+  views: { overview: 'Overview', trends: 'Trends', change: 'Change table', compare: 'Compare agencies', regions: 'Regions', outcomes: 'Outcomes', appeals: 'Reconsideration & litigation', quality: 'Data quality', source: 'Source', sql: 'SQL', glossary: 'Definitions', import: 'Import reports' },
   lang: '中文', langLabel: 'Switch language',
   loading: 'Loading data…', instantiating: 'Starting DuckDB…', downloading: 'Downloading data', attaching: 'Opening the data file…',
   errorTitle: 'The data could not be loaded',
@@ -70,6 +104,40 @@ const en: Strings = {
   source: { pick: 'Pick a report', file: 'File', origin: 'Origin', table: 'Table', row: 'Row (as printed)', column: 'Column (as printed)', raw: 'Raw cell', value: 'Value', derived: 'derived', provenance: 'Provenance of the dataset', downloadData: 'Download the whole dataset' },
   importPlaceholder: 'The "Import your reports" panel is being built and will appear here.',
   embedOpen: 'Open in Nianbao',
+  sqlView: {
+    intro: 'Read-only SQL (DuckDB) on the loaded data. Tables: reports, facts, findings, checks, meta, metrics (one row per report), cube (pre-summed per year × level × region).',
+    editor: 'SQL query', run: 'Run', running: 'Running…', rowsLabel: 'Rows shown at most', examples: 'Example queries', tables: 'Tables and columns',
+    result: 'Result', rowsShown: (n: number, cut: boolean) => cut ? `First ${n} rows only (there are more: raise the limit or add a LIMIT)` : `${n} row${n === 1 ? '' : 's'}`,
+    noRows: 'The query returned no rows.', error: 'DuckDB says: ', refused: 'Refused: ',
+    refusals: {
+      'sql-empty': 'Type a query.',
+      'sql-write': (w: string) => `This view is read-only: statements that write or change settings (${w}) do not run. Use SELECT / WITH / FROM queries.`,
+      'sql-not-query': (w: string) => `Only queries run here (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, PIVOT)${w ? `, not ${w}` : ''}.`,
+      'sql-multiple': 'One statement at a time: remove what follows the semicolon.',
+      'sql-unterminated': 'A string, quoted name or comment is not closed: check the quotes and /* */.',
+      'sql-unbalanced': 'The parentheses do not match.',
+    },
+    csvName: 'nianbao-sql.csv',
+  },
+  change: {
+    metric: 'Metric', startValue: (y: number) => `${y}`, endValue: (y: number) => `${y}`,
+    change: 'Change', relative: 'Relative change', agencies: 'Agencies compared', pp: 'pp', sortBy: (l: string) => `Sort by ${l}`,
+    likeForLike: (both: number, a: number, b: number) => `Like for like: only the ${both} agenc${both === 1 ? 'y' : 'ies'} with a report for both ${a} and ${b}; for each metric only those printing it in both years (column “Agencies compared”).`,
+    missing: (n: number) => `${n} agenc${n === 1 ? 'y has' : 'ies have'} a report for only one of the years and ${n === 1 ? 'is' : 'are'} left out:`, onlyIn: (y: number) => `${y} only`,
+    needYears: 'Needs data for at least two years.', pickYears: 'The two years compared are the filters’ from and to years.', noneBoth: 'No agency has reports for both years: nothing to compare like for like.', hidden: (n: number) => `${n} more metric${n === 1 ? ' has' : 's have'} no data in both years and ${n === 1 ? 'is' : 'are'} not listed.`,
+    templateNote: 'Comparisons across the 2021 template revision: some metrics changed meaning; see each definition.',
+  },
+  glossary: {
+    intro: 'What each metric counts, its denominator, which template rows it comes from, and whether it compares across the 2019 / 2021 template revision.',
+    counts: 'Counts', denominator: 'Denominator', rows: 'Template rows', numeratorRow: 'numerator', denominatorRow: 'denominator', comparability: 'Comparability', comparable: 'The 2019 and 2021 templates print the same cells: comparable.',
+    unit: 'Unit', rate: 'rate (sum of numerators ÷ sum of denominators over reports printing both)',
+    sections: { requests: 'Requests received and handled', outcomes: 'Outcomes', appeals: 'Reconsideration and litigation', active: 'Proactive disclosure', legacy: 'Before 2019' },
+    link: 'definition', linkTitle: 'Definitions of the metrics',
+    cite: 'Cite this', citeText: (p: { title: string; edition: string[]; url: string; date: string }) =>
+      `${p.title}. Government information disclosure annual reports dataset${p.edition.length ? ` (${p.edition.join(', ')})` : ''}. ${p.url} (accessed ${p.date}).`,
+    citeParts: { version: (v: string) => `version ${v}`, generated: (d: string) => `generated ${d}`, files: (n: string) => `from ${n} report files` },
+    copy: 'Copy citation',
+  },
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

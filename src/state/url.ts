@@ -2,7 +2,7 @@
 // back/forward works. Pure codec (tested in Node): decode never throws — an unknown key is ignored
 // and a malformed value falls back to its default, because a URL is hostile text like any other.
 
-export const VIEWS = ['overview', 'trends', 'compare', 'regions', 'outcomes', 'appeals', 'quality', 'source', 'import'] as const;
+export const VIEWS = ['overview', 'trends', 'change', 'compare', 'regions', 'outcomes', 'appeals', 'quality', 'source', 'sql', 'glossary', 'import'] as const;
 export type View = (typeof VIEWS)[number];
 export type Lang = 'zh' | 'en';
 export type OutcomeMode = 'absolute' | 'percent';
@@ -35,11 +35,21 @@ export interface State {
   embed: boolean;
   /** Chart animation (tests and the benchmark pass anim=0). */
   anim: boolean;
+  /** SQL view: the query text (run when the view opens, so a link shares a result). */
+  q: string;
+  /** SQL view: rows shown at most. */
+  rows: number;
+  /** Glossary: the metric id to show first. */
+  term: string;
 }
+
+/** Row limits the SQL view offers (src/data/queries/sql-view.ts uses the same). */
+export const SQL_ROWS = [100, 1000, 10000] as const;
 
 export const DEFAULT_STATE: State = {
   view: 'overview', lang: 'zh', metrics: ['received'], metric: 'received', agencies: [], levels: [], region: '',
   years: null, year: null, mode: 'absolute', excludeFailing: false, report: '', cell: '', embed: false, anim: true,
+  q: '', rows: 1000, term: '',
 };
 
 const YEAR = /^(19|20)\d\d$/;
@@ -47,6 +57,8 @@ const ID = /^[a-z0-9_]{1,64}$/;
 const CELL = /^[a-z0-9_]{1,40}:[a-z0-9_]{1,60}:[a-z0-9_]{1,40}$/;
 const MAX_LIST = 50;
 const MAX_TEXT = 200;
+/** A query fits in a link: browsers and servers take at least 8 kB of URL. */
+const MAX_QUERY = 4000;
 
 const list = (v: string | null): string[] => (v ? v.split(',').filter((s) => ID.test(s)).slice(0, MAX_LIST) : []);
 const text = (v: string): string | null => (v.length > 0 && v.length <= MAX_TEXT && !/[\u0000-\u001f]/.test(v) ? v : null);
@@ -84,6 +96,13 @@ export function decode(search: string): State {
   if (cell && CELL.test(cell)) s.cell = cell;
   s.embed = bool(p.get('embed'), DEFAULT_STATE.embed);
   s.anim = bool(p.get('anim'), DEFAULT_STATE.anim);
+  // SQL text may span lines; other control characters are refused (never shown, never run)
+  const q = p.get('q');
+  if (q && q.length <= MAX_QUERY && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(q)) s.q = q;
+  const rows = Number(p.get('rows'));
+  if ((SQL_ROWS as readonly number[]).includes(rows)) s.rows = rows;
+  const term = p.get('term');
+  if (term && ID.test(term)) s.term = term;
   return s;
 }
 
@@ -106,6 +125,9 @@ export function encode(s: State): string {
   if (s.cell) p.set('cell', s.cell);
   if (s.embed !== d.embed) p.set('embed', s.embed ? '1' : '0');
   if (s.anim !== d.anim) p.set('anim', s.anim ? '1' : '0');
+  if (s.q) p.set('q', s.q);
+  if (s.rows !== d.rows) p.set('rows', String(s.rows));
+  if (s.term) p.set('term', s.term);
   const q = p.toString();
   return q ? `?${q}` : '';
 }

@@ -9,6 +9,7 @@ import { scopedRunner } from '../data/detail';
 import type { Selection } from '../data/filters';
 import { useDetailStatus } from './useDetailStatus';
 import { useUrlState } from './useUrlState';
+import { siteTitle } from './site-meta';
 import { Loader, LoadError } from './Loader';
 import { Filters } from './Filters';
 import { Overview } from './views/Overview';
@@ -20,6 +21,9 @@ import { Appeals } from './views/Appeals';
 import { Quality } from './views/Quality';
 import { Source } from './views/Source';
 import { ImportMount } from './views/ImportMount';
+import { Sql } from './views/Sql';
+import { Change } from './views/Change';
+import { Glossary } from './views/Glossary';
 
 export interface Boot {
   ready: Promise<LoadedDataset>;
@@ -27,7 +31,7 @@ export interface Boot {
 }
 
 const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
-  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount,
+  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, sql: Sql, change: Change, glossary: Glossary,
 };
 
 interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }
@@ -44,7 +48,9 @@ export function App({ boot }: { boot: Boot }) {
   const [progress, setProgress] = useState<LoadProgress | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
-  const s = t(state.lang);
+  const strings = t(state.lang);
+  // a portal's own title (nianbao site --title) replaces the project's in both languages
+  const s = useMemo(() => { const title = siteTitle(); return title ? { ...strings, title } : strings; }, [strings]);
 
   const [imported, setImported] = useState<ImportedSet>(NONE_IMPORTED);
   const refresh = useCallback(() => {
@@ -112,7 +118,7 @@ export function App({ boot }: { boot: Boot }) {
       </nav>
       {error ? <LoadError code={error.code} message={error.message} s={s} /> : !ctx ? <Loader progress={progress} s={s} /> : (
         <Ctx.Provider value={ctx}>
-          {state.view !== 'import' ? <Filters /> : null}
+          {state.view !== 'import' && state.view !== 'sql' && state.view !== 'glossary' ? <Filters /> : null}
           <main id="view" data-view={state.view} key={viewKey}><ViewC /></main>
         </Ctx.Provider>
       )}

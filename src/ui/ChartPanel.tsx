@@ -6,6 +6,8 @@ import { EChart, type EChartHandle } from './EChart';
 import { useApp } from './context';
 import { downloadBlob, downloadCsv, downloadUrl } from './download';
 import { ShareDialog } from './ShareDialog';
+import { getMetric } from '../data/metric-catalog';
+import { linkTo } from '../state/url';
 
 interface Props {
   id: string;
@@ -20,7 +22,9 @@ interface Props {
 }
 
 export function ChartPanel({ id, title, note, option, table, csv, height, onPointClick }: Props) {
-  const { s, state } = useApp();
+  const { s, state, update } = useApp();
+  // the glossary entry of the chart's (first) metric, read from its own rows: no caller passes it
+  const term = csv.rows.map((r) => String(r.metric ?? '')).find((m) => getMetric(m) !== undefined) ?? '';
   const [showTable, setShowTable] = useState(false);
   const [share, setShare] = useState(false);
   const chart = useRef<EChartHandle>(null);
@@ -31,7 +35,9 @@ export function ChartPanel({ id, title, note, option, table, csv, height, onPoin
   return (
     <section className="panel" aria-labelledby={`${id}-title`} data-panel={id}>
       <header className="panel-head">
-        <h2 id={`${id}-title`}>{title}</h2>
+        <h2 id={`${id}-title`}>{title}<a className="term-link" data-testid="glossary-link" title={s.glossary.linkTitle}
+          href={linkTo(window.location.href, { ...state, view: 'glossary', term })}
+          onClick={(e) => { e.preventDefault(); update({ view: 'glossary', term }); }}>{s.glossary.link}</a></h2>
         <div className="toolbar">
           <button type="button" onClick={() => setShowTable((v) => !v)} aria-pressed={showTable}>{showTable ? s.showChart : s.showTable}</button>
           <button type="button" disabled={!option || showTable} onClick={() => { const u = chart.current?.png(); if (u) downloadUrl(`${file}.png`, u); }}>{s.downloadPng}</button>

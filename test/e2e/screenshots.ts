@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { browser, buildApp, closeServer, serve } from './harness';
+import { SQL_EXAMPLES } from '../../src/data/queries/sql-view';
 
 const XT = encodeURIComponent('湘潭县人民政府办公室');
 const SHOTS: [string, string][] = [
@@ -16,7 +17,14 @@ const SHOTS: [string, string][] = [
   ['source', 'view=source&report=2024_xiangtanxian_zfbgs'],
   ['import', 'view=import'],
   ['embed', `view=appeals&agency=${XT}&embed=1`],
+  ['change', `view=change&years=2022-2024&agency=${encodeURIComponent('平潭综合实验区')}`],
+  ['sql', `view=sql&q=${encodeURIComponent(SQL_EXAMPLES.find((e) => e.id === 'correction-by-year')!.sql)}`],
+  ['glossary', 'view=glossary&term=correction_rate'],
 ];
+// `npx tsx test/e2e/screenshots.ts sql change` retakes only those views
+const ONLY = new Set(process.argv.slice(2));
+/** Views whose content comes after their first render. */
+const WAIT: Record<string, string> = { sql: '[data-testid="sql-result"]', change: '[data-testid="change-table"]', glossary: '[data-testid="cite"]' };
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 async function main(): Promise<void> {
@@ -27,12 +35,14 @@ async function main(): Promise<void> {
   const ctx = await browser();
   try {
     for (const [name, q] of SHOTS) {
+      if (ONLY.size && !ONLY.has(name)) continue;
       for (const [size, vp] of Object.entries(SIZES)) {
         const page = await ctx.newPage();
         await page.setViewportSize(vp);
         await page.goto(`${url}?anim=0&${q}`);
         await page.waitForSelector('main[data-view], main.embed', { timeout: 60_000 });
         await page.waitForFunction(() => !document.querySelector('.loading, .loader'), null, { timeout: 60_000 });
+        if (WAIT[name]) await page.waitForSelector(WAIT[name], { timeout: 60_000 });
         if (await page.locator('canvas').count()) await page.waitForSelector('body[data-chart="ready"]', { timeout: 60_000 });
         await page.waitForTimeout(300);
         await page.screenshot({ path: path.join(out, `${name}-${size}.png`), fullPage: size === 'desktop' && name !== 'embed' ? false : false });

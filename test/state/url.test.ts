@@ -6,6 +6,7 @@ const full: State = {
   agencies: ['湘潭县人民政府办公室', 'A, B & C 局', '<img src=x onerror=alert(1)>'], levels: ['county', 'department'],
   region: '4303', years: [2019, 2024], year: 2023, mode: 'percent', excludeFailing: true,
   report: '2024_xiangtanxian_zfbgs', cell: 'requests:new:natural', embed: true, anim: false,
+  q: "SELECT agency, year\nFROM metrics -- 'x' & y\nWHERE agency LIKE '%局%'", rows: 100, term: 'correction_rate',
 };
 
 describe('URL state codec', () => {
@@ -49,5 +50,15 @@ describe('URL state codec', () => {
   it('builds a share link from a page URL that already has a query and hash', () => {
     expect(linkTo('https://h.example/some/deep/path/?lang=en#x', { ...DEFAULT_STATE, view: 'appeals' }))
       .toBe('https://h.example/some/deep/path/?view=appeals');
+  });
+
+  it('keeps a multi-line SQL query, and drops one with control characters or too long for a link', () => {
+    const sql = 'SELECT year,\n\tcount(*) AS n\r\nFROM reports GROUP BY ALL';
+    expect(decode(encode({ ...DEFAULT_STATE, view: 'sql', q: sql })).q).toBe(sql);
+    expect(decode(`?q=${encodeURIComponent('SELECT 1\u0000')}`).q).toBe('');
+    expect(decode(`?q=${encodeURIComponent('SELECT ' + '1,'.repeat(2500) + '1')}`).q).toBe('');
+    expect(decode('?rows=5').rows).toBe(DEFAULT_STATE.rows);
+    expect(decode('?rows=10000').rows).toBe(10000);
+    expect(decode('?term=a%20b').term).toBe('');
   });
 });

@@ -11,3 +11,5 @@ export * from './source';
 export * from './provenance';
 export * from './regions';
 export * from './imported';
+export * from './sql-view';
+export * from './change';
