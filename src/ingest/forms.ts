@@ -23,7 +23,7 @@ export const isReportExtension = (name: string) => (REPORT_EXTENSIONS as readonl
 /** Why a file is not read as a report: machine-readable, stable (finding details.reason). */
 export type RefusalReason =
   | 'empty' | 'whitespace' | 'binary' | 'too-large' | 'unsupported-kind'
-  | 'not-found' | 'unreadable' | 'special-file' | 'symlink-loop' | 'word-unreadable';
+  | 'not-found' | 'unreadable' | 'special-file' | 'symlink-loop' | 'word-unreadable' | 'not-a-report';
 
 export interface Refusal { reason: RefusalReason; messageZh: string; messageEn: string; details?: Record<string, unknown> }
 
@@ -43,9 +43,39 @@ const KIND_NAMES: Record<string, [string, string, string, string]> = {
   zip: ['压缩包', 'an archive', '请先解压，再导入其中的报告文件', 'extract it and import the report files inside'],
   archive: ['压缩包', 'an archive', '请先解压，再导入其中的报告文件', 'extract it and import the report files inside'],
   image: ['图片', 'an image', '图片中的数字无法读取；请找报告的网页、Word 或有文字层的 PDF，或先做 OCR', 'numbers in an image cannot be read; find the report\'s web page, Word file or a PDF with a text layer, or run OCR first'],
+  data: ['数据文件（CSV/JSON/XML 等）', 'a data file (CSV, JSON, XML…)', '本工具读取报告本身；导出的事实表（facts CSV）请在看板的导入页导入', 'this reads the reports themselves; a facts CSV is imported in the dashboard\'s Import view'],
   media: ['音视频文件', 'an audio or video file', '请使用报告文件', 'use the report file'],
   executable: ['程序文件', 'a program file', '请使用报告文件', 'use the report file'],
 };
+
+/** Text extensions that hold data, not a report: refused by name even though the bytes are text. */
+const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.json', '.xml', '.yaml', '.yml', '.js', '.css', '.sql']);
+/** A corpus folder's own files (README, manifest, licence): listed, never read as a report. */
+const FOLDER_FILES = /^(readme|manifest|license|licence|changelog|notice|truth)$/i;
+
+/** Extensions of forms that are not reports: a file so named whose bytes look like text is most
+ * likely broken or mislabelled, and parsing it as a report would only give misleading findings.
+ * (Word extensions are not here: sites do post HTML or plain text named .doc — that is read.) */
+const OTHER_EXTENSIONS: Record<string, string> = {
+  '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xls': 'xls', '.et': 'xls', '.pptx': 'pptx', '.ppt': 'ppt', '.odt': 'odt', '.rtf': 'rtf', '.wps': 'wps',
+  '.zip': 'zip', '.rar': 'archive', '.7z': 'archive', '.gz': 'archive', '.tgz': 'archive', '.tar': 'archive', '.bz2': 'archive', '.xz': 'archive',
+  '.png': 'image', '.jpg': 'image', '.jpeg': 'image', '.gif': 'image', '.bmp': 'image', '.tif': 'image', '.tiff': 'image', '.webp': 'image', '.svg': 'image', '.heic': 'image',
+  '.mp4': 'media', '.mov': 'media', '.mp3': 'media', '.wav': 'media', '.avi': 'media', '.exe': 'executable', '.dll': 'executable',
+};
+export const kindOfExtension = (name: string): string | null => OTHER_EXTENSIONS[extensionOf(name)] ?? null;
+
+/** A refusal decided by the name alone (before the bytes are looked at), or null. */
+export function refuseByName(name: string): Refusal | null {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  if (FOLDER_FILES.test(base.replace(/\.[^.]*$/, ''))) {
+    return {
+      reason: 'not-a-report',
+      messageZh: `这是文件夹自带的说明或清单文件（${base}），不是报告：已列出，未解析`,
+      messageEn: `This is a folder's own README/manifest-type file (${base}), not a report: listed, not parsed`,
+    };
+  }
+  return DATA_EXTENSIONS.has(extensionOf(name)) ? refuseKind('data') : null;
+}
 
 export function refuseKind(kind: string): Refusal {
   const [zh, en, doZh, doEn] = KIND_NAMES[kind] ?? KIND_NAMES.ole!;

@@ -11,7 +11,7 @@ import { parseReport } from '../parse/parse-report';
 import { parseText } from '../parse/parse-text';
 import { decodeText } from './decode';
 import { docToHtml } from './doc';
-import { extensionOf, MAX_FILE_BYTES, refuseKind, REFUSALS, type Refusal } from './forms';
+import { extensionOf, kindOfExtension, MAX_FILE_BYTES, refuseByName, refuseKind, REFUSALS, type Refusal } from './forms';
 import { reportIdOf } from './ids';
 import { readPage } from './page';
 import { sniff } from './sniff';
@@ -38,6 +38,8 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
   const { name, bytes } = input;
   const reportId = input.reportId || reportIdOf(name);
   try {
+    const byName = refuseByName(name);
+    if (byName) return refusedReport(name, reportId, byName);
     if (bytes.length === 0) return refusedReport(name, reportId, REFUSALS.empty());
     if (bytes.length > MAX_FILE_BYTES) return refusedReport(name, reportId, REFUSALS.tooLarge(bytes.length));
     const kind = sniff(bytes);
@@ -53,6 +55,8 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
         return parseText({ sourceFile: name, reportId, text: html, format: 'html' });
       }
       case 'text': {
+        const named = kindOfExtension(name);
+        if (named) return refusedReport(name, reportId, refuseKind(named));
         const decoded = decodeText(bytes);
         if (decoded === null) return refusedReport(name, reportId, REFUSALS.binary());
         const text = decoded.text;
