@@ -7,7 +7,7 @@
 //                                             → anything else: a failed report naming what it is
 import { failedReport } from '../dataset/to-dataset';
 import type { ParsedReport } from '../model/types';
-import { parseReport } from '../parse/parse-report';
+import { parsePdf } from '../parse/parse-report';
 import { parseText } from '../parse/parse-text';
 import { decodeText } from './decode';
 import { docToHtml } from './doc';
@@ -45,7 +45,7 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
     const kind = sniff(bytes);
     switch (kind.kind) {
       case 'other': return refusedReport(name, reportId, refuseKind(kind.what));
-      case 'pdf': return await parseReport({ sourceFile: name, reportId, bytes });
+      case 'pdf': return await parsePdf({ sourceFile: name, reportId, bytes });
       case 'docx':
       case 'doc': {
         let html: string;

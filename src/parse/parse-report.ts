@@ -14,7 +14,8 @@ export async function parseReport(input: ReportInput & { reportId?: string }): P
   return parseText({ sourceFile: input.sourceFile, reportId: input.reportId, text, format });
 }
 
-async function parsePdf(input: ReportInput & { reportId?: string }): Promise<ParsedReport> {
+/** A PDF's bytes → ParsedReport (src/ingest calls this once the content says PDF, whatever the name). */
+export async function parsePdf(input: ReportInput & { reportId?: string }): Promise<ParsedReport> {
   const base = { sourceFile: input.sourceFile, reportId: input.reportId };
   let extract;
   try {
