@@ -1,7 +1,7 @@
 // The CLI's input collection (src/cli/collect.ts) on fixtures made in a temp dir: every file
 // listed once, links followed without loops, special files refused without being opened.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -113,6 +113,15 @@ describe('parseParseArgs', () => {
 });
 
 describe('parseFile', () => {
+  it('refuses a file over the size limit from its size, without reading it', async () => {
+    const big = path.join(tmp, 'huge.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 700 * 1024 * 1024); // sparse: costs no disk
+    const p = await parseFile({ path: big, sourceFile: 'huge.txt', reportId: 'huge' });
+    expect(p.findings[0]!.details.reason).toBe('too-large');
+    expect(p.findings[0]!.messageEn).toMatch(/too large \(700 MB; the limit is 50 MB\)/);
+    rmSync(big);
+  });
   it('parses a real report given by path, and fails a whitespace-only file with a reason', async () => {
     const real = await parseFile({ path: path.resolve(__dirname, '../../data/reports/2024_xiangtanxian_zfbgs.txt'), sourceFile: 'x.txt', reportId: 'x' });
     expect(real.status).toBe('ok');
