@@ -1,5 +1,7 @@
 // Per-report parse time of each form through src/ingest (the one way in the CLI and the import
-// worker share), in Node on one core: `npx tsx bench/formats.ts [rounds]`.
+// worker share), in Node on one core: `npx tsx bench/formats.ts [rounds]`; with `--browser`, also
+// in the dashboard's import worker (production build, headless Chromium; time per file measured in
+// the worker, from the `nb:import-parsed` mark).
 // Files: data/formats/ (one report in six forms) and data/formats/more/ (four more reports as
 // .docx / .doc / .pdf / .html). Reports the median and the slowest round per file and per form.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +13,8 @@ const files = [
   ...readdirSync(dir).filter((f) => /^\d{4}_/.test(f)).map((f) => join(dir, f)),
   ...readdirSync(join(dir, 'more')).map((f) => join(dir, 'more', f)),
 ].sort();
-const rounds = Number(process.argv[2] ?? 10);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const rounds = Number(args[0] ?? 10);
 const formOf = (f: string) => (/_page\.html$/.test(f) ? 'saved page' : /_gbk\.html$/.test(f) ? 'GBK page' : /_paste\.txt$/.test(f) ? 'pasted text' : f.split('.').pop()!);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -36,3 +39,35 @@ for (const f of files) {
 }
 console.log('\nper form (median of the files\' medians, ms per report):');
 for (const [form, ms] of [...byForm].sort()) console.log(`  ${form.padEnd(12)} ${median(ms).toFixed(1).padStart(7)}  (${ms.length} files)`);
+
+if (process.argv.includes('--browser')) {
+  const { browser, buildApp, closeServer, serve } = await import('../test/e2e/harness');
+  process.env.NODE_ENV = 'production';
+  const outDir = await buildApp();
+  const app = await serve(outDir);
+  const ctx = await browser();
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${app.url}?anim=0&view=import`);
+    // one batch: every file once to warm the worker (module loads), then `rounds` copies of each
+    const batch = [...Array(rounds + 1).keys()].flatMap((r) => files.map((f) => ({ f, r })));
+    await page.locator('[data-testid=import-input]').setInputFiles(batch.map(({ f, r }) => ({
+      name: `r${r}_${f.split('/').pop()}`, mimeType: 'application/octet-stream', buffer: readFileSync(f),
+    })));
+    await page.waitForFunction(() => performance.getEntriesByName('nb:import-parsed').length > 0, null, { timeout: 900_000, polling: 100 });
+    const ms = await page.evaluate(() => (performance.getEntriesByName('nb:import-parsed')[0] as PerformanceMark).detail as number[]);
+    const perFile = new Map<string, number[]>();
+    batch.forEach(({ f, r }, i) => { if (r > 0) perFile.set(f, [...(perFile.get(f) ?? []), ms[i]!]); });
+    const browserByForm = new Map<string, number[]>();
+    console.log(`\nin the browser import worker (Chromium, ${rounds} rounds after a warm-up):`);
+    for (const [f, t] of perFile) {
+      browserByForm.set(formOf(f), [...(browserByForm.get(formOf(f)) ?? []), median(t)]);
+      console.log(`  ${f.slice(dir.length + 1).padEnd(42)} ${formOf(f).padEnd(12)} ${median(t).toFixed(1).padStart(8)} ms  (max ${Math.max(...t).toFixed(1)})`);
+    }
+    console.log('per form (median ms per report, browser):');
+    for (const [form, t] of [...browserByForm].sort()) console.log(`  ${form.padEnd(12)} ${median(t).toFixed(1).padStart(7)}`);
+  } finally {
+    await ctx.close();
+    await closeServer(app.server);
+  }
+}
