@@ -48,7 +48,7 @@ export function docToHtml(bytes: Uint8Array): string {
   if (!table) throw new DocError('no table stream');
   const ccpText = u32(word, 0x4c);
   const pieces = readPieces(table, u32(word, 0x1a2), u32(word, 0x1a6));
-  const ttpFcs = rowEndMarks(word, table, bytesOf(CFB.find(cfb, 'Data')), u32(word, 0x102), u32(word, 0x106));
+  const marks = paragraphMarks(word, table, bytesOf(CFB.find(cfb, 'Data')), u32(word, 0x102), u32(word, 0x106));
 
   // characters of the main document with the file offset of each
   const chars: string[] = [];
@@ -68,7 +68,7 @@ export function docToHtml(bytes: Uint8Array): string {
       }
     }
   }
-  return toHtml(chars, fcs, ttpFcs);
+  return toHtml(chars, fcs, marks);
 }
 
 function readPieces(table: Uint8Array, fcClx: number, lcbClx: number): Piece[] {
@@ -91,9 +91,11 @@ function readPieces(table: Uint8Array, fcClx: number, lcbClx: number): Piece[] {
   return pieces;
 }
 
-/** File offsets of paragraph marks whose paragraph is a table row end (sprmPFTtp / sprmPFInnerTtp). */
-function rowEndMarks(word: Uint8Array, table: Uint8Array, data: Uint8Array | null, fc: number, lcb: number): Set<number> {
-  const out = new Set<number>();
+interface Marks { inTable: Set<number>; rowEnd: Set<number> }
+
+/** End offsets of paragraphs in a table cell (sprmPFInTable) and of row ends (sprmPFTtp / sprmPFInnerTtp). */
+function paragraphMarks(word: Uint8Array, table: Uint8Array, data: Uint8Array | null, fc: number, lcb: number): Marks {
+  const out: Marks = { inTable: new Set(), rowEnd: new Set() };
   if (lcb < 8 || fc + lcb > table.length) return out;
   const n = (lcb - 4) / 8;
   for (let i = 0; i < n; i++) {
@@ -108,23 +110,28 @@ function rowEndMarks(word: Uint8Array, table: Uint8Array, data: Uint8Array | nul
       let size;
       if (cb === 0) { cb = word[at]!; at++; size = 2 * cb; } else size = 2 * cb - 1;
       // grpPrlAndIstd: istd (2 bytes) then sprms
-      if (hasTtp(word, at + 2, at + size, data)) out.add(u32(word, page + 4 * (r + 1))); // end fc of the paragraph's run: its mark is the character before
+      // keyed by the end offset of the paragraph's run: its mark is the character before it
+      const flags = sprmFlags(word, at + 2, at + size, data);
+      const end = u32(word, page + 4 * (r + 1));
+      if (flags.inTable) out.inTable.add(end);
+      if (flags.ttp) out.rowEnd.add(end);
     }
   }
   return out;
 }
 
-function hasTtp(b: Uint8Array, start: number, end: number, data: Uint8Array | null): boolean {
+function sprmFlags(b: Uint8Array, start: number, end: number, data: Uint8Array | null, f = { inTable: false, ttp: false }): { inTable: boolean; ttp: boolean } {
   let o = start;
   while (o + 2 <= end) {
     const sprm = u16(b, o);
     o += 2;
-    if ((sprm === 0x2417 || sprm === 0x244c) && b[o] === 1) return true;
+    if ((sprm === 0x2417 || sprm === 0x244c) && b[o] === 1) f.ttp = true;
+    if ((sprm === 0x2416 || sprm === 0x6649) && b[o]! >= 1) f.inTable = true; // sprmPFInTable, sprmPItap (table depth)
     // sprmPHugePapx: a paragraph with a long grpprl (a row end carries the row's cell widths)
     // keeps it in the Data stream: size (2 bytes) + sprms
     if (sprm === 0x6646 && data && b !== data) {
       const at = u32(b, o);
-      if (at + 2 <= data.length && hasTtp(data, at + 2, Math.min(data.length, at + 2 + u16(data, at)), null)) return true;
+      if (at + 2 <= data.length) sprmFlags(data, at + 2, Math.min(data.length, at + 2 + u16(data, at)), null, f);
     }
     const spra = sprm >> 13;
     if (spra === 0 || spra === 1) o += 1;
@@ -133,12 +140,12 @@ function hasTtp(b: Uint8Array, start: number, end: number, data: Uint8Array | nu
     else if (spra === 7) o += 3;
     else o += sprm === 0xd608 ? 2 + u16(b, o) - 1 : 1 + b[o]!; // sprmTDefTable: 2-byte size, counted +1
   }
-  return false;
+  return f;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function toHtml(chars: string[], fcs: number[], rowEnds: Set<number>): string {
+function toHtml(chars: string[], fcs: number[], marks: Marks): string {
   const out: string[] = [];
   let para = '';
   let cells: string[] = [];
@@ -160,7 +167,7 @@ function toHtml(chars: string[], fcs: number[], rowEnds: Set<number>): string {
     if (code === 0x15) { fieldDepth = Math.max(0, fieldDepth - 1); fieldCode = false; continue; }
     if (fieldDepth > 0 && fieldCode) continue;
     if (code === 0x07) {
-      if (rowEnds.has(fcs[i]!)) {
+      if (marks.rowEnd.has(fcs[i]!)) {
         rows.push(cells);
         cells = [];
         cell = [];
@@ -174,7 +181,8 @@ function toHtml(chars: string[], fcs: number[], rowEnds: Set<number>): string {
       continue;
     }
     if (code === 0x0d) {
-      if (cells.length || cell.length) { cell.push(esc(para.trim())); para = ''; continue; }
+      // a paragraph inside a cell (the cell's own text may run over several)
+      if (marks.inTable.has(fcs[i]!) || cells.length || cell.length) { cell.push(esc(para.trim())); para = ''; continue; }
       flushTable();
       if (para.trim()) out.push(`<p>${esc(para.trim())}</p>`);
       para = '';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignReportIds, decodeText, ingest, MAX_FILE_BYTES } from '../../src/ingest';
 import { declaredCharset } from '../../src/ingest/decode';
+import { docToHtml } from '../../src/ingest/doc';
 import { sniff } from '../../src/ingest/sniff';
 
 const ROOT = join(__dirname, '../..');
@@ -119,6 +120,14 @@ describe('ingest: an honest reason for every file not read', () => {
       expect(p.status).toBe(want.status);
       expect(p.facts.map((f) => f.value)).toEqual(want.facts.map((f) => f.value));
     }
+  });
+});
+
+describe('the .doc reader', () => {
+  it('keeps a cell of several paragraphs in its cell (also the first of a row), empty cells in their columns, rows apart', () => {
+    // test/fixtures/ingest/cells.doc: LibreOffice 7.4 "MS Word 97" of a 3×2 table whose first cell has two paragraphs
+    const html = docToHtml(new Uint8Array(readFileSync(join(ROOT, 'test/fixtures/ingest/cells.doc'))));
+    expect(html).toContain('<p>before</p>\n<table><tr><td><p>first para</p><p>second para</p></td><td><p>B1</p></td></tr><tr><td></td><td><p>B2</p></td></tr><tr><td><p>A3</p></td><td></td></tr></table>\n<p>after</p>');
   });
 });
 
