@@ -139,3 +139,26 @@ describe('assignReportIds: the one id rule (CLI and import)', () => {
     expect(assignReportIds(['2024_x.txt'], taken)).toEqual(['2024_x~3']);
   });
 });
+
+describe('saved pages: the article, not the site around it', () => {
+  it('reads the report inside a page whose navigation lists other years\' reports, with title and agency from the metadata', async () => {
+    const { docxToHtml } = await import('../../src/ingest/word');
+    const article = (await docxToHtml(new Uint8Array(readFileSync(join(ROOT, 'data/formats/2024_pingtan_zhqsyq.docx')))))
+      .replace(/^<html><body>/, '').replace(/<\/body><\/html>$/, '').replace(/<h1>[^<]*<\/h1>/, ''); // no title in the article
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="ArticleTitle" content="平潭综合实验区2024年度政府信息公开工作年度报告"><meta name="ContentSource" content="平潭综合实验区管委会办公室">
+<title>平潭综合实验区2024年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会</title><script>var x = "<table>";</script></head>
+<body><div class="nav"><ul><li><a href="/a">平潭综合实验区2023年度政府信息公开工作年度报告</a></li><li><a href="/b">平潭综合实验区2022年度政府信息公开工作年度报告</a></li></ul></div>
+<div class="main"><div class="article_content">${article}</div></div>
+<div class="related"><ul><li>某某局2021年政府信息公开工作年度报告</li></ul></div></body></html>`;
+    const p = await ingest({ name: 'saved.html', bytes: bytes(page) });
+    expect(p.report).toMatchObject({ year: 2024, agency: '平潭综合实验区', title: '平潭综合实验区2024年度政府信息公开工作年度报告' });
+    expect(truthNew(p)).toBe(218);
+    // without metadata the title comes from nowhere: no agency rather than a guess from the site's lists
+    const bare = await ingest({ name: 'saved.html', bytes: bytes(page.replace(/<meta name="(ArticleTitle|ContentSource)"[^>]*>/g, '').replace(/<title>[^<]*<\/title>/, '')) });
+    expect(bare.report.year).toBe(2024); // the statistics period sentence
+    expect(bare.report.agency).toBeNull();
+  });
+});
+
+const truthNew = (p: Awaited<ReturnType<typeof ingest>>) => p.facts.find((f) => f.item === 'new' && f.column === 'total')?.value;
