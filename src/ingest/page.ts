@@ -30,12 +30,16 @@ export interface PageRead {
 const REPORT_TABLE = /申请人情况|第二十条|行政复议|本年新收|信息内容|本年制发件数|申请情况/;
 const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value;
 
-function textOf(n: Node, depth = 0): string {
-  if (depth > 300) return '';
-  if (n.nodeName === '#text') return n.value ?? '';
-  if (n.tagName === 'script' || n.tagName === 'style') return '';
+// Walks are iterative: a hostile page may nest elements thousands deep (a recursive walk would
+// stop at a depth limit or overflow the stack and miss the article).
+function textOf(root: Node): string {
   let s = '';
-  for (const c of n.childNodes ?? []) s += textOf(c, depth + 1);
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeName === '#text') s += n.value ?? '';
+    else if (n.tagName !== 'script' && n.tagName !== 'style') for (let i = (n.childNodes?.length ?? 0) - 1; i >= 0; i--) stack.push(n.childNodes![i]!);
+  }
   return s;
 }
 
@@ -45,17 +49,17 @@ export function readPage(html: string): PageRead {
   const metas: Record<string, string> = {};
   let title = '';
   const tables: Node[] = [];
-  const walk = (n: Node, depth: number) => {
-    if (depth > 300) return;
+  const stack: Node[] = [doc];
+  while (stack.length) {
+    const n = stack.pop()!;
     if (n.tagName === 'meta') {
       const name = (attr(n, 'name') ?? attr(n, 'property') ?? '').toLowerCase();
       const content = attr(n, 'content')?.trim();
       if (name && content) metas[name] = content;
     } else if (n.tagName === 'title' && !title) title = textOf(n).trim();
-    else if (n.tagName === 'table' && REPORT_TABLE.test(textOf(n))) { tables.push(n); return; }
-    for (const c of n.childNodes ?? []) walk(c, depth + 1);
-  };
-  walk(doc, 0);
+    else if (n.tagName === 'table' && REPORT_TABLE.test(textOf(n))) { tables.push(n); continue; }
+    for (let i = (n.childNodes?.length ?? 0) - 1; i >= 0; i--) stack.push(n.childNodes![i]!);
+  }
   const pageTitle = metas['articletitle'] || metas['og:title'] || title.split(/\s*(?:_|\||–|—|-{1,2})\s*/)[0] || '';
   const hints: IdentityHints = {};
   if (pageTitle) hints.title = pageTitle.slice(0, 200);

@@ -161,4 +161,16 @@ describe('saved pages: the article, not the site around it', () => {
   });
 });
 
+describe('saved pages nested thousands deep', () => {
+  it('still finds the article (the walks are iterative, not depth-limited)', async () => {
+    const page = readFileSync(join(ROOT, 'data/formats/2024_pingtan_zhqsyq_page.html'), 'utf8');
+    const open = '<div class="article_content article_content_01 font_family_cn">';
+    expect(page).toContain(open);
+    const deep = page.replace(open, open + '<div>'.repeat(5000)).replace('<div class="article_attachment"', '</div>'.repeat(5000) + '<div class="article_attachment"');
+    const p = await ingest({ name: 'deep.html', bytes: bytes(deep) });
+    expect(p.status).toBe('ok');
+    expect(truthNew(p)).toBe(218);
+  });
+});
+
 const truthNew = (p: Awaited<ReturnType<typeof ingest>>) => p.facts.find((f) => f.item === 'new' && f.column === 'total')?.value;
