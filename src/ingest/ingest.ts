@@ -15,7 +15,6 @@ import { extensionOf, kindOfExtension, MAX_FILE_BYTES, refuseByName, refuseKind,
 import { reportIdOf } from './ids';
 import { readPage } from './page';
 import { sniff } from './sniff';
-import { docxToHtml } from './word';
 
 export interface IngestInput {
   /** File name or path as recorded in reports.source_file. */
@@ -49,7 +48,8 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
       case 'docx':
       case 'doc': {
         let html: string;
-        try { html = kind.kind === 'docx' ? await docxToHtml(bytes) : docToHtml(bytes); } catch (e) {
+        // mammoth is loaded on the first .docx only (~70 ms per process or worker thread otherwise)
+        try { html = kind.kind === 'docx' ? await (await import('./word')).docxToHtml(bytes) : docToHtml(bytes); } catch (e) {
           return refusedReport(name, reportId, REFUSALS.wordUnreadable(kind.kind === 'docx' ? '.docx' : '.doc', e instanceof Error ? e.message : String(e)));
         }
         return parseText({ sourceFile: name, reportId, text: html, format: 'html' });
