@@ -23,7 +23,7 @@ export const isReportExtension = (name: string) => (REPORT_EXTENSIONS as readonl
 /** Why a file is not read as a report: machine-readable, stable (finding details.reason). */
 export type RefusalReason =
   | 'empty' | 'whitespace' | 'binary' | 'too-large' | 'unsupported-kind'
-  | 'not-found' | 'unreadable' | 'special-file' | 'symlink-loop' | 'word-unreadable' | 'not-a-report';
+  | 'not-found' | 'unreadable' | 'special-file' | 'symlink-loop' | 'word-unreadable' | 'not-a-report' | 'no-text';
 
 export interface Refusal { reason: RefusalReason; messageZh: string; messageEn: string; details?: Record<string, unknown> }
 
@@ -100,6 +100,11 @@ export const REFUSALS = {
     messageZh: `文件太大（${mb(size)}，上限 ${mb(MAX_FILE_BYTES)}）：一份年度报告通常不到 5 MB，请确认选对了文件`,
     messageEn: `The file is too large (${mb(size)}; the limit is ${mb(MAX_FILE_BYTES)}): an annual report is usually under 5 MB — check that this is the right file`,
     details: { bytes: size, limit: MAX_FILE_BYTES },
+  }),
+  wordNoText: (): Refusal => ({
+    reason: 'no-text',
+    messageZh: '这个 Word 文件里没有文字（只有图片？可能是扫描件）：其中的数字无法读取。请找这份报告的网页或有文字层的 PDF，或先做 OCR',
+    messageEn: 'This Word file holds no text (only pictures? perhaps a scan): its numbers cannot be read. Find the report\'s web page or a PDF with a text layer, or run OCR first',
   }),
   wordUnreadable: (form: string, why: string): Refusal => ({
     reason: 'word-unreadable',

@@ -52,6 +52,7 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
         try { html = kind.kind === 'docx' ? await (await import('./word')).docxToHtml(bytes) : docToHtml(bytes); } catch (e) {
           return refusedReport(name, reportId, REFUSALS.wordUnreadable(kind.kind === 'docx' ? '.docx' : '.doc', e instanceof Error ? e.message : String(e)));
         }
+        if (!/[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, ''))) return refusedReport(name, reportId, REFUSALS.wordNoText());
         return parseText({ sourceFile: name, reportId, text: html, format: 'html' });
       }
       case 'text': {

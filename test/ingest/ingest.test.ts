@@ -105,6 +105,12 @@ describe('ingest: an honest reason for every file not read', () => {
       }
     }
   });
+  it('a Word file with pictures only says it holds no text (a scan?) and what to do', async () => {
+    for (const f of ['picture-only.docx', 'picture-only.doc']) { // LibreOffice 7.4: one image, no text
+      const r = await reason(f, new Uint8Array(readFileSync(join(ROOT, 'test/fixtures/ingest', f))));
+      expect(r, f).toMatchObject({ status: 'failed', reason: 'no-text', en: expect.stringMatching(/holds no text \(only pictures\? perhaps a scan\).*run OCR/) });
+    }
+  });
   it('a broken Word file says so and what to do', async () => {
     const bad = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes('word/document.xml but no zip')]);
     const r = await reason('broken.docx', bad);
