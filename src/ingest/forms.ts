@@ -67,7 +67,8 @@ export const kindOfExtension = (name: string): string | null => OTHER_EXTENSIONS
 /** A refusal decided by the name alone (before the bytes are looked at), or null. */
 export function refuseByName(name: string): Refusal | null {
   const base = name.split(/[\\/]/).pop() ?? '';
-  if (FOLDER_FILES.test(base.replace(/\.[^.]*$/, ''))) {
+  // only as text (a PDF or Word file named manifest.pdf is whatever its content is)
+  if (FOLDER_FILES.test(base.replace(/\.[^.]*$/, '')) && ['', '.md', '.txt', '.csv', '.tsv', '.json', '.rst'].includes(extensionOf(name))) {
     return {
       reason: 'not-a-report',
       messageZh: `这是文件夹自带的说明或清单文件（${base}），不是报告：已列出，未解析`,

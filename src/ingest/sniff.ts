@@ -41,7 +41,7 @@ export function sniff(b: Uint8Array): Sniffed {
   }
   if (head.startsWith('{\\rtf')) return { kind: 'other', what: 'rtf' };
   const image = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], ascii('GIF8'), [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a], [0x00, 0x00, 0x01, 0x00]];
-  if (image.some((s) => starts(b, s)) || (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') || (head.startsWith('BM') && b.length > 26 && b[14]! >= 12 && b[15] === 0 && b[1] === 0x4d && b[6] === 0 && b[7] === 0)) return { kind: 'other', what: 'image' };
+  if (image.some((s) => starts(b, s)) || (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') || (head.startsWith('BM') && b.length > 26 && b[14]! >= 12 && b[15] === 0 && b[6] === 0 && b[7] === 0)) return { kind: 'other', what: 'image' };
   if (/^\s*<svg[\s>]/i.test(head) || /^\s*<\?xml[^>]*>\s*<svg/i.test(head)) return { kind: 'other', what: 'image' };
   const archive = [[0x1f, 0x8b], ascii('7z'), ascii('Rar!'), [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], [0x28, 0xb5, 0x2f, 0xfd]];
   if (archive.some((s) => starts(b, s)) || (head.startsWith('BZh') && /^BZh[1-9]1AY&SY/.test(head))) return { kind: 'other', what: 'archive' };

@@ -105,6 +105,12 @@ describe('ingest: an honest reason for every file not read', () => {
       }
     }
   });
+  it('a README or manifest is listed, not parsed — unless its content is a PDF or Word file', async () => {
+    expect(await reason('corpus/manifest.csv', bytes('file,agency\n'))).toMatchObject({ reason: 'not-a-report' });
+    expect(await reason('LICENSE', bytes('MIT'))).toMatchObject({ reason: 'not-a-report' });
+    const pdf = await ingest({ name: 'README.pdf', bytes: new Uint8Array(readFileSync(join(ROOT, 'data/formats/2024_pingtan_zhqsyq.pdf'))) });
+    expect(pdf.status).not.toBe('failed');
+  });
   it('a Word file with pictures only says it holds no text (a scan?) and what to do', async () => {
     for (const f of ['picture-only.docx', 'picture-only.doc']) { // LibreOffice 7.4: one image, no text
       const r = await reason(f, new Uint8Array(readFileSync(join(ROOT, 'test/fixtures/ingest', f))));
