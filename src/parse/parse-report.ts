@@ -52,7 +52,7 @@ export async function parsePdf(input: ReportInput & { reportId?: string }): Prom
 // what the user can do about it, in both languages (the import shows the UI's one)
 const SCANNED = (pages: number) => ({
   messageZh: `这看起来是没有文字层的扫描版 PDF（共 ${pages} 页）：其中的数字无法读取。请找这份报告的网页、Word 文件或有文字层的 PDF，或先用 OCR（如 ocrmypdf）加上文字层再导入`,
-  messageEn: `This looks like a scanned PDF with no text layer (${pages} pages): its numbers cannot be read. Find the report's web page, Word file or a PDF with a text layer, or add a text layer with OCR (e.g. ocrmypdf) and import that`,
+  messageEn: `This looks like a scanned PDF with no text layer (${pages} page${pages === 1 ? '' : 's'}): its numbers cannot be read. Find the report's web page, Word file or a PDF with a text layer, or add a text layer with OCR (e.g. ocrmypdf) and import that`,
 });
 
 function finding(reportId: string, f: Omit<Finding, 'reportId'>): Finding {

@@ -111,6 +111,21 @@ describe('ingest: an honest reason for every file not read', () => {
     const pdf = await ingest({ name: 'README.pdf', bytes: new Uint8Array(readFileSync(join(ROOT, 'data/formats/2024_pingtan_zhqsyq.pdf'))) });
     expect(pdf.status).not.toBe('failed');
   });
+  it('a scanned PDF (no text layer), whatever its name, says so and what to do', async () => {
+    const content = '0 0 1 rg 10 10 100 100 re f'; // a filled square: a page with no text
+    const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>', `<< /Length ${content.length} >>\nstream\n${content}\nendstream`];
+    let pdf = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objs.forEach((o, i) => { offsets.push(pdf.length); pdf += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+    const xref = pdf.length;
+    pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const p = await ingest({ name: 'scan.doc', bytes: bytes(pdf) });
+    expect(p.status).toBe('failed');
+    expect(p.findings.map((f) => f.code)).toEqual(['no-text-layer']);
+    expect(p.findings[0]!.messageEn).toMatch(/looks like a scanned PDF with no text layer \(1 page\).*OCR/);
+    expect(p.findings[0]!.messageZh).toMatch(/没有文字层的扫描版 PDF.*OCR/);
+  }, 30_000);
   it('a Word file with pictures only says it holds no text (a scan?) and what to do', async () => {
     for (const f of ['picture-only.docx', 'picture-only.doc']) { // LibreOffice 7.4: one image, no text
       const r = await reason(f, new Uint8Array(readFileSync(join(ROOT, 'test/fixtures/ingest', f))));
