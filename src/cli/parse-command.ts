@@ -3,15 +3,14 @@
 //   collect inputs (recursing into folders) → parse each file (worker threads when many) →
 //   append its rows to the CSVs in input order → build nianbao.duckdb → summary line.
 //
-// Every input file appears in reports.csv: unreadable, empty, binary or unknown-extension files
-// are rows with status failed and their reason. Exit 0 when the run completed (even with
+// Every input file appears in reports.csv once (collect.ts): unreadable, empty, binary or
+// unsupported files are rows with status failed and their reason. Exit 0 when the run completed (even with
 // findings or failed files), 2 for usage errors, 1 when the output could not be written.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { readManifestCsv } from '../dataset';
 import type { ManifestRow } from '../model/dataset';
 import { intOption, readArgs } from './args';
-import { extensionOf, SUPPORTED_EXTENSIONS, type FileJob } from './parse-file';
+import { collectJobs } from './collect';
 import { defaultJobs, runInProcess, runInWorkers } from './pool';
 import type { ReportChunk } from './report-chunk';
 import { DatasetWriter } from './write-dataset';
@@ -19,8 +18,9 @@ import { DatasetWriter } from './write-dataset';
 export const PARSE_USAGE = `usage: nianbao parse <files or folders…> --out <dir> [--manifest manifest.csv] [--jobs N] [--quiet]
        (in a checkout also: npm run parse -- …)
 
-  Parses government information disclosure annual reports (.txt .html .htm .md .pdf; folders are
-  searched recursively) into <dir>: reports.csv, facts.csv, findings.csv, checks.csv,
+  Parses government information disclosure annual reports (PDF, Word .docx/.doc, web pages incl.
+  saved ones, text in UTF-8/GBK/UTF-16; folders are searched recursively and every file in them is
+  listed — one that is not a report as failed, with the reason) into <dir>: reports.csv, facts.csv, findings.csv, checks.csv,
   manifest.csv (with --manifest) and nianbao.duckdb.
 
   --out <dir>          output folder (created if missing)
@@ -54,53 +54,6 @@ export function parseParseArgs(argv: string[]): ParseArgs | string {
   return a;
 }
 
-const slash = (p: string) => p.split(path.sep).join('/');
-
-/**
- * Expands inputs to FileJobs in a stable order. Folders: supported extensions only, recursively,
- * skipping hidden entries; source_file is relative to the folder. Files named explicitly are
- * always taken (an unknown extension or a missing file becomes a failed report).
- */
-export function collectJobs(inputs: string[]): FileJob[] {
-  const found: { path: string; sourceFile: string }[] = [];
-  const walk = (root: string, dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-    } catch (e) {
-      // an unreadable sub-folder is listed as a failed input instead of vanishing
-      found.push({ path: dir, sourceFile: slash(path.relative(root, dir)) || path.basename(dir) });
-      void e;
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const full = path.join(dir, e.name);
-      let isDir = e.isDirectory();
-      if (e.isSymbolicLink()) { try { isDir = statSync(full).isDirectory(); } catch { isDir = false; } }
-      if (isDir) walk(root, full);
-      else if ((SUPPORTED_EXTENSIONS as readonly string[]).includes(extensionOf(e.name))) found.push({ path: full, sourceFile: slash(path.relative(root, full)) });
-    }
-  };
-  for (const input of inputs) {
-    let isDir = false;
-    try { isDir = statSync(input).isDirectory(); } catch { /* missing: a failed row below */ }
-    if (isDir) walk(input, input);
-    else found.push({ path: input, sourceFile: slash(path.normalize(input)) });
-  }
-  // report_id = file name without extension; when two inputs share it, the relative path keeps
-  // ids unique (docs/dataset.md: unique within a dataset)
-  const stem = (s: string) => (s.split('/').pop() ?? s).replace(/\.[^.]*$/, '') || s;
-  const count = new Map<string, number>();
-  for (const f of found) count.set(stem(f.sourceFile), (count.get(stem(f.sourceFile)) ?? 0) + 1);
-  const used = new Set<string>();
-  return found.map((f) => {
-    let id = count.get(stem(f.sourceFile))! > 1 ? f.sourceFile.replace(/\.[^./]*$/, '') : stem(f.sourceFile);
-    for (let k = 2; used.has(id); k++) id = `${id}~${k}`;
-    used.add(id);
-    return { ...f, reportId: id };
-  });
-}
 
 function version(): string {
   // src/cli/ under tsx, dist-cli/ when compiled

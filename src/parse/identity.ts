@@ -16,7 +16,10 @@ export interface IdentityGuess {
 const TITLE = /([^\s\n:：,，。;；|]{0,60}?)\s*((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?报告/;
 const PERIOD = /(?:统计期限|统计时限|统计期间|数据统计)[^\n。]{0,12}?((?:19|20)\d{2})年\s*1\s*月\s*1\s*日/;
 
-export function findIdentity(text: string, lines: string[]): IdentityGuess {
+/** What a page's metadata says (src/ingest/page.ts): used only where the text itself names nothing. */
+export interface IdentityHints { title?: string; agency?: string; year?: number }
+
+export function findIdentity(text: string, lines: string[], hints?: IdentityHints): IdentityGuess {
   let title: string | null = null;
   let agency: string | null = null;
   let year: number | null = null;
@@ -47,6 +50,14 @@ export function findIdentity(text: string, lines: string[]): IdentityGuess {
   const pm = PERIOD.exec(text.length > 400_000 ? text.slice(0, 400_000) : text);
   const periodYear = pm ? Number(pm[1]) : null;
   if (year === null && periodYear !== null) year = periodYear;
+  const hm = title === null && hints?.title ? TITLE.exec(hints.title) : null;
+  if (hm) {
+    title = hints!.title!.slice(hm.index).trim();
+    agency = hm[1] || null;
+    if (year === null) year = Number(hm[2]);
+  }
+  if (agency === null && hints?.agency) agency = hints.agency;
+  if (year === null && hints?.year) year = hints.year;
   if (agency !== null && (agency.length < 2 || /^(关于|本|我)/.test(agency))) agency = null;
   return { title, agency, year, titleLine, periodYear };
 }

@@ -3,7 +3,7 @@ import { deriveRequestTotals, runChecks } from './checks';
 import { activeFacts, appealFacts, requestFacts, type FactContext } from './facts';
 import { FindingList, safePage } from './findings';
 import { htmlToText } from './html';
-import { findIdentity } from './identity';
+import { findIdentity, type IdentityHints } from './identity';
 import { legacyFacts } from './legacy';
 import { normalise } from './normalise';
 import { resolveRegion } from './region';
@@ -18,6 +18,8 @@ export interface TextInput {
   reportId?: string;
   /** Set by the PDF front end: the page of a line of `text`. */
   pageOfLine?: (line: number) => number | undefined;
+  /** A page's metadata (src/ingest): title/agency/year used only when the text names none. */
+  hints?: IdentityHints;
 }
 
 // parseText: text / HTML / Markdown of one report → ParsedReport. Stages (one file each):
@@ -40,6 +42,10 @@ export function parseText(input: TextInput): ParsedReport {
     return { report, facts: [], findings: findings.items, checks: [], status: 'failed' };
   }
 }
+
+const normaliseHints = (h: IdentityHints): IdentityHints => ({
+  ...h, title: h.title && normalise(h.title).text.trim(), agency: h.agency && normalise(h.agency).text.trim(),
+});
 
 function reportIdOf(sourceFile: string): string {
   const base = sourceFile.split(/[\\/]/).pop() ?? '';
@@ -64,7 +70,7 @@ function run(raw: string, input: TextInput, report: ReportIdentity, findings: Fi
   const ctx: FactContext = { reportId: report.reportId, findings, page: (l) => safePage(input.pageOfLine, l) };
 
   // identity
-  const id = findIdentity(text, lines);
+  const id = findIdentity(text, lines, input.hints && normaliseHints(input.hints));
   report.title = id.title;
   report.agency = id.agency;
   report.year = id.year;

@@ -29,7 +29,8 @@ beforeAll(() => {
   mkdirSync(path.join(bad, 'nested'), { recursive: true });
   writeFileSync(path.join(bad, 'empty.txt'), '');
   writeFileSync(path.join(bad, 'junk.txt'), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)));
-  writeFileSync(path.join(bad, 'notes.docx'), 'not a report'); // in a folder: not an input, skipped
+  writeFileSync(path.join(bad, 'notes.docx'), 'not a report'); // named Word, holds text: read as text (sites do that)
+  writeFileSync(path.join(bad, 'photo.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])); // listed, refused
   writeFileSync(path.join(bad, 'nested', 'gbk.txt'), new Uint8Array([0xc4, 0xea, 0xb1, 0xa8])); // 年报 in GBK
   symlinkSync(path.join(bad, 'does-not-exist'), path.join(bad, 'dangling.html'));
   writeFileSync(path.join(bad, 'locked.md'), '# x');
@@ -47,8 +48,8 @@ describe('parse CLI on data/reports and bad inputs', () => {
   it('exits 0 and prints a summary line even though some files failed', () => {
     expect(run.stderr).not.toMatch(/unexpected error|failed to write/);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^parse: 26 files → \d+ ok, \d+ with findings, \d+ failed; \d+ facts/m);
-    expect(run.stderr).toMatch(/\[26\/26\] .* ETA/);
+    expect(run.stdout).toMatch(/^parse: 28 files → \d+ ok, \d+ with findings, \d+ failed; \d+ facts/m);
+    expect(run.stderr).toMatch(/\[28\/28\] .* ETA/);
   });
 
   it('lists every input file in reports.csv, the bad ones failed with a reason', () => {
@@ -63,14 +64,15 @@ describe('parse CLI on data/reports and bad inputs', () => {
       return r!.error;
     };
     expect(failed('empty.txt')).toMatch(/empty/);
-    expect(failed('junk.txt')).toMatch(/not text/);
-    expect(failed('dangling.html')).toMatch(/Cannot read.*ENOENT/);
-    expect(failed(path.join(tmp, 'given.xlsx').split(path.sep).join('/').replace(/^\//, '/'))).toMatch(/Unsupported file type "\.xlsx"/);
+    expect(failed('junk.txt')).toMatch(/binary, not a report/);
+    expect(failed('dangling.html')).toMatch(/does not exist.*ENOENT/);
+    expect(failed(path.join(tmp, 'given.xlsx').split(path.sep).join('/').replace(/^\//, '/'))).toMatch(/this is an Excel workbook \(\.xlsx\), not a report.*Accepted: PDF/);
+    expect(failed('photo.png')).toMatch(/this is an image, not a report.*Accepted: PDF/);
     if (process.getuid?.() !== 0) expect(failed('locked.md')).toMatch(/Cannot read.*EACCES/);
     else expect(byFile.has('locked.md')).toBe(true);
-    expect(byFile.has('notes.docx')).toBe(false);
+    expect(byFile.has('notes.docx')).toBe(true); // every file a folder holds is listed
     expect(byFile.get('nested/gbk.txt')).toBeDefined(); // GB18030 decoded, parsed (nothing in it)
-    expect(reports.data).toHaveLength(REPORTS.length + 6);
+    expect(reports.data).toHaveLength(REPORTS.length + 8);
   });
 
   it('records region, level and origin for the real reports', () => {
@@ -111,7 +113,7 @@ describe('parse CLI on data/reports and bad inputs', () => {
       expect(metaCsv).toEqual(meta);
       const m = await q(`SELECT requests__new__total AS v, region_code FROM metrics WHERE report_id = '2024_xiangtanxian_zfbgs'`);
       expect(m).toEqual([{ v: 33, region_code: '430321' }]);
-      expect((await q('SELECT count(*)::INTEGER AS n FROM metrics'))[0].n).toBe(REPORTS.length + 6);
+      expect((await q('SELECT count(*)::INTEGER AS n FROM metrics'))[0].n).toBe(REPORTS.length + 8);
       // a blank cell is NULL in DuckDB, not 0, exactly as in the CSV
       const blanks = await q(`SELECT count(*)::INTEGER AS n FROM facts WHERE value IS NULL`);
       expect(blanks[0].n).toBe(csv(out, 'facts.csv').data.filter((r) => r.value === '').length);

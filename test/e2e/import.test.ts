@@ -135,7 +135,7 @@ describe('import panel on the harness (built, strict CSP, offline)', () => {
       { name: `${evil}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`${evil}2024年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量 <b>1</b>\n`) },
       { name: 'notes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('x') },
     ]);
-    await page.waitForFunction(() => [...document.querySelectorAll('.import-progress li')].some((li) => li.textContent?.includes('notes.docx') && li.getAttribute('data-state') === 'rejected'));
+    await page.waitForFunction(() => [...document.querySelectorAll('.import-progress li')].some((li) => li.textContent?.includes('notes.docx') && li.getAttribute('data-state') === 'failed'));
     await page.waitForFunction((n) => [...document.querySelectorAll('.import-progress li')].some((li) => li.textContent?.includes(n) && li.getAttribute('data-state') !== 'queued' && li.getAttribute('data-state') !== 'parsing'), evil);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('.import-panel b').count()).toBe(0);

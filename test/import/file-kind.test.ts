@@ -3,15 +3,13 @@ import { classifyFile, MAX_FILE_BYTES, uniqueReportId } from '../../src/ui/impor
 import { overallFraction, progressReducer } from '../../src/ui/import/progress';
 
 describe('classifyFile', () => {
-  it('accepts report files and facts CSVs by extension, case-insensitively', () => {
-    expect(['a.PDF', 'b.html', 'c.HTM', 'd.txt', 'e.md'].map((n) => classifyFile(n, 10).kind)).toEqual(Array(5).fill('report'));
+  it('sends facts CSVs to the CSV reader and every other file to the report worker, where the content decides (src/ingest)', () => {
+    expect(['a.PDF', 'b.html', 'c.HTM', 'd.txt', 'e.md', 'f.docx', 'g.doc', 'noext', 'photo.png'].map((n) => classifyFile(n, 10).kind)).toEqual(Array(9).fill('report'));
     expect(classifyFile('facts.CSV', 10).kind).toBe('facts-csv');
   });
-  it('rejects other types and oversized files instead of trying to parse them', () => {
-    expect(classifyFile('report.docx', 10).kind).toBe('unsupported');
-    expect(classifyFile('noext', 10).kind).toBe('unsupported');
-    expect(classifyFile('.pdf', 10).kind).toBe('unsupported');
+  it('refuses oversized files on their size, before reading them', () => {
     expect(classifyFile('big.pdf', MAX_FILE_BYTES + 1).kind).toBe('too-large');
+    expect(classifyFile('big.pdf', MAX_FILE_BYTES).kind).toBe('report');
   });
 });
 

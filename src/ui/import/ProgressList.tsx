@@ -28,6 +28,7 @@ export function ProgressList({ files, lang }: { files: FileProgress[]; lang: Lan
 
 function stateText(f: FileProgress, lang: Lang): string {
   if (f.state === 'rejected') return t(lang, f.kind === 'too-large' ? 'tooLarge' : 'unsupported');
-  if (f.state === 'failed') return `${t(lang, 'error')}${f.message ? `: ${f.message}` : ''}`;
+  const message = lang === 'zh' ? f.messageZh || f.message : f.message;
+  if (f.state === 'failed') return `${t(lang, 'error')}${message ? `: ${message}` : ''}`;
   return t(lang, f.state);
 }

@@ -1,42 +1,29 @@
-// Which dropped files the import accepts, decided by extension only (a browser's MIME type for
-// .md/.txt/.csv varies by OS and is often empty). Pure; no DOM.
+// Which dropped files go where, before any is read: a facts CSV to the CSV reader, an oversized
+// file refused on its size, everything else to the report worker, where src/ingest decides by
+// content what it is (and names it when it is not a report). Extensions, the size limit and the
+// id rule are src/ingest's; this only maps them onto the import's queues. Pure; no DOM.
+import { assignReportIds, extensionOf, MAX_FILE_BYTES, REPORT_EXTENSIONS } from '../../ingest';
 
 export type ImportKind = 'report' | 'facts-csv' | 'unsupported' | 'too-large';
 
-export const REPORT_EXTENSIONS = ['pdf', 'html', 'htm', 'txt', 'md'] as const;
-export const ACCEPT_ATTR = '.pdf,.html,.htm,.txt,.md,.csv';
-/** Largest file read into memory: the corpus's biggest PDF is a few MB; 50 MB stops a mistaken drop of a video. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_FILE_BYTES };
+export const ACCEPT_ATTR = [...REPORT_EXTENSIONS, '.csv'].join(',');
 
 export interface Classified {
   name: string;
+  /** Lower-case extension without the dot. */
   ext: string;
   kind: ImportKind;
 }
 
-export function extensionOf(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  const dot = base.lastIndexOf('.');
-  return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
-}
-
 export function classifyFile(name: string, size: number): Classified {
-  const ext = extensionOf(name);
+  const ext = extensionOf(name).slice(1);
   if (size > MAX_FILE_BYTES) return { name, ext, kind: 'too-large' };
-  if ((REPORT_EXTENSIONS as readonly string[]).includes(ext)) return { name, ext, kind: 'report' };
   if (ext === 'csv') return { name, ext, kind: 'facts-csv' };
-  return { name, ext, kind: 'unsupported' };
+  return { name, ext, kind: 'report' };
 }
 
-/**
- * Report ids must be unique within a dataset (docs/dataset.md). An imported file is named after
- * its file; a clash with an already imported (or bundled) id gets a numbered suffix rather than
- * silently replacing the other report.
- */
+/** The id of an imported file: src/ingest/ids.ts's rule, against the ids already taken. */
 export function uniqueReportId(name: string, taken: Set<string>): string {
-  const base = (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]+$/, '') || 'report';
-  let id = base;
-  for (let i = 2; taken.has(id); i++) id = `${base}~${i}`;
-  taken.add(id);
-  return id;
+  return assignReportIds([(name.split(/[\\/]/).pop() ?? name)], taken)[0]!;
 }

@@ -11,13 +11,15 @@ export interface FileProgress {
   /** 0…1 */
   fraction: number;
   message?: string;
+  /** The same message in Chinese, for the zh UI (ingest writes both). */
+  messageZh?: string;
 }
 
 export type ProgressEvent =
   | { type: 'add'; files: { name: string; kind: ImportKind }[] }
   | { type: 'progress'; index: number; fraction: number }
   | { type: 'done'; index: number }
-  | { type: 'failed'; index: number; message: string }
+  | { type: 'failed'; index: number; message: string; messageZh?: string }
   | { type: 'reset' };
 
 export function progressReducer(state: FileProgress[], ev: ProgressEvent): FileProgress[] {
@@ -37,7 +39,7 @@ export function progressReducer(state: FileProgress[], ev: ProgressEvent): FileP
       const cur = next[ev.index];
       if (ev.type === 'progress') next[ev.index] = { ...cur, state: 'parsing', fraction: Math.max(cur.fraction, Math.min(1, Math.max(0, ev.fraction))) };
       else if (ev.type === 'done') next[ev.index] = { ...cur, state: 'done', fraction: 1 };
-      else next[ev.index] = { ...cur, state: 'failed', fraction: 1, message: ev.message };
+      else next[ev.index] = { ...cur, state: 'failed', fraction: 1, message: ev.message, messageZh: ev.messageZh };
       return next;
     }
   }

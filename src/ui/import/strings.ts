@@ -5,7 +5,7 @@ export type Lang = 'zh' | 'en';
 const S = {
   title: { zh: '导入您自己的报告', en: 'Import your own reports' },
   privacy: { zh: '文件只在您的浏览器中处理，不会上传', en: 'Files are processed in your browser and never uploaded' },
-  drop: { zh: '把 PDF、HTML、TXT、MD 报告或事实表 CSV 拖到这里，或', en: 'Drop PDF, HTML, TXT, MD reports or a facts CSV here, or' },
+  drop: { zh: '把报告（PDF、Word、网页、TXT、MD）或事实表 CSV 拖到这里，或', en: 'Drop reports (PDF, Word, web pages, TXT, MD) or a facts CSV here, or' },
   choose: { zh: '选择文件', en: 'choose files' },
   overall: { zh: '总进度', en: 'Overall progress' },
   source: { zh: '数据来源', en: 'Data source' },

@@ -77,7 +77,7 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
         parsed = results.map((r) => r.report);
         // Worker-side parse time per file, for bench/import.ts (a mark costs nothing otherwise).
         performance.mark('nb:import-parsed', { detail: results.map((r) => r.ms) });
-        parsed.forEach((p, i) => { if (p.status === 'failed') dispatch({ type: 'failed', index: reportFiles[i].index, message: p.findings[0]?.messageEn ?? '' }); });
+        parsed.forEach((p, i) => { if (p.status === 'failed') dispatch({ type: 'failed', index: reportFiles[i].index, message: p.findings[0]?.messageEn ?? '', messageZh: p.findings[0]?.messageZh }); });
         parts.push(parsedToDataset(parsed));
       }
       const ds = mergeDatasets(parts);
