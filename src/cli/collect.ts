@@ -74,7 +74,7 @@ export function collectJobs(inputs: string[]): FileJob[] {
   for (const input of inputs) {
     let st: Stats;
     try { st = statSync(input); } catch (err) {
-      found.push({ path: input, sourceFile: slash(path.normalize(input)), refusal: cannotRead(err) });
+      found.push({ path: input, sourceFile: namedFile(input), refusal: cannotRead(err) });
       continue;
     }
     if (st.isDirectory()) {
@@ -83,8 +83,16 @@ export function collectJobs(inputs: string[]): FileJob[] {
       if (walkedDirs.has(real)) continue;
       walkedDirs.add(real);
       walk(input, input, [real]);
-    } else addFile(input, slash(path.normalize(input)), st);
+    } else addFile(input, namedFile(input), st);
   }
   const ids = assignReportIds(found.map((f) => f.sourceFile));
   return found.map((f, i) => ({ ...f, reportId: ids[i]! }));
+}
+
+/** source_file of a file named on the command line: its path as given when that stays inside the
+ * working folder, else its name alone — reports.csv is published by `nianbao site`, and an
+ * absolute path would show the machine's folders. */
+function namedFile(input: string): string {
+  const rel = slash(path.normalize(input));
+  return path.isAbsolute(rel) || rel.startsWith('../') || rel === '..' ? path.basename(input) : rel;
 }

@@ -29,8 +29,16 @@ describe('collectJobs: every file once', () => {
     expect(rows(collectJobs([root, missing]))).toEqual([
       ['README.md', 'README', ''], ['a/x.txt', 'a/x', ''], ['b/photo.png', 'photo', ''], ['b/sheet.xlsx', 'sheet', ''],
       ['b/x.html', 'b/x', ''], ['b/y.PDF', 'y', ''], ['b/z.doc', 'z', ''], ['top.md', 'top', ''],
-      [missing.split(path.sep).join('/'), 'missing', 'not-found'],
+      ['missing.txt', 'missing', 'not-found'],
     ]);
+  });
+
+  it('records a file named by an absolute path (or outside the working folder) by its name alone, never the machine path', () => {
+    const file = path.join(tmp, 'in', 'top.md');
+    const up = path.relative(process.cwd(), file);
+    expect(up.startsWith('..')).toBe(true);
+    expect(collectJobs([file, up]).map((j) => j.sourceFile)).toEqual(['top.md']);
+    expect(collectJobs(['data/reports/2024_xiangtanxian_zfbgs.txt'])[0]!.sourceFile).toBe('data/reports/2024_xiangtanxian_zfbgs.txt');
   });
 
   it('parses a file once however often it is named: twice by path, once through its folder, once through a link', () => {
@@ -70,7 +78,7 @@ describe('collectJobs: every file once', () => {
     servers.push(server);
     await new Promise<void>((res) => server.listen(path.join(dir, 'sock.html'), res));
     const jobs = collectJobs([dir, '/dev/null']);
-    expect(rows(jobs)).toEqual([['pipe.txt', 'pipe', 'special-file'], ['sock.html', 'sock', 'special-file'], ['/dev/null', 'null', 'special-file']]);
+    expect(rows(jobs)).toEqual([['pipe.txt', 'pipe', 'special-file'], ['sock.html', 'sock', 'special-file'], ['null', 'null', 'special-file']]);
     const parsed = await Promise.all(jobs.map((j) => parseFile(j)));
     expect(parsed.map((p) => p.status)).toEqual(['failed', 'failed', 'failed']);
     expect(parsed[0]!.findings[0]!.messageEn).toMatch(/named pipe \(FIFO\), not a regular file: not opened/);
@@ -86,7 +94,7 @@ describe('collectJobs: every file once', () => {
     const jobs = collectJobs([dir, path.join(tmp, 'no-such-folder')]);
     const by = new Map(jobs.map((j) => [j.sourceFile, j]));
     expect(by.get('dangling.txt')!.refusal?.reason).toBe('not-found');
-    expect(by.get(path.join(tmp, 'no-such-folder').split(path.sep).join('/'))!.refusal?.reason).toBe('not-found');
+    expect(by.get('no-such-folder')!.refusal?.reason).toBe('not-found');
     if (process.getuid?.() !== 0) {
       expect(by.get('inner')!.refusal?.reason).toBe('unreadable');
       const p = await parseFile(by.get('inner')!);
