@@ -54,7 +54,7 @@ function formatOf(sourceFile: string): ReportIdentity['format'] {
 
 const HEADING_ACTIVE = /二、\s*主动公开政府信息情况/;
 const TABLE_ANCHORS = [/第二十条第/, /申请人情况/, /本年新收政府信息公开申请/];
-const HEADING_APPEALS = /四、\s*(?:因)?政府信息公开\s*(?:申请)?\s*行政\s*(?:法)?\s*复议/;
+const HEADING_APPEALS = /四、\s*(?:因)?政府信息公开\s*(?:工作)?\s*(?:被)?\s*(?:申请)?\s*行政\s*(?:法)?\s*复议/;
 
 function run(raw: string, input: TextInput, report: ReportIdentity, findings: FindingList): ParsedReport {
   const looksHtml = input.format === 'html' || (input.format !== 'md' && /<(table|html|body|tr|td|p|div)[\s>]/i.test(raw.slice(0, 5000)));
@@ -68,6 +68,11 @@ function run(raw: string, input: TextInput, report: ReportIdentity, findings: Fi
   report.title = id.title;
   report.agency = id.agency;
   report.year = id.year;
+  if (id.bidiRemoved) {
+    findings.add('bidi-control', '标题或机关名称含有双向文字控制字符（会在屏幕上颠倒文字顺序），已删除；原文保留',
+      'The title or agency name held bidi control characters (they reorder text on screen); they were removed from the name, the raw text keeps them',
+      id.titleLine ?? undefined, { title: id.title, agency: id.agency });
+  }
   if (id.agency) {
     try {
       const r = resolveRegion(id.agency);

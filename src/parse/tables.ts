@@ -94,6 +94,12 @@ export function assembleTables(tokens: Token[]): Assembled {
       if (section !== 'requests' && rl.kind === 'row' && (rl.key === 'new' || rl.key === 'carried_over')) {
         enter('requests');
       }
+      if (section === 'requests' && /[。；;]/.test(t.text.replace(/\([^)]*\)/g, ''))) {
+        // a sentence after the table (`。从申请渠道来看…对属于公开范围…予以公开…`, 2025_pingtan_scjgj.txt)
+        // names row phrases but is not a row: its numbers belong to no row
+        row = null;
+        continue;
+      }
       if (section === 'requests') {
         const hasValues = (row as RawRow | null)?.values.length ? true : false;
         if (rl.kind === 'row') startRow('requests', rl.key, t);
@@ -110,6 +116,8 @@ export function assembleTables(tokens: Token[]): Assembled {
           if (hasValues) row = null;
         } else if (!hasValues && row) {
           // a wrapped label (`（二）部分公开（区分处理的，只计这一情` / `形，不计其他情形）`) continues its row
+        } else if (isProse(t.text)) {
+          row = null;
         } else {
           row = null;
           unknown = { label: t.text, line: t.line };
@@ -125,7 +133,7 @@ export function assembleTables(tokens: Token[]): Assembled {
         startRow('active', al.item, t);
       } else if (section === 'active') {
         row = null;
-        if (!al.template && !/^第二十条|^信息内容$/.test(t.text.replace(/\s+/g, ''))) unknown = { label: t.text, line: t.line };
+        if (!al.template && !isProse(t.text) && !/^第二十条|^信息内容$/.test(t.text.replace(/\s+/g, ''))) unknown = { label: t.text, line: t.line };
       }
       continue;
     }
@@ -148,4 +156,16 @@ export function assembleTables(tokens: Token[]): Assembled {
 function groupOfKey(key: string): string | null {
   const m = /^(denied|unavailable|rejected|other)_/.exec(key);
   return m ? m[1]! : key === 'granted' || key === 'partial' ? key : null;
+}
+
+// Numbers in the prose around the tables are not table rows: `…总数425条，其中主动公开政府信息148条，…`
+// leaves labels such as `条,其中主动公开政府信息` (the 财政金融局 reports, 2022_pingtan_czjrj.txt). No
+// row label of tables 二 and 三 starts with a measure word or carries sentence punctuation outside
+// its brackets, so such a label is prose: its numbers belong to no row and are not reported.
+const MEASURE_START = /^(条|件|个|篇|份|期|次|项|人次|家|名)/;
+const SENTENCE = /[,;；。:：、]/;
+export function isProse(label: string): boolean {
+  const s = label.replace(/\s+/g, '');
+  if (MEASURE_START.test(s) && s.length > 1) return true;
+  return SENTENCE.test(s.replace(/\([^)]*\)/g, '')) && s.length > 4;
 }

@@ -104,7 +104,9 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
   let firstNum = true;
   while (i < e) {
     const c = text[i]!;
-    const startsNumber = isDigit(c) || ((c === '-' || c === '+') && isDigit(text[i + 1]));
+    // `减12` / `增3` in 本年增/减 cells: the character is the number's sign (2019_pingtan_nyn_80562.txt)
+    const signWord = (c === '减' || c === '增') && isDigit(text[i + 1]) && (i === s || isDigit(text[i - 1]) || isSpace(text[i - 1]));
+    const startsNumber = isDigit(c) || ((c === '-' || c === '+') && isDigit(text[i + 1])) || signWord;
     if (!startsNumber) {
       if (labelStart < 0 && !isSpace(c)) labelStart = i;
       i++;
@@ -133,6 +135,19 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
       i = j + 1;
       continue;
     }
+    if (next === '年' && j - i > 4 && /^(?:19|20)\d\d$/.test(text.slice(j - 4, j)) && !signWord) {
+      // cells run into the prose after the table: `结转下年度继续办理20000022025年，我局…`
+      // (2025_pingtan_scjgj.txt) — the year is the last four digits, the rest are cells
+      if (labelStart >= 0) {
+        pushLabels(text, labelStart, i, lines, out);
+        firstNum = true;
+      }
+      pushNum(text, i, j - 4, lines, out, firstNum);
+      firstNum = false;
+      labelStart = j - 4;
+      i = j;
+      continue;
+    }
     if (isLabelDigitContext(text, i, j) && (labelStart < 0 || !isSpace(text[i - 1]))) {
       // digits of a label such as `2018年度` or `第2项`: keep them in the label
       if (labelStart < 0) labelStart = i;
@@ -150,7 +165,7 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
       while (j < e && isDigit(text[j])) j++;
     }
     if (text.startsWith('万元', j)) j += 2;
-    else if (text[j] === '元' || text[j] === '件') j++;
+    else if (text[j] === '元' || text[j] === '件' || text[j] === '笔' || text[j] === '个') j++;
     pushNum(text, i, j, lines, out, firstNum);
     firstNum = false;
     i = j;
