@@ -43,11 +43,41 @@ const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 export function tokenise(text: string, from: number, to: number, lines: LineIndex): Token[] {
   const out: Token[] = [];
   let cellStart = from;
+  let lineStart = from;
+  // Text copied from a browser (`innerText`) separates cells with tabs. An empty cell is nothing
+  // between two tabs of a row line (`26\t7\t\t\t\t\t33`), or — where cells hold paragraphs — a
+  // line holding only a tab right after another one (`\t` / blank lines / `\t`,
+  // formats/2024_pingtan_zhqsyq_paste.txt): both become blank cells so the row keeps its columns.
+  let prevTab = false; // the last boundary on this line was a tab
+  let lineHasCell = false; // a cell with text was seen on this line
+  let tabLinePending = false; // the last non-empty line held only a tab
+  let emptyLines = 0; // empty lines since that tab line: an empty paragraph cell leaves 3 or more
   for (let i = from; i <= to; i++) {
     const c = i < to ? text[i] : '\n';
     if (c === '\n' || c === '\t' || c === '|') {
+      if (tabLinePending && emptyLines >= 3 && cellStart === lineStart && text.slice(cellStart, i).trim() !== '') {
+        // the row's last cell was an empty paragraph: the next row's label follows it
+        out.push({ kind: 'blank', text: '', line: lines.lineOf(lineStart) });
+        tabLinePending = false;
+      }
+      const before = out.length;
       if (i > cellStart) tokeniseCell(text, cellStart, i, lines, out);
+      if (out.length > before) lineHasCell = true;
+      else if (prevTab && lineHasCell && (c === '\t' || c === '\n')) out.push({ kind: 'blank', text: '', line: lines.lineOf(cellStart) });
+      prevTab = c === '\t';
       if (c === '\n') {
+        const ln = text.slice(lineStart, i);
+        if (ln.includes('\t') && ln.trim() === '') {
+          // (tab-only lines with no empty line between are merged header cells of the one-cell-per-
+          // line layout, 2024_xiangtanxian_zfbgs.txt, not empty paragraph cells)
+          if (tabLinePending && emptyLines >= 2) out.push({ kind: 'blank', text: '', line: lines.lineOf(lineStart) });
+          tabLinePending = true;
+          emptyLines = 0;
+        } else if (ln.trim() === '') emptyLines++;
+        else tabLinePending = false;
+        lineStart = i + 1;
+        prevTab = false;
+        lineHasCell = false;
         // skip a markdown rule line as a whole
         const end = text.indexOf('\n', i + 1);
         const line = text.slice(i + 1, end === -1 || end > to ? to : end);
@@ -55,6 +85,7 @@ export function tokenise(text: string, from: number, to: number, lines: LineInde
         // is not a cell: a page number inside a table would otherwise join the row before it
         if ((line.includes('---') && MARKDOWN_RULE.test(line)) || (line.length < 16 && PAGE_MARKER.test(line))) {
           i = end === -1 || end > to ? to : end - 1;
+          lineStart = i + 1;
         }
       }
       cellStart = i + 1;
