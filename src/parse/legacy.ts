@@ -120,6 +120,7 @@ export function legacyFacts(tokens: Token[], ctx: FactContext): Fact[] {
   for (const t of tokens) {
     if (t.kind === 'label') {
       if (rows.length === 0 && /累计/.test(t.text)) twoColumns = true;
+      if (/^\s*其中\s*[:：]?\s*$/.test(t.text)) continue; // `其中：` cut off its `1.…` row: the parts follow
       const sub = /^\s*(其中[:：]?\s*)?\d\s*[.．、]/.test(t.text) && lastParent >= 0;
       if (!sub) lastParent = rows.length;
       rows.push({ label: t.text, values: [], cuts: null, parent: sub ? lastParent : -1 });

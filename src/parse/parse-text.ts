@@ -106,6 +106,7 @@ function run(raw: string, input: TextInput, report: ReportIdentity, findings: Fi
     const five = /五、/.exec(text.slice(endFrom));
     const end = five ? endFrom + five.index : text.length;
     assembled = assembleTables(tokenise(text, start, end, lineIndex));
+    secondCopy(text, end, assembled, lineIndex, findings);
   }
 
   // template
@@ -160,6 +161,27 @@ function run(raw: string, input: TextInput, report: ReportIdentity, findings: Fi
   }
   const status = nothing ? 'failed' : findings.items.some((f) => f.severity !== 'info') ? 'findings' : 'ok';
   return { report, facts, findings: findings.items, checks, status };
+}
+
+const REQUESTS_FIRST_ROW = /本年新收\s*政府信息公开\s*申请/g;
+
+// A file holding the report twice (a page saved with its print version, a copy pasted twice) is
+// read once, from its first copy; the second copy is reported, with the rows whose numbers differ.
+function secondCopy(text: string, end: number, first: Assembled, lineIndex: LineIndex, findings: FindingList): void {
+  REQUESTS_FIRST_ROW.lastIndex = end;
+  const m = REQUESTS_FIRST_ROW.exec(text);
+  if (!m) return;
+  const five = /五、/.exec(text.slice(m.index));
+  const copy = assembleTables(tokenise(text, m.index, five ? m.index + five.index : text.length, lineIndex));
+  if (copy.requests.filter((r) => r.values.length > 0).length < 3) return;
+  const printed = (rows: Assembled['requests']) => new Map(rows.map((r) => [r.item, r.values.map((v) => v.text).join(' ')]));
+  const a = printed(first.requests);
+  const differs = [...printed(copy.requests)].filter(([k, v]) => a.has(k) && a.get(k) !== v).map(([k]) => k);
+  const line = lineIndex.lineOf(m.index);
+  findings.add('duplicate-table',
+    `表三在文件中出现了第二次（第 ${line} 行）${differs.length ? `，其中 ${differs.length} 行的数字与第一次不同` : ''}：只读取第一次，请核对`,
+    `Table 3 appears a second time in the file (line ${line})${differs.length ? `; ${differs.length} row(s) print different numbers` : ''}: only the first copy is read; check which is right`,
+    line, { table: 'requests', line, differs });
 }
 
 function templateFromContent(a: Assembled | null, legacy: boolean): Template | null {
