@@ -132,7 +132,7 @@ function rowFacts(table: TableKey, row: RawRow, res: RowValues, cols: { key: str
   }
   return res.cells.map((cell, i) => {
     const column = cols[i]!.key;
-    if (cell.value !== null && !Number.isSafeInteger(Math.trunc(cell.value)) || /\d{16,}/.test(cell.raw)) {
+    if ((cell.value !== null && !Number.isSafeInteger(Math.trunc(cell.value))) || (cell.raw.length >= 16 && /\d{16,}/.test(cell.raw))) {
       // `99999999999999999999` would be stored as 1e20: no count or amount has 16 digits
       ctx.findings.add('value-out-of-range', `「${row.label}」一行的单元格「${cell.raw}」超出可表示的范围，记为空白`,
         `Row "${row.label}": cell "${cell.raw}" is out of range for a count or amount; left blank`, row.line, { table, item, column, raw: cell.raw });

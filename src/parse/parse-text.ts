@@ -168,7 +168,9 @@ const REQUESTS_FIRST_ROW = /本年新收\s*政府信息公开\s*申请/g;
 // A file holding the report twice (a page saved with its print version, a copy pasted twice) is
 // read once, from its first copy; the second copy is reported, with the rows whose numbers differ.
 function secondCopy(text: string, end: number, first: Assembled, lineIndex: LineIndex, findings: FindingList): void {
-  REQUESTS_FIRST_ROW.lastIndex = end;
+  const at = text.indexOf('本年新收', end);
+  if (at < 0) return;
+  REQUESTS_FIRST_ROW.lastIndex = at;
   const m = REQUESTS_FIRST_ROW.exec(text);
   if (!m) return;
   const five = /五、/.exec(text.slice(m.index));

@@ -94,7 +94,7 @@ export function assembleTables(tokens: Token[]): Assembled {
       if (section !== 'requests' && rl.kind === 'row' && (rl.key === 'new' || rl.key === 'carried_over')) {
         enter('requests');
       }
-      if (section === 'requests' && /[。；;]/.test(t.text.replace(/\([^)]*\)/g, ''))) {
+      if (section === 'requests' && SENTENCE_END.test(t.text) && SENTENCE_END.test(t.text.replace(/\([^)]*\)/g, ''))) {
         // a sentence after the table (`。从申请渠道来看…对属于公开范围…予以公开…`, 2025_pingtan_scjgj.txt)
         // names row phrases but is not a row: its numbers belong to no row
         row = null;
@@ -162,9 +162,11 @@ function groupOfKey(key: string): string | null {
 // leaves labels such as `条,其中主动公开政府信息` (the 财政金融局 reports, 2022_pingtan_czjrj.txt). No
 // row label of tables 二 and 三 starts with a measure word or carries sentence punctuation outside
 // its brackets, so such a label is prose: its numbers belong to no row and are not reported.
+const SENTENCE_END = /[。；;]/;
 const MEASURE_START = /^(条|件|个|篇|份|期|次|项|人次|家|名)/;
 const SENTENCE = /[,;；。:：、]/;
 export function isProse(label: string): boolean {
+  if (!MEASURE_START.test(label.trimStart()) && !SENTENCE.test(label)) return false;
   const s = label.replace(/\s+/g, '');
   if (MEASURE_START.test(s) && s.length > 1) return true;
   return SENTENCE.test(s.replace(/\([^)]*\)/g, '')) && s.length > 4;

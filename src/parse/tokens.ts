@@ -50,12 +50,13 @@ export function tokenise(text: string, from: number, to: number, lines: LineInde
   // formats/2024_pingtan_zhqsyq_paste.txt): both become blank cells so the row keeps its columns.
   let prevTab = false; // the last boundary on this line was a tab
   let lineHasCell = false; // a cell with text was seen on this line
+  let lineHasTab = false;
   let tabLinePending = false; // the last non-empty line held only a tab
   let emptyLines = 0; // empty lines since that tab line: an empty paragraph cell leaves 3 or more
   for (let i = from; i <= to; i++) {
     const c = i < to ? text[i] : '\n';
     if (c === '\n' || c === '\t' || c === '|') {
-      if (tabLinePending && emptyLines >= 3 && cellStart === lineStart && text.slice(cellStart, i).trim() !== '') {
+      if (tabLinePending && emptyLines >= 3 && cellStart === lineStart && i > cellStart && !isBlankRange(text, cellStart, i)) {
         // the row's last cell was an empty paragraph: the next row's label follows it
         out.push({ kind: 'blank', text: '', line: lines.lineOf(lineStart) });
         tabLinePending = false;
@@ -65,19 +66,21 @@ export function tokenise(text: string, from: number, to: number, lines: LineInde
       if (out.length > before) lineHasCell = true;
       else if (prevTab && lineHasCell && (c === '\t' || c === '\n')) out.push({ kind: 'blank', text: '', line: lines.lineOf(cellStart) });
       prevTab = c === '\t';
+      if (c === '\t') lineHasTab = true;
       if (c === '\n') {
-        const ln = text.slice(lineStart, i);
-        if (ln.includes('\t') && ln.trim() === '') {
+        // a line that gave no token is empty or holds only tabs (content always gives a token)
+        if (lineHasTab && !lineHasCell) {
           // (tab-only lines with no empty line between are merged header cells of the one-cell-per-
           // line layout, 2024_xiangtanxian_zfbgs.txt, not empty paragraph cells)
           if (tabLinePending && emptyLines >= 2) out.push({ kind: 'blank', text: '', line: lines.lineOf(lineStart) });
           tabLinePending = true;
           emptyLines = 0;
-        } else if (ln.trim() === '') emptyLines++;
+        } else if (!lineHasCell) emptyLines++;
         else tabLinePending = false;
         lineStart = i + 1;
         prevTab = false;
         lineHasCell = false;
+        lineHasTab = false;
         // skip a markdown rule line as a whole
         const end = text.indexOf('\n', i + 1);
         const line = text.slice(i + 1, end === -1 || end > to ? to : end);
@@ -92,6 +95,11 @@ export function tokenise(text: string, from: number, to: number, lines: LineInde
     }
   }
   return out;
+}
+
+function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text[k] !== ' ') return false;
+  return true;
 }
 
 function tokeniseCell(text: string, from: number, to: number, lines: LineIndex, out: Token[]): void {
