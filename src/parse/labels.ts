@@ -95,6 +95,8 @@ const ACTIVE_ITEM_SUFFIX: [RegExp, string][] = [
   [/政府集中采购$/, 'procurement'],
 ];
 
+const ACTIVE_ITEM_NAMES = ['其他对外管理服务事项', '规范性文件', '规章', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '政府集中采购'];
+
 export function classifyActiveLabel(label: string): ActiveLabel {
   const s = squash(label);
   let template: ActiveLabel['template'] = null;
@@ -107,6 +109,10 @@ export function classifyActiveLabel(label: string): ActiveLabel {
       break;
     }
   }
+  // Two row names in one label (`规章行政规范性文件`): a row printed with no numbers gave its label
+  // to the next (a PDF stacks a blank row's label onto its neighbour's); the numbers could be
+  // either row's, so the label names no row (an unknown-row finding, never the neighbour's figures).
+  if (item !== null && ACTIVE_ITEM_NAMES.filter((n) => s.includes(n)).length > 1) item = null;
   return { item, template };
 }
 
