@@ -99,13 +99,24 @@ describe('layoutPdfText', () => {
     expect(text.split('\n').pop()).toBe('一、本年新收政府信息公开申请数量 | 26 | 7 | \uE000 | \uE000 | \uE000 | \uE000 | 33 |');
   });
 
-  it('writes a row that took two row labels (a row with no numbers above it) blank and reports it', () => {
+  it('splits a label holding two row markers: the numbers stay with the label on their line', () => {
     const out = layoutPdfText([
       item('1.属于国家秘密', 143, 300),
-      item('2.其他法律行政法规禁止公开', 143, 290), ...values(288, ['30', '1', '0', '0', '0', '0', '31']),
+      item('2.其他法律行政法规禁止公开', 143, 288), ...values(288, ['30', '1', '0', '0', '0', '0', '31']),
     ]);
-    expect(out.text).toBe('1.属于国家秘密2.其他法律行政法规禁止公开 | \uE000 | \uE000 | \uE000 | \uE000 | \uE000 | \uE000 | \uE000 |');
-    expect(out.unplaced.map((u) => u.label)).toEqual(['1.属于国家秘密2.其他法律行政法规禁止公开']);
+    expect(out.text.split('\n')).toEqual(['1.属于国家秘密', '2.其他法律行政法规禁止公开 | 30 | 1 | 0 | 0 | 0 | 0 | 31 |']);
+    expect(out.unplaced).toEqual([]);
+  });
+
+  it('writes both rows blank and reports them when a wrapped label line lies as close to either', () => {
+    const out = layoutPdfText([
+      item('（一）予以公开', 101, 312), ...values(312, ['9', '2', '0', '0', '0', '0', '11']),
+      item('只计这一情形', 101, 300),
+      item('（二）部分公开', 101, 288), ...values(288, ['10', '3', '0', '0', '0', '0', '13']),
+    ]);
+    const empty = ' | \uE000'.repeat(7) + ' |';
+    expect(out.text.split('\n')).toEqual([`（一）予以公开只计这一情形${empty}`, `（二）部分公开${empty}`]);
+    expect(out.unplaced).toHaveLength(2);
   });
 
   it('returns empty text for no items', () => {

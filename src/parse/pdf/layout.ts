@@ -174,8 +174,21 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   // points otherwise. Headers between two tables are neither, and stay plain lines.
   const attached = new Set<Line>();
   const rowList = [...rows.values()];
-  for (const l of lines) {
+  const owner = new Map<Line, Row>();
+  for (const r of rowList) owner.set(r.line, r);
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
     if (rows.has(l)) continue;
+    // A continuation line (no row marker) right under a line of the same label column belongs to
+    // that line's row: the wrapped label of a row printed with no numbers must not join the row
+    // below or above it (`1.属于国家` / `秘密` in 2024_xiangtanxian_zfbgs_blank.pdf).
+    const follow = continuationOwner(lines, li, owner);
+    if (follow && l.items.every((it) => it.x + it.width <= follow.values[0]!.x)) {
+      follow.fragments.push(...labelCells(l.items, l.y));
+      attached.add(l);
+      owner.set(l, follow);
+      continue;
+    }
     let best: Row | null = null;
     let bestDy = Infinity;
     let second: Row | null = null;
@@ -201,6 +214,7 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     if (best && (bestDy <= ATTACH || insideTable) && l.items.every((it) => it.x + it.width <= best!.values[0].x)) {
       best.fragments.push(...labelCells(l.items, l.y));
       attached.add(l);
+      owner.set(l, best);
       if (second && secondDy - bestDy < TIE && l.items.every((it) => it.x + it.width <= second!.values[0].x)) best.ties.push({ line: l, other: second });
     }
   }
@@ -214,7 +228,7 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   for (const r of rows.values()) {
     const col = labelColumn(r);
     const markers = r.fragments.filter((f) => f.xEnd > col - 2 && ROW_MARKER.test(f.text)).length;
-    if (markers >= 2) unplacedRows.add(r);
+    if (markers >= 2 && !splitLabels(r, col)) unplacedRows.add(r);
     for (const t of r.ties) {
       if (!rows.has(t.other.line)) continue;
       const kept = labelCells(t.line.items, t.line.y).some((f) => f.xEnd > Math.min(col, labelColumn(t.other)) - 2);
@@ -244,21 +258,71 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     // "三、本年度办理结果") — dropped here, because the row's own label ("1.属于国家秘密") names
     // it. A wrapped continuation indented under "5." still overlaps the column and is kept.
     const col = labelColumn(r);
-    const label = r.fragments
-      .filter((f) => f.xEnd > col - 2)
-      .sort((a, b) => b.y - a.y || a.x - b.x)
+    const split = unplacedRows.has(r) ? null : splitLabels(r, col);
+    const label = (split ? split.own : r.fragments.filter((f) => f.xEnd > col - 2).sort((a, b) => b.y - a.y || a.x - b.x))
       .map((f) => f.text)
       .join('');
-    let cells = placeInBands(r, bands.get(r) ?? null);
+    const rowBands = bands.get(r) ?? null;
+    // rows printed with no number at all: their own lines, every cell empty (when the columns are known)
+    const emptyRow = (segment: Fragment[]) => {
+      out.push(`${segment.map((f) => f.text).join('')}${rowBands ? ` | ${rowBands.map(() => EMPTY).join(' | ')} |` : ''}`);
+      linePages.push(l.page);
+    };
+    split?.above.forEach(emptyRow);
+    let cells = placeInBands(r, rowBands);
     if (unplacedRows.has(r)) {
       unplaced.push({ page: l.page, line: out.length + 1, label });
       cells = cells.map(() => EMPTY);
     }
     out.push(`${label} | ${cells.join(' | ')} |`);
     linePages.push(l.page);
+    split?.below.forEach(emptyRow);
     for (const c of cells) if (c !== EMPTY && UNREADABLE_RE.test(c)) unreadable.push({ page: l.page, line: out.length, raw: c });
   }
   return { text: out.join('\n'), linePages, unreadable, unplaced };
+}
+
+/**
+ * The row of the label line just above line `li` in the same column (x ranges overlap, at most
+ * 1.45 font heights above: one line pitch, less than the step between two cells, 1.65 in the
+ * LibreOffice fixtures), when line `li` does not start a label of its own.
+ */
+function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Row | null {
+  const l = lines[li]!;
+  const cells = labelCells(l.items, l.y);
+  const last = cells[cells.length - 1];
+  if (!last || ROW_MARKER.test(last.text)) return null;
+  const h = Math.max(6, ...l.items.map((it) => it.height));
+  for (let k = li - 1; k >= 0 && k >= li - 4; k--) {
+    const p = lines[k]!;
+    if (p.page !== l.page || p.y - l.y > 1.45 * h) return null;
+    const r = owner.get(p);
+    if (!r) continue;
+    const frags = p === r.line ? r.fragments.filter((f) => f.y === p.y) : labelCells(p.items, p.y);
+    if (frags.some((f) => f.x < last.xEnd && last.x < f.xEnd)) return r;
+  }
+  return null;
+}
+
+/**
+ * A row whose label holds several row markers, split into label cells at each marker: the row's
+ * numbers belong to the cell holding its own line (or whose lines enclose it); the others are rows
+ * printed with no number. Null when no cell can be said to be the row's.
+ */
+function splitLabels(r: Row, col: number): { own: Fragment[]; above: Fragment[][]; below: Fragment[][] } | null {
+  const frags = r.fragments.filter((f) => f.xEnd > col - 2).sort((a, b) => b.y - a.y || a.x - b.x);
+  const segments: Fragment[][] = [];
+  for (const f of frags) {
+    if (segments.length === 0 || ROW_MARKER.test(f.text)) segments.push([f]);
+    else segments[segments.length - 1]!.push(f);
+  }
+  const y = r.line.y;
+  const onLine = segments.filter((seg) => seg.some((f) => Math.abs(f.y - y) < SAME_LINE));
+  const around = segments.filter((seg) => seg[0]!.y >= y - SAME_LINE && seg[seg.length - 1]!.y <= y + SAME_LINE);
+  const own = onLine.length === 1 ? onLine[0]! : onLine.length === 0 && around.length === 1 ? around[0]! : null;
+  if (!own || !ROW_MARKER.test(own[0]!.text)) return null;
+  const i = segments.indexOf(own);
+  return { own, above: segments.slice(0, i), below: segments.slice(i + 1) };
 }
 
 /** The row's label column: the rightmost start among its label fragments. */
@@ -290,8 +354,9 @@ function columnBands(rows: Row[], lines: Line[]): Map<Row, number[]> {
     if (fromHeader && width >= 2 && fromHeader.length > width && fits(fromHeader)) {
       for (const r of block) out.set(r, fromHeader);
       carried = fromHeader;
-    } else if (!fromHeader && prevTop === Infinity && width >= 2 && carried && carried.length > width && fits(carried)) {
-      // a table continued on the next page repeats no header: its columns are the previous block's
+    } else if (!fromHeader && width >= 2 && carried && carried.length > width && fits(carried)) {
+      // a table continued (on the next page, or after rows printed with no number) repeats no
+      // header: its columns are the previous block's
       for (const r of block) out.set(r, carried);
     } else if (width >= 2) {
       // the widest rows give the columns only where a header (or the table's part on the page
@@ -300,8 +365,8 @@ function columnBands(rows: Row[], lines: Line[]): Map<Row, number[]> {
       const confirmed = fromHeader?.length === width || (prevTop === Infinity && carried?.length === width);
       const agree = confirmed && full.every((r) => r.values.every((v, i) => Math.abs(centre(v) - bands[i]!) < h));
       if (agree) for (const r of block) out.set(r, bands);
-      carried = fromHeader && fromHeader.length === width && fits(fromHeader) ? fromHeader : agree ? bands : null;
-    } else carried = null;
+      if (fromHeader || agree) carried = fromHeader && fromHeader.length === width && fits(fromHeader) ? fromHeader : agree ? bands : null;
+    } else if (fromHeader) carried = null;
     const last = block[block.length - 1]!;
     block = [];
     prevTop = last.line.y;
