@@ -71,7 +71,12 @@ export type FindingCode =
   | 'unreadable-pdf-digits'
   | 'no-text-layer'
   | 'unsupported-input'
-  | 'parse-failed';
+  | 'parse-failed'
+  | 'count-not-integer'    // a count cell printed with a decimal part or a sign (`1.5`, `-3`); kept, reported
+  | 'value-out-of-range'   // a cell whose digits exceed what a count can be (> 2^53 or > 15 digits); left blank
+  | 'duplicate-table'      // a table printed a second time in one file; the first copy is read
+  | 'bidi-control'         // bidi control characters removed from the title / agency (kept in the raw text)
+  | 'rows-unplaced';       // table rows whose place could not be decided for sure (PDF layout); left blank
 
 export interface Finding {
   reportId: string;

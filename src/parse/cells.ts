@@ -13,7 +13,7 @@ export type CellValue =
 
 const BLANK = new Set(['', '-', '--', '—', '——', '–', '/', '无', '空', 'N/A', 'n/a', '\\', '/ ', EMPTY_CELL, '*']);
 
-const NUMBER = /^([+-]|增|减)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(件|个|条|项|次|人次|元|万元)?$/;
+const NUMBER = /^([+-]|增|减)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(件|个|条|项|次|人次|笔|元|万元)?$/;
 
 /** Parses one cell's text. Text that is neither a number nor a blank marker is kind 'text'. */
 export function parseCell(rawText: string): CellValue {

@@ -104,6 +104,12 @@ function resolveJointly(read: Map<string, { row: RawRow; res: RowValues }>): voi
   });
 }
 
+/** A cell that counts things (not money, not the 2019 template's signed 本年增/减). */
+function isCount(table: TableKey, column: string, cell: Cell): boolean {
+  if (cell.unit === '元' || cell.unit === '万元') return false;
+  return !(table === 'active' && (column === 'change' || column === 'amount'));
+}
+
 function rowFacts(table: TableKey, row: RawRow, res: RowValues, cols: { key: string; label: string }[],
   ctx: FactContext, unitOf: (column: string, cell: Cell) => Fact['unit'], item = row.item): Fact[] {
   const location = ctx.findings.loc(row.line);
@@ -125,6 +131,16 @@ function rowFacts(table: TableKey, row: RawRow, res: RowValues, cols: { key: str
     }));
   }
   return res.cells.map((cell, i) => {
+    const column = cols[i]!.key;
+    if ((cell.value !== null && !Number.isSafeInteger(Math.trunc(cell.value))) || (cell.raw.length >= 16 && /\d{16,}/.test(cell.raw))) {
+      // `99999999999999999999` would be stored as 1e20: no count or amount has 16 digits
+      ctx.findings.add('value-out-of-range', `「${row.label}」一行的单元格「${cell.raw}」超出可表示的范围，记为空白`,
+        `Row "${row.label}": cell "${cell.raw}" is out of range for a count or amount; left blank`, row.line, { table, item, column, raw: cell.raw });
+      cell = { ...cell, value: null };
+    } else if (cell.value !== null && isCount(table, column, cell) && (!Number.isInteger(cell.value) || cell.value < 0)) {
+      ctx.findings.add('count-not-integer', `「${row.label}」一行的件数「${cell.raw}」带小数或负号，按原样保留，请核对`,
+        `Row "${row.label}": the count "${cell.raw}" has a decimal part or a sign; kept as printed, check it`, row.line, { table, item, column, raw: cell.raw, value: cell.value });
+    }
     if (cell.unparsed) {
       ctx.findings.add('unparsed-cell', `「${row.label}」一行有无法识别的单元格「${cell.raw}」`,
         `Row "${row.label}": cell "${cell.raw}" is neither a number nor a blank`, row.line, { table, item, column: cols[i]!.key, raw: cell.raw });

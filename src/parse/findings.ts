@@ -19,6 +19,11 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'no-text-layer': 'error',
   'unsupported-input': 'error',
   'parse-failed': 'error',
+  'count-not-integer': 'warning',
+  'value-out-of-range': 'warning',
+  'duplicate-table': 'warning',
+  'bidi-control': 'warning',
+  'rows-unplaced': 'warning',
 };
 
 export class FindingList {

@@ -26,4 +26,17 @@ describe('row labels → canonical keys', () => {
     expect(classifyActiveLabel('行政规范性文件')).toEqual({ item: 'normative_documents', template: null });
     expect(classifyActiveLabel('本年制发件数')).toEqual({ item: null, template: '2021' });
   });
+  it('maps the corpus label variants to their keys', () => {
+    expect(classifyRequestLabel('7.属于行政执法案件')).toEqual({ kind: 'row', key: 'denied_enforcement_file' });
+    expect(classifyRequestLabel('1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请')).toEqual({ kind: 'row', key: 'other_overdue_correction' });
+    expect(classifyRequestLabel('(本列数据的钩稽关系为:第一项加第二项之和,等于第三项加第四项之和)')).toEqual({ kind: 'header' });
+    expect(classifyActiveLabel('本年废纸件数').template).toBe('2021');
+    expect(classifyActiveLabel('先行有效件数').template).toBe('2021');
+    expect(classifyActiveLabel('规范性文件')).toEqual({ item: 'normative_documents', template: null });
+    expect(sectionOf('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')).toBe('appeals');
+  });
+  it('a label naming two rows (a blank row stacked onto its neighbour in a PDF) names neither', () => {
+    expect(classifyActiveLabel('规章行政规范性文件').item).toBeNull();
+    expect(classifyActiveLabel('行政处罚行政强制').item).toBeNull();
+  });
 });

@@ -17,7 +17,7 @@ export function sectionOf(label: string): Section | null {
   const s = squash(label);
   if (/^二、主动公开/.test(s)) return 'active';
   if (/^三、收到和处理/.test(s) || /^收到和处理政府信息公开申请情况/.test(s)) return 'requests';
-  if (/^四、(因)?政府信息公开(申请)?行政(法)?复议/.test(s)) return 'appeals';
+  if (/^四、(因)?政府信息公开(工作)?(被)?(申请)?行政(法)?复议/.test(s)) return 'appeals';
   if (/^五、/.test(s) || /^(六、)?其他需要报告/.test(s)) return 'end';
   return null;
 }
@@ -38,7 +38,7 @@ const REQUEST_RULES: RowRule[] = [
   { key: 'denied_third_party', test: /第三方/ },
   { key: 'denied_internal', test: /内部事务/ },
   { key: 'denied_deliberative', test: /过程性/ },
-  { key: 'denied_enforcement_file', test: /执法案卷/ },
+  { key: 'denied_enforcement_file', test: /执法案[卷件]/ },
   { key: 'denied_inquiry', test: /行政查询/ },
   { key: 'unavailable_not_held', test: /不掌握/ },
   { key: 'unavailable_needs_creation', test: /另行制作|没有现成/ },
@@ -62,7 +62,7 @@ export type RequestLabel =
   | { kind: 'header' }
   | { kind: 'unknown' };
 
-const REQUEST_HEADERS = /^(申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|三、本年度办理结果|本年度办理结果|\(本列数据的勾稽关系.*|.*勾稽关系.*|.*第三项加第四项之和.*)$/;
+const REQUEST_HEADERS = /^(申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|三、本年度办理结果|本年度办理结果|\(本列数据的勾稽关系.*|.*[勾钩]稽关系.*|.*第三项加第四项之和.*)$/;
 
 export function classifyRequestLabel(label: string): RequestLabel {
   const s = squash(label);
@@ -95,10 +95,12 @@ const ACTIVE_ITEM_SUFFIX: [RegExp, string][] = [
   [/政府集中采购$/, 'procurement'],
 ];
 
+const ACTIVE_ITEM_NAMES = ['其他对外管理服务事项', '规范性文件', '规章', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '政府集中采购'];
+
 export function classifyActiveLabel(label: string): ActiveLabel {
   const s = squash(label);
   let template: ActiveLabel['template'] = null;
-  if (/制发件数|废止件数|现行有效件数|本年处理决定数量|本年收费金额/.test(s)) template = '2021';
+  if (/制发件数|废止件数|废纸件数|现行有效件数|先行有效件数|本年处理决定数量|本年收费金额/.test(s)) template = '2021';
   else if (/新制作|新公开|本年新|对外公开总数|上一年项目数量|本年增\/?减|采购项目数量|采购总金额|第二十条第\(九\)项/.test(s)) template = '2019';
   let item: string | null = null;
   for (const [re, key] of ACTIVE_ITEM_SUFFIX) {
@@ -107,6 +109,10 @@ export function classifyActiveLabel(label: string): ActiveLabel {
       break;
     }
   }
+  // Two row names in one label (`规章行政规范性文件`): a row printed with no numbers gave its label
+  // to the next (a PDF stacks a blank row's label onto its neighbour's); the numbers could be
+  // either row's, so the label names no row (an unknown-row finding, never the neighbour's figures).
+  if (item !== null && ACTIVE_ITEM_NAMES.filter((n) => s.includes(n)).length > 1) item = null;
   return { item, template };
 }
 

@@ -1,14 +1,17 @@
-import type { Check, Fact, ParsedReport, ReportIdentity, Template } from '../model';
+import type { Fact, ParsedReport, ReportIdentity } from '../model';
 import { deriveRequestTotals, runChecks } from './checks';
+import { completeness, reportChecks } from './completeness';
 import { activeFacts, appealFacts, requestFacts, type FactContext } from './facts';
 import { FindingList, safePage } from './findings';
 import { htmlToText } from './html';
-import { findIdentity, type IdentityHints } from './identity';
+import { findIdentity, type IdentityGuess, type IdentityHints } from './identity';
 import { legacyFacts } from './legacy';
+import { locateTables, secondCopy, templateOfYear, type Located } from './locate';
 import { normalise } from './normalise';
 import { resolveRegion } from './region';
-import { assembleTables, type Assembled } from './tables';
-import { LineIndex, tokenise } from './tokens';
+import type { Assembled } from './tables';
+import { decideTemplate } from './template';
+import { LineIndex } from './tokens';
 
 export interface TextInput {
   sourceFile: string;
@@ -22,9 +25,10 @@ export interface TextInput {
   hints?: IdentityHints;
 }
 
-// parseText: text / HTML / Markdown of one report → ParsedReport. Stages (one file each):
-//   html (HTML only) → normalise → identity → locate tables (tokens, tables) → values (split)
-//   → facts (+ legacy) → derived totals + checks (checks) → findings → status.
+// parseText: text / HTML / Markdown of one report → ParsedReport. Stages (one file each), run in
+// run() below: html (HTML only) → normalise → identity → locate tables (locate, tokens, tables)
+// → decide the template once (template) → extract facts (facts, values, split, legacy)
+// → derived totals + checks (checks, completeness) → status.
 // Pure and synchronous; it never throws — anything unexpected becomes a `parse-failed` finding.
 export function parseText(input: TextInput): ParsedReport {
   const sourceFile = typeof input?.sourceFile === 'string' ? input.sourceFile : '';
@@ -58,22 +62,55 @@ function formatOf(sourceFile: string): ReportIdentity['format'] {
   return ext === 'html' || ext === 'htm' ? 'html' : ext === 'md' ? 'md' : 'txt';
 }
 
-const HEADING_ACTIVE = /二、\s*主动公开政府信息情况/;
-const TABLE_ANCHORS = [/第二十条第/, /申请人情况/, /本年新收政府信息公开申请/];
-const HEADING_APPEALS = /四、\s*(?:因)?政府信息公开\s*(?:申请)?\s*行政\s*(?:法)?\s*复议/;
-
 function run(raw: string, input: TextInput, report: ReportIdentity, findings: FindingList): ParsedReport {
   const looksHtml = input.format === 'html' || (input.format !== 'md' && /<(table|html|body|tr|td|p|div)[\s>]/i.test(raw.slice(0, 5000)));
   const { text } = normalise(looksHtml ? htmlToText(raw) : raw);
-  const lines = text.split('\n');
   const lineIndex = new LineIndex(text);
   const ctx: FactContext = { reportId: report.reportId, findings, page: (l) => safePage(input.pageOfLine, l) };
 
-  // identity
-  const id = findIdentity(text, lines, input.hints && normaliseHints(input.hints));
+  const id = identify(text, report, findings, input.hints && normaliseHints(input.hints));
+  const yearTemplate = templateOfYear(id.year);
+  const located = locateTables(text, yearTemplate, lineIndex);
+  const assembled = located.kind === 'tables' ? located.assembled : null;
+  if (located.kind === 'tables') secondCopy(text, located.end, located.assembled, lineIndex, findings);
+  const template = decideTemplate(yearTemplate, assembled, located.kind === 'legacy');
+  report.template = template.report;
+  if (template.yearTemplate && template.contentTemplate && template.yearTemplate !== template.contentTemplate) {
+    findings.add('template-mismatch', `报告年度对应${template.yearTemplate}年模板，但表格按${template.contentTemplate}年模板印制`,
+      `The report year implies the ${template.yearTemplate} template but the tables follow the ${template.contentTemplate} template`,
+      undefined, { yearTemplate: template.yearTemplate, contentTemplate: template.contentTemplate });
+  }
+  if (template.singleOtherRow !== null) {
+    findings.add('template-mismatch', '2021年模板的报告将（六）其他处理印为一行', 'A 2021-template report prints （六）其他处理 as a single row',
+      template.singleOtherRow, { row: 'other_total' });
+  }
+
+  const facts = extractFacts(located, template.active, ctx, findings);
+  facts.push(...deriveRequestTotals(facts, report.reportId));
+  const checks = runChecks(facts, report.reportId);
+  reportChecks(checks, findings);
+  completeness(report, assembled, located.kind === 'legacy', facts, findings);
+  identityFindings(report, id, findings);
+
+  const nothing = facts.length === 0 && report.title === null && report.year === null;
+  if (nothing) {
+    findings.add('parse-failed', '未能从输入中读出任何内容', 'Nothing could be read from the input (no title, year or table)');
+  }
+  const status = nothing ? 'failed' : findings.items.some((f) => f.severity !== 'info') ? 'findings' : 'ok';
+  return { report, facts, findings: findings.items, checks, status };
+}
+
+/** Stage — identity: title, agency, year, region into `report`. */
+function identify(text: string, report: ReportIdentity, findings: FindingList, hints?: IdentityHints): IdentityGuess {
+  const id = findIdentity(text, text.split('\n'), hints);
   report.title = id.title;
   report.agency = id.agency;
   report.year = id.year;
+  if (id.bidiRemoved) {
+    findings.add('bidi-control', '标题或机关名称含有双向文字控制字符（会在屏幕上颠倒文字顺序），已删除；原文保留',
+      'The title or agency name held bidi control characters (they reorder text on screen); they were removed from the name, the raw text keeps them',
+      id.titleLine ?? undefined, { title: id.title, agency: id.agency });
+  }
   if (id.agency) {
     try {
       const r = resolveRegion(id.agency);
@@ -83,65 +120,28 @@ function run(raw: string, input: TextInput, report: ReportIdentity, findings: Fi
       // the resolver is another module; its failure leaves the region unresolved
     }
   }
+  return id;
+}
 
-  // locate the tables
-  let start = -1;
-  for (const re of TABLE_ANCHORS) {
-    const m = re.exec(text);
-    if (m && (start === -1 || m.index < start)) start = m.index;
+/** Stage — extract facts: one Fact per printed cell of the located tables. */
+function extractFacts(located: Located, activeTemplate: ReturnType<typeof decideTemplate>['active'], ctx: FactContext, findings: FindingList): Fact[] {
+  if (located.kind === 'legacy') return located.tokens ? legacyFacts(located.tokens, ctx) : [];
+  if (located.kind !== 'tables') return [];
+  const a: Assembled = located.assembled;
+  const facts = [...activeFacts(a.active, activeTemplate, ctx), ...requestFacts(a.requests, ctx)];
+  if (a.appeals) facts.push(...appealFacts(a.appeals, ctx));
+  for (const u of a.unknownRows) {
+    findings.add('unknown-row', `未识别的表格行「${u.label}」`, `Unrecognised table row "${u.label}"`, u.line, { label: u.label, section: u.section });
   }
-  const facts: Fact[] = [];
-  let assembled: Assembled | null = null;
-  let legacy = false;
-  const yearTemplate: Template | null = id.year === null ? null : id.year >= 2021 ? '2021' : id.year >= 2019 ? '2019' : 'legacy';
-  if (yearTemplate === 'legacy' || (start === -1 && /历年累计/.test(text))) {
-    legacy = true;
-    // the table starts at its header row; 统计表 alone also appears in the prose (2012_pingtanxian)
-    const m = /指标名称/.exec(text) ?? /统计表\s*指标|统计表[^。，,]{0,20}$/m.exec(text);
-    if (m) facts.push(...legacyFacts(tokenise(text, m.index, text.length, lineIndex), ctx));
-  } else if (start !== -1) {
-    const h = HEADING_ACTIVE.exec(text.slice(Math.max(0, start - 400), start));
-    if (h) start = Math.max(0, start - 400) + h.index;
-    const ap = HEADING_APPEALS.exec(text.slice(start));
-    const endFrom = ap ? start + ap.index : start;
-    const five = /五、/.exec(text.slice(endFrom));
-    const end = five ? endFrom + five.index : text.length;
-    assembled = assembleTables(tokenise(text, start, end, lineIndex));
+  for (const d of a.duplicateRows) {
+    if (d.item === 'other_total') continue;
+    findings.add('unknown-row', `表格行「${d.label}」重复出现，保留第一次`, `Row "${d.label}" appears twice; the first is kept`, d.line, { item: d.item, duplicate: true });
   }
+  return facts;
+}
 
-  // template
-  const contentTemplate = templateFromContent(assembled, legacy);
-  report.template = yearTemplate ?? contentTemplate;
-  if (yearTemplate && contentTemplate && yearTemplate !== contentTemplate) {
-    findings.add('template-mismatch', `报告年度对应${yearTemplate}年模板，但表格按${contentTemplate}年模板印制`,
-      `The report year implies the ${yearTemplate} template but the tables follow the ${contentTemplate} template`,
-      undefined, { yearTemplate, contentTemplate });
-  }
-  if (assembled) {
-    const activeTemplate: Template = assembled.activeTemplate['2019'] > assembled.activeTemplate['2021'] ? '2019'
-      : assembled.activeTemplate['2021'] > 0 ? '2021' : report.template === '2019' ? '2019' : '2021';
-    if (report.template === '2021' && assembled.requests.some((r) => r.item === 'other_total' && r.values.length > 0)) {
-      findings.add('template-mismatch', '2021年模板的报告将（六）其他处理印为一行', 'A 2021-template report prints （六）其他处理 as a single row',
-        assembled.requests.find((r) => r.item === 'other_total')!.line, { row: 'other_total' });
-    }
-    facts.push(...activeFacts(assembled.active, activeTemplate, ctx));
-    facts.push(...requestFacts(assembled.requests, ctx));
-    if (assembled.appeals) facts.push(...appealFacts(assembled.appeals, ctx));
-    for (const u of assembled.unknownRows) {
-      findings.add('unknown-row', `未识别的表格行「${u.label}」`, `Unrecognised table row "${u.label}"`, u.line, { label: u.label, section: u.section });
-    }
-    for (const d of assembled.duplicateRows) {
-      if (d.item === 'other_total') continue;
-      findings.add('unknown-row', `表格行「${d.label}」重复出现，保留第一次`, `Row "${d.label}" appears twice; the first is kept`, d.line, { item: d.item, duplicate: true });
-    }
-  }
-
-  const derived = deriveRequestTotals(facts, report.reportId);
-  facts.push(...derived);
-  const checks = runChecks(facts, report.reportId);
-  reportChecks(checks, findings);
-  completeness(report, assembled, legacy, facts, findings);
-
+/** Identity findings, after the tables' (their order in the output is part of the goldens). */
+function identityFindings(report: ReportIdentity, id: IdentityGuess, findings: FindingList): void {
   if (report.title === null && report.agency === null) {
     findings.add('agency-not-found', '未找到报告标题中的机关名称', 'No agency name found (no report title)');
   }
@@ -153,75 +153,5 @@ function run(raw: string, input: TextInput, report: ReportIdentity, findings: Fi
   }
   if (report.agency && report.region.status === 'unresolved') {
     findings.add('region-unresolved', `未能确定「${report.agency}」的行政区划`, `Region of "${report.agency}" not resolved`, id.titleLine ?? undefined, { agency: report.agency });
-  }
-
-  const nothing = facts.length === 0 && report.title === null && report.year === null;
-  if (nothing) {
-    findings.add('parse-failed', '未能从输入中读出任何内容', 'Nothing could be read from the input (no title, year or table)');
-  }
-  const status = nothing ? 'failed' : findings.items.some((f) => f.severity !== 'info') ? 'findings' : 'ok';
-  return { report, facts, findings: findings.items, checks, status };
-}
-
-function templateFromContent(a: Assembled | null, legacy: boolean): Template | null {
-  if (legacy) return 'legacy';
-  if (!a) return null;
-  if (a.activeTemplate['2021'] > a.activeTemplate['2019']) return '2021';
-  if (a.activeTemplate['2019'] > 0) return '2019';
-  if (a.requests.some((r) => r.item.startsWith('other_') && r.item !== 'other_total' && r.values.length > 0)) return '2021';
-  if (a.requests.some((r) => r.item === 'other_total' && r.values.length > 0)) return '2019';
-  return null;
-}
-
-function reportChecks(checks: Check[], findings: FindingList): void {
-  for (const c of checks) {
-    if (c.status !== 'fail') continue;
-    findings.add('identity-broken',
-      `勾稽关系不成立（${c.checkId}，${c.subject}）：${c.lhsLabel} = ${c.lhs}，${c.rhsLabel} = ${c.rhs}`,
-      `Identity broken (${c.checkId}, ${c.subject}): ${c.lhsLabel} = ${c.lhs} but ${c.rhsLabel} = ${c.rhs}`,
-      undefined, { checkId: c.checkId, table: c.table, subject: c.subject, lhs: c.lhsLabel, rhs: c.rhsLabel, lhsValue: c.lhs, rhsValue: c.rhs });
-  }
-}
-
-const TABLE_NAMES = { active: '二、主动公开政府信息情况', requests: '三、收到和处理政府信息公开申请情况', appeals: '四、政府信息公开行政复议、行政诉讼情况' } as const;
-
-function completeness(report: ReportIdentity, a: Assembled | null, legacy: boolean, facts: Fact[], findings: FindingList): void {
-  if (legacy) {
-    findings.add('legacy-layout', '2019年以前的报告格式：只读取了主要指标', 'Pre-2019 layout: only the headline figures were read', undefined,
-      { items: facts.filter((f) => f.table === 'legacy').map((f) => f.item) });
-    if (!facts.some((f) => f.table === 'legacy')) {
-      findings.add('missing-table', '未找到政府信息公开情况统计表', 'The statistics table (统计表) was not found', undefined, { table: 'legacy' });
-    }
-    return;
-  }
-  const has = (t: string) => facts.some((f) => f.table === t && !f.derived) ||
-    (t === 'requests' && (a?.requests.some((r) => r.values.length > 0) ?? false)) ||
-    (t === 'active' && (a?.active.some((r) => r.values.length > 0) ?? false)) ||
-    (t === 'appeals' && (a?.appeals?.values.length ?? 0) > 0);
-  const missingTables = (['active', 'requests', 'appeals'] as const).filter((t) => !has(t));
-  // the text stops before the tables end when table 4 is not complete and no later section follows
-  const truncated = a !== null && a.endedInTable && facts.filter((f) => f.table === 'appeals' && f.value !== null).length < 15;
-  if (truncated) {
-    const last = facts.filter((f) => !f.derived).pop();
-    findings.add('truncated', '文本在表格中途结束，之后的内容缺失', 'The text stops inside the tables; what follows is missing',
-      last?.location.line, { lastTable: last?.table ?? null, lastItem: last?.item ?? null });
-  }
-  for (const t of missingTables) {
-    findings.add('missing-table', `未找到表格「${TABLE_NAMES[t]}」`, `Table "${TABLE_NAMES[t]}" was not found`, undefined, { table: t });
-  }
-  if (a && has('requests')) {
-    const present = new Set(facts.filter((f) => f.table === 'requests' && !f.derived).map((f) => f.item));
-    const single = present.has('other_total');
-    const expected = ['new', 'carried_over', 'granted', 'partial',
-      'denied_state_secret', 'denied_prohibited', 'denied_security', 'denied_third_party', 'denied_internal',
-      'denied_deliberative', 'denied_enforcement_file', 'denied_inquiry', 'unavailable_not_held',
-      'unavailable_needs_creation', 'unavailable_unclear', 'rejected_petition', 'rejected_duplicate',
-      'rejected_publication', 'rejected_excessive', 'rejected_confirmation',
-      ...(single || report.template === '2019' ? ['other_total'] : ['other_overdue_correction', 'other_overdue_fee', 'other_misc']),
-      'outcome_total', 'carried_forward'];
-    const missing = expected.filter((k) => !present.has(k));
-    if (missing.length > 0) {
-      findings.add('missing-row', `表三缺少 ${missing.length} 行`, `Table 3 lacks ${missing.length} row(s)`, undefined, { table: 'requests', missing });
-    }
   }
 }

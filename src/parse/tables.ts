@@ -28,124 +28,160 @@ export interface Assembled {
   endedInTable: boolean;
 }
 
+/** The walk's state, passed explicitly to one handler per section. */
+interface WalkState {
+  out: Assembled;
+  section: Section | null;
+  /** the row values are attached to (null: values go nowhere) */
+  row: RawRow | null;
+  /** a label matching no row, reported if values follow it */
+  unknown: { label: string; line: number } | null;
+  /** the outcome group of table 三 the walk is in (denied, other, …) */
+  group: string | null;
+  seen: { active: Set<string>; requests: Set<string> };
+}
+
 export function assembleTables(tokens: Token[]): Assembled {
-  const out: Assembled = {
-    active: [], requests: [], appeals: null, activeTemplate: { '2019': 0, '2021': 0 },
-    sections: new Set(), unknownRows: [], duplicateRows: [], endedInTable: true,
+  const st: WalkState = {
+    out: {
+      active: [], requests: [], appeals: null, activeTemplate: { '2019': 0, '2021': 0 },
+      sections: new Set(), unknownRows: [], duplicateRows: [], endedInTable: true,
+    },
+    section: null, row: null, unknown: null, group: null, seen: { active: new Set(), requests: new Set() },
   };
-  let section: Section | null = null;
-  let row: RawRow | null = null;
-  let unknown: { label: string; line: number } | null = null;
-  let group: string | null = null;
-  const seen = { active: new Set<string>(), requests: new Set<string>() };
-  let sink: RawRow[] | null = null;
-
-  const startRow = (table: 'active' | 'requests', item: string, t: Token) => {
-    unknown = null;
-    const list = table === 'active' ? out.active : out.requests;
-    const earlier = seen[table].has(item) ? list.find((r) => r.item === item) : undefined;
-    if (earlier && earlier.values.length === 0) {
-      // the first printing had no values (e.g. `总计` in a header repeated after a page break):
-      // this one is the row
-      earlier.label = t.text;
-      earlier.line = t.line;
-      row = earlier;
-      sink = list;
-      return;
-    }
-    if (seen[table].has(item)) {
-      // a repeated row (page-break repeat or a duplicated line): the first printing is kept
-      out.duplicateRows.push({ item, label: t.text, line: t.line });
-      row = { item, label: t.text, line: t.line, values: [] };
-      sink = null;
-      return;
-    }
-    seen[table].add(item);
-    row = { item, label: t.text, line: t.line, values: [] };
-    sink = table === 'active' ? out.active : out.requests;
-    sink.push(row);
-  };
-  const enter = (s: Section) => {
-    section = s;
-    out.sections.add(s);
-    row = null;
-    unknown = null;
-    sink = null;
-  };
-
   for (const t of tokens) {
-    if (section === 'end') break;
-    if (t.kind === 'label') {
+    if (st.section === 'end') break;
+    if (t.kind !== 'label') onValue(st, t);
+    else {
       const sec = sectionOf(t.text);
       if (sec) {
-        enter(sec);
-        if (sec === 'appeals') out.appeals = out.appeals ?? { values: [], line: t.line };
-        continue;
-      }
-      if (section === 'appeals') {
-        if (isAppealsHeader(t.text)) continue;
-        if (out.appeals && out.appeals.values.length > 0) {
-          enter('end');
-          out.endedInTable = false;
-        }
-        continue;
-      }
-      const rl = classifyRequestLabel(t.text);
-      if (section !== 'requests' && rl.kind === 'row' && (rl.key === 'new' || rl.key === 'carried_over')) {
-        enter('requests');
-      }
-      if (section === 'requests') {
-        const hasValues = (row as RawRow | null)?.values.length ? true : false;
-        if (rl.kind === 'row') startRow('requests', rl.key, t);
-        else if (rl.kind === 'outcome_total') startRow('requests', 'outcome_total', t);
-        else if (rl.kind === 'other_misc' && group === 'other') startRow('requests', 'other_misc', t);
-        else if (rl.kind === 'group') {
-          group = rl.group;
-          // （六）其他处理 with values right after it is the 2019 single row (2020_pingtan_zhqsyq.txt)
-          if (rl.group === 'other') startRow('requests', 'other_total', t);
-          else row = null;
-        } else if (/^总计$/.test(t.text.trim()) && seen.requests.has('new') && hasValues) {
-          startRow('requests', 'outcome_total', t);
-        } else if (rl.kind === 'header') {
-          if (hasValues) row = null;
-        } else if (!hasValues && row) {
-          // a wrapped label (`（二）部分公开（区分处理的，只计这一情` / `形，不计其他情形）`) continues its row
-        } else {
-          row = null;
-          unknown = { label: t.text, line: t.line };
-        }
-        if (rl.kind === 'row') group = groupOfKey(rl.key) ?? group;
-        continue;
-      }
-      // table 2 (active), with or without its heading
-      const al = classifyActiveLabel(t.text);
-      if (al.template) out.activeTemplate[al.template]++;
-      if (al.item) {
-        if (section !== 'active') enter('active');
-        startRow('active', al.item, t);
-      } else if (section === 'active') {
-        row = null;
-        if (!al.template && !/^第二十条|^信息内容$/.test(t.text.replace(/\s+/g, ''))) unknown = { label: t.text, line: t.line };
-      }
-      continue;
-    }
-    // a value token
-    if (section === 'appeals') {
-      out.appeals!.values.push(t);
-      continue;
-    }
-    if (row) {
-      (row as RawRow).values.push(t);
-      // a row that went to no table (duplicate) is dropped with its values
-    } else if (unknown && (section === 'requests' || section === 'active')) {
-      out.unknownRows.push({ ...(unknown as { label: string; line: number }), section });
-      unknown = null;
+        enter(st, sec);
+        if (sec === 'appeals') st.out.appeals = st.out.appeals ?? { values: [], line: t.line };
+      } else if (st.section === 'appeals') appealsLabel(st, t);
+      else requestsOrActiveLabel(st, t);
     }
   }
-  return out;
+  return st.out;
+}
+
+function enter(st: WalkState, s: Section): void {
+  st.section = s;
+  st.out.sections.add(s);
+  st.row = null;
+  st.unknown = null;
+}
+
+function startRow(st: WalkState, table: 'active' | 'requests', item: string, t: Token): void {
+  st.unknown = null;
+  const list = table === 'active' ? st.out.active : st.out.requests;
+  const earlier = st.seen[table].has(item) ? list.find((r) => r.item === item) : undefined;
+  if (earlier && earlier.values.length === 0) {
+    // the first printing had no values (e.g. `总计` in a header repeated after a page break):
+    // this one is the row
+    earlier.label = t.text;
+    earlier.line = t.line;
+    st.row = earlier;
+    return;
+  }
+  if (earlier || st.seen[table].has(item)) {
+    // a repeated row (page-break repeat or a duplicated line): the first printing is kept; this
+    // row's values go to a row of no table
+    st.out.duplicateRows.push({ item, label: t.text, line: t.line });
+    st.row = { item, label: t.text, line: t.line, values: [] };
+    return;
+  }
+  st.seen[table].add(item);
+  st.row = { item, label: t.text, line: t.line, values: [] };
+  list.push(st.row);
+}
+
+/** Table 四: header cells, then its run of values; the first other label after them ends it. */
+function appealsLabel(st: WalkState, t: Token): void {
+  if (isAppealsHeader(t.text)) return;
+  if (st.out.appeals && st.out.appeals.values.length > 0) {
+    enter(st, 'end');
+    st.out.endedInTable = false;
+  }
+}
+
+function requestsOrActiveLabel(st: WalkState, t: Extract<Token, { kind: 'label' }>): void {
+  const rl = classifyRequestLabel(t.text);
+  if (st.section !== 'requests' && rl.kind === 'row' && (rl.key === 'new' || rl.key === 'carried_over')) enter(st, 'requests');
+  if (st.section === 'requests') requestsLabel(st, t, rl);
+  else activeLabel(st, t);
+}
+
+/** Table 三: row labels, outcome groups, headers, wrapped label lines, prose after the table. */
+function requestsLabel(st: WalkState, t: Extract<Token, { kind: 'label' }>, rl: ReturnType<typeof classifyRequestLabel>): void {
+  if (SENTENCE_END.test(t.text) && SENTENCE_END.test(t.text.replace(/\([^)]*\)/g, ''))) {
+    // a sentence after the table (`。从申请渠道来看…对属于公开范围…予以公开…`, 2025_pingtan_scjgj.txt)
+    // names row phrases but is not a row: its numbers belong to no row
+    st.row = null;
+    return;
+  }
+  const hasValues = (st.row?.values.length ?? 0) > 0;
+  if (rl.kind === 'row') startRow(st, 'requests', rl.key, t);
+  else if (rl.kind === 'outcome_total') startRow(st, 'requests', 'outcome_total', t);
+  else if (rl.kind === 'other_misc' && st.group === 'other') startRow(st, 'requests', 'other_misc', t);
+  else if (rl.kind === 'group') {
+    st.group = rl.group;
+    // （六）其他处理 with values right after it is the 2019 single row (2020_pingtan_zhqsyq.txt)
+    if (rl.group === 'other') startRow(st, 'requests', 'other_total', t);
+    else st.row = null;
+  } else if (/^总计$/.test(t.text.trim()) && st.seen.requests.has('new') && hasValues) {
+    startRow(st, 'requests', 'outcome_total', t);
+  } else if (rl.kind === 'header') {
+    if (hasValues) st.row = null;
+  } else if (!hasValues && st.row) {
+    // a wrapped label (`（二）部分公开（区分处理的，只计这一情` / `形，不计其他情形）`) continues its row
+  } else if (isProse(t.text)) {
+    st.row = null;
+  } else {
+    st.row = null;
+    st.unknown = { label: t.text, line: t.line };
+  }
+  if (rl.kind === 'row') st.group = groupOfKey(rl.key) ?? st.group;
+}
+
+/** Table 二, with or without its heading: items named at the end of run-together headers. */
+function activeLabel(st: WalkState, t: Extract<Token, { kind: 'label' }>): void {
+  const al = classifyActiveLabel(t.text);
+  if (al.template) st.out.activeTemplate[al.template]++;
+  if (al.item) {
+    if (st.section !== 'active') enter(st, 'active');
+    startRow(st, 'active', al.item, t);
+  } else if (st.section === 'active') {
+    st.row = null;
+    if (!al.template && !isProse(t.text) && !/^第二十条|^信息内容$/.test(t.text.replace(/\s+/g, ''))) st.unknown = { label: t.text, line: t.line };
+  }
+}
+
+function onValue(st: WalkState, t: ValueToken): void {
+  if (st.section === 'appeals') {
+    st.out.appeals!.values.push(t);
+  } else if (st.row) {
+    st.row.values.push(t);
+  } else if (st.unknown && (st.section === 'requests' || st.section === 'active')) {
+    st.out.unknownRows.push({ ...st.unknown, section: st.section });
+    st.unknown = null;
+  }
 }
 
 function groupOfKey(key: string): string | null {
   const m = /^(denied|unavailable|rejected|other)_/.exec(key);
   return m ? m[1]! : key === 'granted' || key === 'partial' ? key : null;
+}
+
+// Numbers in the prose around the tables are not table rows: `…总数425条，其中主动公开政府信息148条，…`
+// leaves labels such as `条,其中主动公开政府信息` (the 财政金融局 reports, 2022_pingtan_czjrj.txt). No
+// row label of tables 二 and 三 starts with a measure word or carries sentence punctuation outside
+// its brackets, so such a label is prose: its numbers belong to no row and are not reported.
+const SENTENCE_END = /[。；;]/;
+const MEASURE_START = /^(条|件|个|篇|份|期|次|项|人次|家|名)/;
+const SENTENCE = /[,;；。:：、]/;
+export function isProse(label: string): boolean {
+  if (!MEASURE_START.test(label.trimStart()) && !SENTENCE.test(label)) return false;
+  const s = label.replace(/\s+/g, '');
+  if (MEASURE_START.test(s) && s.length > 1) return true;
+  return SENTENCE.test(s.replace(/\([^)]*\)/g, '')) && s.length > 4;
 }

@@ -43,11 +43,44 @@ const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 export function tokenise(text: string, from: number, to: number, lines: LineIndex): Token[] {
   const out: Token[] = [];
   let cellStart = from;
+  let lineStart = from;
+  // Text copied from a browser (`innerText`) separates cells with tabs. An empty cell is nothing
+  // between two tabs of a row line (`26\t7\t\t\t\t\t33`), or — where cells hold paragraphs — a
+  // line holding only a tab right after another one (`\t` / blank lines / `\t`,
+  // formats/2024_pingtan_zhqsyq_paste.txt): both become blank cells so the row keeps its columns.
+  let prevTab = false; // the last boundary on this line was a tab
+  let lineHasCell = false; // a cell with text was seen on this line
+  let lineHasTab = false;
+  let tabLinePending = false; // the last non-empty line held only a tab
+  let emptyLines = 0; // empty lines since that tab line: an empty paragraph cell leaves 3 or more
   for (let i = from; i <= to; i++) {
     const c = i < to ? text[i] : '\n';
     if (c === '\n' || c === '\t' || c === '|') {
+      if (tabLinePending && emptyLines >= 3 && cellStart === lineStart && i > cellStart && !isBlankRange(text, cellStart, i)) {
+        // the row's last cell was an empty paragraph: the next row's label follows it
+        out.push({ kind: 'blank', text: '', line: lines.lineOf(lineStart) });
+        tabLinePending = false;
+      }
+      const before = out.length;
       if (i > cellStart) tokeniseCell(text, cellStart, i, lines, out);
+      if (out.length > before) lineHasCell = true;
+      else if (prevTab && lineHasCell && (c === '\t' || c === '\n')) out.push({ kind: 'blank', text: '', line: lines.lineOf(cellStart) });
+      prevTab = c === '\t';
+      if (c === '\t') lineHasTab = true;
       if (c === '\n') {
+        // a line that gave no token is empty or holds only tabs (content always gives a token)
+        if (lineHasTab && !lineHasCell) {
+          // (tab-only lines with no empty line between are merged header cells of the one-cell-per-
+          // line layout, 2024_xiangtanxian_zfbgs.txt, not empty paragraph cells)
+          if (tabLinePending && emptyLines >= 2) out.push({ kind: 'blank', text: '', line: lines.lineOf(lineStart) });
+          tabLinePending = true;
+          emptyLines = 0;
+        } else if (!lineHasCell) emptyLines++;
+        else tabLinePending = false;
+        lineStart = i + 1;
+        prevTab = false;
+        lineHasCell = false;
+        lineHasTab = false;
         // skip a markdown rule line as a whole
         const end = text.indexOf('\n', i + 1);
         const line = text.slice(i + 1, end === -1 || end > to ? to : end);
@@ -55,12 +88,18 @@ export function tokenise(text: string, from: number, to: number, lines: LineInde
         // is not a cell: a page number inside a table would otherwise join the row before it
         if ((line.includes('---') && MARKDOWN_RULE.test(line)) || (line.length < 16 && PAGE_MARKER.test(line))) {
           i = end === -1 || end > to ? to : end - 1;
+          lineStart = i + 1;
         }
       }
       cellStart = i + 1;
     }
   }
   return out;
+}
+
+function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text[k] !== ' ') return false;
+  return true;
 }
 
 function tokeniseCell(text: string, from: number, to: number, lines: LineIndex, out: Token[]): void {
@@ -104,7 +143,9 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
   let firstNum = true;
   while (i < e) {
     const c = text[i]!;
-    const startsNumber = isDigit(c) || ((c === '-' || c === '+') && isDigit(text[i + 1]));
+    // `减12` / `增3` in 本年增/减 cells: the character is the number's sign (2019_pingtan_nyn_80562.txt)
+    const signWord = (c === '减' || c === '增') && isDigit(text[i + 1]) && (i === s || isDigit(text[i - 1]) || isSpace(text[i - 1]));
+    const startsNumber = isDigit(c) || ((c === '-' || c === '+') && isDigit(text[i + 1])) || signWord;
     if (!startsNumber) {
       if (labelStart < 0 && !isSpace(c)) labelStart = i;
       i++;
@@ -133,6 +174,19 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
       i = j + 1;
       continue;
     }
+    if (next === '年' && j - i > 4 && /^(?:19|20)\d\d$/.test(text.slice(j - 4, j)) && !signWord) {
+      // cells run into the prose after the table: `结转下年度继续办理20000022025年，我局…`
+      // (2025_pingtan_scjgj.txt) — the year is the last four digits, the rest are cells
+      if (labelStart >= 0) {
+        pushLabels(text, labelStart, i, lines, out);
+        firstNum = true;
+      }
+      pushNum(text, i, j - 4, lines, out, firstNum);
+      firstNum = false;
+      labelStart = j - 4;
+      i = j;
+      continue;
+    }
     if (isLabelDigitContext(text, i, j) && (labelStart < 0 || !isSpace(text[i - 1]))) {
       // digits of a label such as `2018年度` or `第2项`: keep them in the label
       if (labelStart < 0) labelStart = i;
@@ -150,7 +204,7 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
       while (j < e && isDigit(text[j])) j++;
     }
     if (text.startsWith('万元', j)) j += 2;
-    else if (text[j] === '元' || text[j] === '件') j++;
+    else if (text[j] === '元' || text[j] === '件' || text[j] === '笔' || text[j] === '个') j++;
     pushNum(text, i, j, lines, out, firstNum);
     firstNum = false;
     i = j;

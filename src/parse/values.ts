@@ -17,7 +17,8 @@ export interface Cell {
 }
 
 export type RowValues =
-  | { kind: 'cells'; cells: Cell[]; split: boolean }
+  /** `forced`: the digits admit exactly one split into n cells, and the row's identity fails on it. */
+  | { kind: 'cells'; cells: Cell[]; split: boolean; forced?: boolean }
   | { kind: 'ambiguous'; raw: string; candidates: SplitCell[][]; capped: boolean }
   | { kind: 'unsplittable'; raw: string; reason: 'too-many' | 'too-few' | 'no-split' };
 
@@ -60,7 +61,31 @@ export function readRow(tokens: ValueToken[], n: number, accept: (values: number
     return { kind: 'cells', split: true, cells: res.candidates[0]!.map((c) => ({ value: c.value, raw: c.raw, unit: c.unit })) };
   }
   if (res.candidates.length === 0 && !res.capped) {
+    // No split satisfies the row's identity. When the printed digits allow exactly one split at all
+    // (7 digits for 7 cells: `5100000` = 5|1|0|0|0|0|0), the text itself decides every cell: take
+    // it and let the checks report the broken identity (2024_pingtan_htp_96894: 总计 printed 0).
+    for (const groups of joinedVariants(toks)) {
+      const any = splitCells(groups, n, () => true, { maxCandidates: 2 });
+      if (any.candidates.length === 1 && !any.capped) {
+        return { kind: 'cells', split: true, forced: true, cells: any.candidates[0]!.map((c) => ({ value: c.value, raw: c.raw, unit: c.unit })) };
+      }
+      if (any.candidates.length > 1 || any.capped) break;
+    }
+  }
+  if (res.candidates.length === 0 && !res.capped) {
     return { kind: 'unsplittable', raw, reason: toks.every((t) => /^[+-]?\d$/.test(t.text)) ? 'too-few' : 'no-split' };
   }
   return { kind: 'ambiguous', raw, candidates: res.candidates, capped: res.capped };
+}
+
+/** The row's groups with hard boundaries, then with soft (space-only) boundaries joined. */
+function joinedVariants(toks: ValueToken[]): string[][] {
+  const hard = toks.map((t) => t.text);
+  const joined: string[] = [];
+  toks.forEach((t) => {
+    if (t.kind === 'num' && t.soft && joined.length > 0 && /^\d+$/.test(joined[joined.length - 1]!) && /^\d/.test(t.text)) {
+      joined[joined.length - 1] += t.text;
+    } else joined.push(t.text);
+  });
+  return joined.length !== hard.length ? [hard, joined] : [hard];
 }

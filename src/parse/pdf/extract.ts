@@ -45,6 +45,16 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtract> {
       details: { page, cells: raws.length, codes: raws.map((r) => [...r].map((c) => c.codePointAt(0)!.toString(16)).join(' ')) },
     });
   }
+  if (layout.unplaced.length) {
+    findings.push({
+      code: 'rows-unplaced',
+      severity: 'warning',
+      messageZh: `${layout.unplaced.length} 个表格行的标签无法确定属于哪一行（换行的标签与相邻行同样接近，或一行吸收了多个行标签）：这些行记为空白，请对照原文核对`,
+      messageEn: `${layout.unplaced.length} table row(s) could not be placed for sure (a wrapped label lies as close to a neighbouring row, or one row took several row labels): they are left blank; check them against the PDF`,
+      location: { page: layout.unplaced[0]!.page, line: layout.unplaced[0]!.line },
+      details: { rows: layout.unplaced.map((u) => ({ page: u.page, line: u.line, label: u.label })) },
+    });
+  }
   if (textless.length) {
     findings.push({
       code: 'no-text-layer',

@@ -67,6 +67,58 @@ describe('layoutPdfText', () => {
     expect(text.startsWith('（七）总计 | ')).toBe(true);
   });
 
+  // Word/LibreOffice exports (test/fixtures/pdf-word/): runs of a few glyphs, empty cells without items
+  const run = (str: string, x: number, y: number) => item(str, x, y, 1, str.length * 5.4);
+  it('merges touching runs into words: `2` `6` is 26, `1` `.` `本机关` one label', () => {
+    const { text } = layoutPdfText([
+      run('1', 100, 500), run('.', 105.4, 500), item('本机关不掌握', 108, 500, 1, 54),
+      run('2', 260, 500), run('6', 265.4, 500), ...[300, 340, 380, 420, 460].map((x) => run('0', x, 500)), run('26', 500, 500),
+    ]);
+    expect(text).toBe('1.本机关不掌握 | 26 | 0 | 0 | 0 | 0 | 0 | 26 |');
+  });
+
+  it('gives a line starting with a row marker to the row below it, even when the row above is closer', () => {
+    const { text } = layoutPdfText([
+      item('（一）予以公开', 100, 520), ...values(520, ['9', '2', '0', '0', '0', '0', '11']),
+      item('（二）部分公开', 100, 509), // 11 pt below （一）, 12 pt above its own numbers
+      item('（区分处理的，只计这一情形，', 100, 497), ...values(497, ['10', '3', '0', '0', '0', '0', '13']),
+      item('不计其他情形）', 100, 485),
+    ]);
+    expect(text.split('\n')).toEqual([
+      '（一）予以公开 | 9 | 2 | 0 | 0 | 0 | 0 | 11 |',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 10 | 3 | 0 | 0 | 0 | 0 | 13 |',
+    ]);
+  });
+
+  it('puts each number of a row with empty cells in its header column; the empty ones stay empty', () => {
+    const heads = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+    const { text } = layoutPdfText([
+      ...heads.map((h, i) => item(h, 263.5 + i * 40 - h.length * 2.5, 560, 1, h.length * 5)),
+      item('一、本年新收政府信息公开申请数量', 100, 530), ...[0, 1, 6].map((i) => item(['26', '7', '', '', '', '', '33'][i]!, 260 + i * 40, 530, 1, 7)),
+    ]);
+    expect(text.split('\n').pop()).toBe('一、本年新收政府信息公开申请数量 | 26 | 7 | \uE000 | \uE000 | \uE000 | \uE000 | 33 |');
+  });
+
+  it('splits a label holding two row markers: the numbers stay with the label on their line', () => {
+    const out = layoutPdfText([
+      item('1.属于国家秘密', 143, 300),
+      item('2.其他法律行政法规禁止公开', 143, 288), ...values(288, ['30', '1', '0', '0', '0', '0', '31']),
+    ]);
+    expect(out.text.split('\n')).toEqual(['1.属于国家秘密', '2.其他法律行政法规禁止公开 | 30 | 1 | 0 | 0 | 0 | 0 | 31 |']);
+    expect(out.unplaced).toEqual([]);
+  });
+
+  it('writes both rows blank and reports them when a wrapped label line lies as close to either', () => {
+    const out = layoutPdfText([
+      item('（一）予以公开', 101, 312), ...values(312, ['9', '2', '0', '0', '0', '0', '11']),
+      item('只计这一情形', 101, 300),
+      item('（二）部分公开', 101, 288), ...values(288, ['10', '3', '0', '0', '0', '0', '13']),
+    ]);
+    const empty = ' | \uE000'.repeat(7) + ' |';
+    expect(out.text.split('\n')).toEqual([`（一）予以公开只计这一情形${empty}`, `（二）部分公开${empty}`]);
+    expect(out.unplaced).toHaveLength(2);
+  });
+
   it('returns empty text for no items', () => {
     expect(layoutPdfText([]).text).toBe('');
   });

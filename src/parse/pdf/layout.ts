@@ -7,6 +7,14 @@
 // 其他情形）" at y 286, the numbers at y 292 — data/reports/2024_huaian_szf.pdf page 4), and group
 // labels of merged cells ("（三）不/予公开", the vertical "三、/本/年/度/办/理/结/果") are centred on a
 // block of rows, so they would otherwise glue onto whichever row happens to be beside them.
+//
+// Word/LibreOffice-exported PDFs (test/fixtures/pdf-word/) add three things: text comes in runs of
+// a few glyphs (`1` `.` `本机关不`, a number `26` as `2` `6`), so touching runs are first merged into
+// words; a cell left empty has no item at all, so a row with fewer numbers than its table's columns
+// places each number in its column's x-band (taken from the rows of the same table that fill every
+// column) and writes the others as empty cells; and a wrapped label line that lies as close to one
+// row as to the next cannot be given to either for sure: both rows are written with empty cells
+// and reported (`unplaced`), never given the neighbour's numbers.
 
 export interface PdfTextItem {
   str: string;
@@ -25,12 +33,20 @@ export interface PdfLayout {
   linePages: number[];
   /** value cells that hold characters we cannot read as a number, by page */
   unreadable: { page: number; line: number; raw: string }[];
+  /** table rows written with empty cells because their label could not be placed for sure */
+  unplaced: { page: number; line: number; label: string }[];
 }
 
 const SAME_LINE = 2.5; // points: items whose baselines differ by less are one line
 const ATTACH = 18; // points: a label line this close to a value row belongs to it
 const ROW_BLOCK = 70; // points: two value rows at most this far apart are rows of one table
-const CELL_GAP = 0.8; // × font height: a wider gap between label items on one line separates two label cells
+const CELL_GAP = 0.5; // × font height: a wider gap between label items on one line separates two label cells
+const WORD_GAP = 0.3; // × font height: runs closer than this (or overlapping) are one word
+const TIE = 2;
+/** A row label's own number: （一） (二) 一、 1. 2、 */
+const ROW_MARKER = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.．、](?!\d))/; // points: a label line whose two nearest rows differ by less in distance is not placed
+/** Marks an empty cell in the output rows (the text pipeline's EMPTY_CELL, src/parse/normalise.ts). */
+const EMPTY = '\uE000';
 
 /** A cell that is a printed number, blank marker or a number with a unit. */
 const VALUE_RE = /^(?:[-−+]?\d[\d,，]*(?:\.\d+)?(?:万元|元|件|%)?|[-—–/／]|无)$/;
@@ -48,6 +64,21 @@ function isValueItem(it: PdfTextItem): boolean {
   return VALUE_RE.test(s) || (UNREADABLE_RE.test(s) && s.length <= 12);
 }
 
+const hasDigitOrGlyph = (it: PdfTextItem) => /\d/.test(it.str) || UNREADABLE_RE.test(it.str);
+
+/** Runs of one line that touch (a word drawn in pieces) → one item. Items must be sorted by x. */
+function mergeWords(items: PdfTextItem[]): PdfTextItem[] {
+  const out: PdfTextItem[] = [];
+  for (const it of items) {
+    const last = out[out.length - 1];
+    const h = Math.max(it.height, last?.height ?? 0, 6);
+    if (last && it.x - (last.x + last.width) <= WORD_GAP * h && it.x >= last.x) {
+      out[out.length - 1] = { ...last, str: last.str + it.str, width: Math.max(last.width, it.x + it.width - last.x), height: Math.max(last.height, it.height) };
+    } else out.push({ ...it });
+  }
+  return out;
+}
+
 /** Items of one page → lines (top to bottom), items left to right, empty items dropped. */
 export function groupLines(items: PdfTextItem[]): Line[] {
   const visible = items.filter((it) => it.str.trim() !== '');
@@ -58,7 +89,10 @@ export function groupLines(items: PdfTextItem[]): Line[] {
     if (last && last.page === it.page && Math.abs(last.y - it.y) < SAME_LINE) last.items.push(it);
     else lines.push({ y: it.y, page: it.page, items: [it] });
   }
-  for (const l of lines) l.items.sort((a, b) => a.x - b.x);
+  for (const l of lines) {
+    l.items.sort((a, b) => a.x - b.x);
+    l.items = mergeWords(l.items);
+  }
   return lines;
 }
 
@@ -87,6 +121,10 @@ interface Row {
   values: PdfTextItem[];
   fragments: Fragment[];
   leadingLabel: PdfTextItem[];
+  /** a single number alone on its line: a row only if a wrapped label is attached to it */
+  lone: boolean;
+  /** lines attached to this row that lie as close to another row */
+  ties: { line: Line; other: Row }[];
 }
 
 /**
@@ -94,16 +132,18 @@ interface Row {
  * one value. Label items left of the first value become the row's own label fragment.
  */
 function asValueRow(line: Line): Row | null {
-  const firstValue = line.items.findIndex(isValueItem);
-  if (firstValue < 0) return null;
+  // the values are the line's trailing run of value cells; a vertical group label's `无` (of
+  // （四）无法提供) left of the row label is not one
+  let firstValue = line.items.length;
+  while (firstValue > 0 && isValueItem(line.items[firstValue - 1]!)) firstValue--;
+  if (firstValue === line.items.length) return null;
   const values = line.items.slice(firstValue);
-  if (!values.every(isValueItem)) return null;
+  if (!values.some(hasDigitOrGlyph)) return null;
   const label = line.items.slice(0, firstValue);
   // A lone number after prose is not a table row (e.g. a page number "- 3 -" is not a value item,
   // but "共 12" could be); require a label that is not a sentence, or several values.
-  if (values.length === 1 && label.length === 0) return null;
   if (values.length === 1 && labelText(label).length > 40) return null;
-  return { line, values, fragments: labelCells(label, line.y), leadingLabel: label };
+  return { line, values, fragments: labelCells(label, line.y), leadingLabel: label, lone: values.length === 1 && label.length === 0, ties: [] };
 }
 
 /**
@@ -134,30 +174,72 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   // points otherwise. Headers between two tables are neither, and stay plain lines.
   const attached = new Set<Line>();
   const rowList = [...rows.values()];
-  for (const l of lines) {
+  const owner = new Map<Line, Row>();
+  for (const r of rowList) owner.set(r.line, r);
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
     if (rows.has(l)) continue;
+    // A continuation line (no row marker) right under a line of the same label column belongs to
+    // that line's row: the wrapped label of a row printed with no numbers must not join the row
+    // below or above it (`1.属于国家` / `秘密` in 2024_xiangtanxian_zfbgs_blank.pdf).
+    const follow = continuationOwner(lines, li, owner);
+    if (follow && l.items.every((it) => it.x + it.width <= follow.values[0]!.x)) {
+      follow.fragments.push(...labelCells(l.items, l.y));
+      attached.add(l);
+      owner.set(l, follow);
+      continue;
+    }
     let best: Row | null = null;
     let bestDy = Infinity;
-    let above = Infinity;
-    let below = -Infinity;
+    let second: Row | null = null;
+    let secondDy = Infinity;
+    let aboveRow: Row | null = null;
+    let belowRow: Row | null = null;
+    // A line whose label cell starts with a row marker (（二）, 1., 一、) is the first line of its
+    // cell: its numbers are on it or below it, never above (the Word PDF of 2024_xiangtanxian_zfbgs:
+    // `（二）部分公开` sits between （一）'s numbers and its own, closer to （一）'s).
+    const cellsOfLine = labelCells(l.items, l.y);
+    const starts = ROW_MARKER.test(cellsOfLine[cellsOfLine.length - 1]?.text ?? '');
     for (const r of rowList) {
       if (r.line.page !== l.page) continue;
-      if (r.line.y > l.y) above = Math.min(above, r.line.y);
-      else below = Math.max(below, r.line.y);
+      if (r.line.y > l.y) { if (!aboveRow || r.line.y < aboveRow.line.y) aboveRow = r; }
+      else if (!belowRow || r.line.y > belowRow.line.y) belowRow = r;
+      if (starts && r.line.y > l.y + SAME_LINE) continue;
       const dy = Math.abs(r.line.y - l.y);
-      if (dy < bestDy) { bestDy = dy; best = r; }
+      if (dy < bestDy) { second = best; secondDy = bestDy; bestDy = dy; best = r; }
+      else if (dy < secondDy) { secondDy = dy; second = r; }
     }
-    const insideTable = above - below <= ROW_BLOCK;
+    const insideTable = aboveRow !== null && belowRow !== null && sameTable(aboveRow, belowRow, lines);
     // Only lines left of the row's first value can be its label.
     if (best && (bestDy <= ATTACH || insideTable) && l.items.every((it) => it.x + it.width <= best!.values[0].x)) {
       best.fragments.push(...labelCells(l.items, l.y));
       attached.add(l);
+      owner.set(l, best);
+      if (second && secondDy - bestDy < TIE && l.items.every((it) => it.x + it.width <= second!.values[0].x)) best.ties.push({ line: l, other: second });
+    }
+  }
+  // A lone number with no label attached is not a row: it stays a plain line, as before.
+  for (const [l, r] of rows) if (r.lone && r.fragments.length === 0) rows.delete(l);
+  const bands = columnBands([...rows.values()], lines);
+  // Rows whose label depends on a line that is as close to another row: neither can be placed.
+  // A row whose label holds two row markers (`1.属于国家…2.其他法律…`: rows printed with no number
+  // at all leave their labels to the next row) cannot say which label its numbers belong to.
+  const unplacedRows = new Set<Row>();
+  for (const r of rows.values()) {
+    const col = labelColumn(r);
+    const markers = r.fragments.filter((f) => f.xEnd > col - 2 && ROW_MARKER.test(f.text)).length;
+    if (markers >= 2 && !splitLabels(r, col)) unplacedRows.add(r);
+    for (const t of r.ties) {
+      if (!rows.has(t.other.line)) continue;
+      const kept = labelCells(t.line.items, t.line.y).some((f) => f.xEnd > Math.min(col, labelColumn(t.other)) - 2);
+      if (kept) { unplacedRows.add(r); unplacedRows.add(t.other); }
     }
   }
 
   const out: string[] = [];
   const linePages: number[] = [];
   const unreadable: PdfLayout['unreadable'] = [];
+  const unplaced: PdfLayout['unplaced'] = [];
   let lastPage = 0;
   for (const l of lines) {
     if (attached.has(l)) continue;
@@ -175,16 +257,187 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     // before it are merged group labels centred on a block of rows ("（三）不", the vertical
     // "三、本年度办理结果") — dropped here, because the row's own label ("1.属于国家秘密") names
     // it. A wrapped continuation indented under "5." still overlaps the column and is kept.
-    const col = Math.max(...r.fragments.map((f) => f.x), -Infinity);
-    const label = r.fragments
-      .filter((f) => f.xEnd > col - 2)
-      .sort((a, b) => b.y - a.y || a.x - b.x)
+    const col = labelColumn(r);
+    const split = unplacedRows.has(r) ? null : splitLabels(r, col);
+    const label = (split ? split.own : r.fragments.filter((f) => f.xEnd > col - 2).sort((a, b) => b.y - a.y || a.x - b.x))
       .map((f) => f.text)
       .join('');
-    const cells = r.values.map((v) => v.str.trim());
+    const rowBands = bands.get(r) ?? null;
+    // rows printed with no number at all: their own lines, every cell empty (when the columns are known)
+    const emptyRow = (segment: Fragment[]) => {
+      out.push(`${segment.map((f) => f.text).join('')}${rowBands ? ` | ${rowBands.map(() => EMPTY).join(' | ')} |` : ''}`);
+      linePages.push(l.page);
+    };
+    split?.above.forEach(emptyRow);
+    let cells = placeInBands(r, rowBands);
+    if (unplacedRows.has(r)) {
+      unplaced.push({ page: l.page, line: out.length + 1, label });
+      cells = cells.map(() => EMPTY);
+    }
     out.push(`${label} | ${cells.join(' | ')} |`);
     linePages.push(l.page);
-    for (const c of cells) if (UNREADABLE_RE.test(c)) unreadable.push({ page: l.page, line: out.length, raw: c });
+    split?.below.forEach(emptyRow);
+    for (const c of cells) if (c !== EMPTY && UNREADABLE_RE.test(c)) unreadable.push({ page: l.page, line: out.length, raw: c });
   }
-  return { text: out.join('\n'), linePages, unreadable };
+  return { text: out.join('\n'), linePages, unreadable, unplaced };
+}
+
+/**
+ * The row of the label line just above line `li` in the same column (x ranges overlap, at most
+ * 1.45 font heights above: one line pitch, less than the step between two cells, 1.65 in the
+ * LibreOffice fixtures), when line `li` does not start a label of its own.
+ */
+function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Row | null {
+  const l = lines[li]!;
+  const cells = labelCells(l.items, l.y);
+  const last = cells[cells.length - 1];
+  if (!last || ROW_MARKER.test(last.text)) return null;
+  const h = Math.max(6, ...l.items.map((it) => it.height));
+  for (let k = li - 1; k >= 0 && k >= li - 4; k--) {
+    const p = lines[k]!;
+    if (p.page !== l.page || p.y - l.y > 1.45 * h) return null;
+    const r = owner.get(p);
+    if (!r) continue;
+    const frags = p === r.line ? r.fragments.filter((f) => f.y === p.y) : labelCells(p.items, p.y);
+    if (frags.some((f) => f.x < last.xEnd && last.x < f.xEnd)) return r;
+  }
+  return null;
+}
+
+/**
+ * A row whose label holds several row markers, split into label cells at each marker: the row's
+ * numbers belong to the cell holding its own line (or whose lines enclose it); the others are rows
+ * printed with no number. Null when no cell can be said to be the row's.
+ */
+function splitLabels(r: Row, col: number): { own: Fragment[]; above: Fragment[][]; below: Fragment[][] } | null {
+  const frags = r.fragments.filter((f) => f.xEnd > col - 2).sort((a, b) => b.y - a.y || a.x - b.x);
+  const segments: Fragment[][] = [];
+  for (const f of frags) {
+    if (segments.length === 0 || ROW_MARKER.test(f.text)) segments.push([f]);
+    else segments[segments.length - 1]!.push(f);
+  }
+  const y = r.line.y;
+  const onLine = segments.filter((seg) => seg.some((f) => Math.abs(f.y - y) < SAME_LINE));
+  const around = segments.filter((seg) => seg[0]!.y >= y - SAME_LINE && seg[seg.length - 1]!.y <= y + SAME_LINE);
+  const own = onLine.length === 1 ? onLine[0]! : onLine.length === 0 && around.length === 1 ? around[0]! : null;
+  if (!own || !ROW_MARKER.test(own[0]!.text)) return null;
+  const i = segments.indexOf(own);
+  return { own, above: segments.slice(0, i), below: segments.slice(i + 1) };
+}
+
+/** The row's label column: the rightmost start among its label fragments. */
+function labelColumn(r: Row): number {
+  return Math.max(...r.fragments.map((f) => f.x), -Infinity);
+}
+
+const centre = (it: PdfTextItem) => it.x + it.width / 2;
+
+/**
+ * Column x-bands per table: rows of one page closer than ROW_BLOCK form a table; the rows that
+ * print the most values give the columns (their value centres). Only rows with as many values as
+ * the widest rows and matching centres define the bands; tables whose widest rows disagree get none.
+ */
+function columnBands(rows: Row[], lines: Line[]): Map<Row, number[]> {
+  const out = new Map<Row, number[]>();
+  const sorted = [...rows].sort((a, b) => a.line.page - b.line.page || b.line.y - a.line.y);
+  const rowLines = new Set(rows.map((r) => r.line));
+  let block: Row[] = [];
+  let prevTop = Infinity; // baseline of the row before the block (same page), a header lies below it
+  let carried: number[] | null = null; // the last table's columns, for its continuation on the next page
+  const flush = () => {
+    if (block.length === 0) return;
+    const width = Math.max(...block.map((r) => r.values.length));
+    const full = block.filter((r) => r.values.length === width);
+    const h = Math.max(6, ...block.flatMap((r) => r.values.map((v) => v.height)));
+    const fits = (bands: number[]) => block.every((r) => r.values.every((v) => bands.some((b) => Math.abs(centre(v) - b) < h)));
+    const fromHeader = headerBands(block, lines, rowLines, prevTop, h);
+    if (fromHeader && width >= 2 && fromHeader.length > width && fits(fromHeader)) {
+      for (const r of block) out.set(r, fromHeader);
+      carried = fromHeader;
+    } else if (!fromHeader && width >= 2 && carried && carried.length > width && fits(carried)) {
+      // a table continued (on the next page, or after rows printed with no number) repeats no
+      // header: its columns are the previous block's
+      for (const r of block) out.set(r, carried);
+    } else if (width >= 2) {
+      // the widest rows give the columns only where a header (or the table's part on the page
+      // before) confirms their count: rows that all have blanks must not define the columns
+      const bands = full[0]!.values.map(centre);
+      const confirmed = fromHeader?.length === width || (prevTop === Infinity && carried?.length === width);
+      const agree = confirmed && full.every((r) => r.values.every((v, i) => Math.abs(centre(v) - bands[i]!) < h));
+      if (agree) for (const r of block) out.set(r, bands);
+      if (fromHeader || agree) carried = fromHeader && fromHeader.length === width && fits(fromHeader) ? fromHeader : agree ? bands : null;
+    } else if (fromHeader) carried = null;
+    const last = block[block.length - 1]!;
+    block = [];
+    prevTop = last.line.y;
+  };
+  for (const r of sorted) {
+    const last = block[block.length - 1];
+    if (last && !sameTable(last, r, lines)) {
+      const samePage = last.line.page === r.line.page;
+      flush();
+      if (!samePage) prevTop = Infinity;
+    }
+    block.push(r);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Two neighbouring value rows belong to one table when they are close, or when everything printed
+ * between them lies left of their numbers (a label wrapped over many lines in a Word table makes a
+ * tall row; a header between two tables spans their value columns).
+ */
+function sameTable(upper: Row, lower: Row, lines: Line[]): boolean {
+  if (upper.line.page !== lower.line.page) return false;
+  const gap = upper.line.y - lower.line.y;
+  if (gap <= ROW_BLOCK) return true;
+  if (gap > 3 * ROW_BLOCK) return false;
+  const right = Math.min(upper.values[0]!.x, lower.values[0]!.x);
+  return lines.every((l) => l.page !== upper.line.page || l.y >= upper.line.y || l.y <= lower.line.y ||
+    l.items.every((it) => it.x + it.width <= right));
+}
+
+const HEADER_DEPTH = 110; // points above a table's first row where its column headers may lie
+
+/**
+ * Column centres from the header cells above a table: the words right of the label column, grouped
+ * by centre; a header spanning several columns (申请人情况, 法人或其他组织, 行政诉讼) has lower header
+ * cells on both sides of it and is dropped. Null when there is no such header.
+ */
+function headerBands(block: Row[], lines: Line[], rowLines: Set<Line>, prevTop: number, h: number): number[] | null {
+  const first = block[0]!;
+  const left = Math.min(...block.map((r) => r.values[0]!.x)) - h;
+  const words = lines
+    .filter((l) => l.page === first.line.page && !rowLines.has(l) && l.y > first.line.y && l.y < Math.min(prevTop, first.line.y + HEADER_DEPTH))
+    .flatMap((l) => l.items.filter((it) => it.x >= left && it.str.trim() !== '').map((it) => ({ c: centre(it), y: l.y })));
+  if (words.length === 0) return null;
+  words.sort((a, b) => a.c - b.c);
+  const clusters: { c: number; low: number; n: number }[] = [];
+  for (const w of words) {
+    const last = clusters[clusters.length - 1];
+    if (last && w.c - last.c / last.n < h) { last.c += w.c; last.n++; last.low = Math.min(last.low, w.y); }
+    else clusters.push({ c: w.c, low: w.y, n: 1 });
+  }
+  const cs = clusters.map((k) => ({ c: k.c / k.n, low: k.low }));
+  const leaves = cs.filter((k) => !(cs.some((a) => a.c < k.c && a.low < k.low - 1) && cs.some((b) => b.c > k.c && b.low < k.low - 1)));
+  return leaves.length >= 2 ? leaves.map((k) => k.c) : null;
+}
+
+/** A row's cells: as printed, or — when it has fewer values than its table's bands — each value in its band. */
+function placeInBands(r: Row, bands: number[] | null): string[] {
+  const cells = r.values.map((v) => v.str.trim());
+  if (!bands || r.values.length >= bands.length || r.values.length === 0) return cells;
+  const h = Math.max(6, ...r.values.map((v) => v.height));
+  const placed: string[] = bands.map(() => EMPTY);
+  for (const v of r.values) {
+    let bi = -1;
+    let bd = Infinity;
+    bands.forEach((b, i) => { const d = Math.abs(centre(v) - b); if (d < bd) { bd = d; bi = i; } });
+    // a value between two bands, or two values in one band: the row is printed as it is
+    if (bd >= h || placed[bi] !== EMPTY) return cells;
+    placed[bi] = v.str.trim();
+  }
+  return placed;
 }
