@@ -48,8 +48,6 @@ const read = (rel: string) => ingest({ name: rel.split('/').pop()!, bytes: new U
  * a test to switch back.
  */
 const KNOWN_FACTS: Record<string, string> = {
-  // 行政事业性收费's amount (18651.06) is lost from the LibreOffice PDF: PDF row placement
-  '2024_pingtan_zhqsyq.pdf': 'fees amount lost in the PDF layout',
   // A row whose cells are blank is dropped from the LibreOffice PDF's rows altogether (the .docx,
   // .doc and .html of the same file keep it, blank in its columns): PDF row placement
   'more/2019_pingtan_zhqsyq.pdf': 'rows with blank cells dropped by the PDF layout',
@@ -59,7 +57,7 @@ const KNOWN_FACTS: Record<string, string> = {
 // LibreOffice wraps the long title over two lines mid-word (`…工作年` / `度报告`): no title line,
 // so no agency (agency-not-found). Identity of wrapped PDF titles is src/parse.
 const KNOWN_IDENTITY: Record<string, string> = Object.fromEntries(
-  ['2024_pingtan_zhqsyq.pdf', 'more/2019_pingtan_zhqsyq.pdf', 'more/2020_pingtan_zhqsyq.pdf', 'more/2022_pingtan_zhqsyq.pdf'].map((f) => [f, 'PDF title wrapped mid-word, agency not found']),
+  ['more/2019_pingtan_zhqsyq.pdf', 'more/2020_pingtan_zhqsyq.pdf', 'more/2022_pingtan_zhqsyq.pdf'].map((f) => [f, 'PDF title wrapped mid-word, agency not found']),
 );
 
 const cases: { rel: string; source: string }[] = [];
