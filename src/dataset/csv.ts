@@ -1,5 +1,6 @@
 // Dataset ⇄ CSV through PapaParse. Writing: a fixed column order per table (./columns.ts); a
-// blank value (null) is an empty field. Reading our own facts.csv back (browser import): every
+// blank value (null) is an empty field; text that a spreadsheet would run as a formula is escaped
+// by the one rule of ./csv-safe.ts (and unescaped again when read back here). Reading our own facts.csv back (browser import): every
 // problem is reported with its line (1-based, header = line 1) and column name; a row with a
 // problem is listed and not loaded; valid rows load; nothing is dropped silently.
 import Papa from 'papaparse';
@@ -7,6 +8,7 @@ import type { Dataset, FactRow, ManifestRow } from '../model/dataset';
 import {
   ACTIVE_ITEMS, APPEAL_COLUMNS, APPEAL_ITEMS, DERIVED_REQUEST_ITEMS, LEGACY_ITEMS, REQUEST_COLUMNS, REQUEST_ROWS,
 } from '../model/keys';
+import { csvCell, unescapeCsvText } from './csv-safe';
 import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, MANIFEST_COLUMNS, REPORT_COLUMNS } from './columns';
 
 export interface CsvError {
@@ -25,14 +27,8 @@ export interface CsvResult<T> {
 function unparse<T extends object>(rows: readonly T[], columns: readonly { name: string }[], header = true): string {
   const fields = columns.map((c) => c.name);
   if (!header && rows.length === 0) return '';
-  const data = rows.map((r) => fields.map((f) => cell((r as Record<string, unknown>)[f])));
+  const data = rows.map((r) => fields.map((f) => csvCell((r as Record<string, unknown>)[f])));
   return Papa.unparse({ fields, data }, { newline: '\n', header }) + '\n';
-}
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  return String(v);
 }
 
 export type DatasetCsvName = 'reports.csv' | 'facts.csv' | 'findings.csv' | 'checks.csv';
@@ -131,7 +127,7 @@ function readTable(
     if (rec.cells.length !== header.length) {
       rowErrors.push({ line: rec.line, column: '', message: `${rec.cells.length} fields, the header has ${header.length}` });
     }
-    const get = (c: string) => (c in idx ? (rec.cells[idx[c]] ?? '') : '');
+    const get = (c: string) => (c in idx ? unescapeCsvText(rec.cells[idx[c]] ?? '') : '');
     row(get, rec.line, rowErrors, (c) => c in idx);
     errors.push(...rowErrors);
   }
