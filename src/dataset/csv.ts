@@ -137,9 +137,18 @@ function readTable(
 /**
  * Reads facts.csv (our own format, docs/dataset.md). Required columns: report_id, table, item,
  * column, value; the others default (derived false, unit 件, raw = value). A blank value is null.
+ *
+ * One cell (report_id, table, item, column) is one fact: a second line for it is an error on that
+ * line — "conflicting value" when the numbers differ (both lines are then left out: which one the
+ * report printed is unknown), "duplicate" when they agree (the first is kept). A report whose lines
+ * come back after another report's is reported once, at the line where its second copy starts.
  */
 export function readFactsCsv(text: string): CsvResult<FactRow> {
   const rows: FactRow[] = [];
+  const cells = new Map<string, { line: number; value: number | null; row: number }>();
+  const conflicted = new Set<number>();
+  const blocks = new Map<string, number>(); // report_id → line its last run of lines started on
+  let current = '';
   const names = FACT_COLUMNS.map((c) => c.name);
   const errors = readTable(text, names, ['report_id', 'table', 'item', 'column', 'value'], (get, line, rowErrors, has) => {
     const err = (column: string, message: string) => rowErrors.push({ line, column, message });
@@ -164,6 +173,24 @@ export function readFactsCsv(text: string): CsvResult<FactRow> {
     const unit = get('unit').trim() || '件';
     if (!UNITS.has(unit)) err('unit', `unknown unit "${unit}" (件, 万元 or 元)`);
     if (rowErrors.length > 0) return;
+    if (reportId !== current) {
+      const first = blocks.get(reportId);
+      // about the copy, not this line: its cells are checked one by one below
+      if (first !== undefined) rowErrors.push({ line, column: '', message: `report "${reportId}" appears a second time from this line on (its first copy starts on line ${first}); each of its cells is checked against the first copy` });
+      blocks.set(reportId, line);
+      current = reportId;
+    }
+    const key = JSON.stringify([reportId, table, item, column]);
+    const seen = cells.get(key);
+    if (seen) {
+      if (seen.value === value) err('value', `duplicate of line ${seen.line} (${reportId} ${table}.${item}.${column}); the first is kept`);
+      else {
+        err('value', `conflicting value for ${reportId} ${table}.${item}.${column}: ${value ?? 'blank'} here, ${seen.value ?? 'blank'} on line ${seen.line}; neither is loaded`);
+        conflicted.add(seen.row);
+      }
+      return;
+    }
+    cells.set(key, { line, value, row: rows.length });
     rows.push({
       report_id: reportId, table, item, column, value,
       // derived facts have no printed text: an empty raw stays empty when the column exists
@@ -171,7 +198,7 @@ export function readFactsCsv(text: string): CsvResult<FactRow> {
       derived, row_label: get('row_label'), column_label: get('column_label'), unit, location: get('location'),
     });
   });
-  return { rows, errors };
+  return { rows: conflicted.size ? rows.filter((_, i) => !conflicted.has(i)) : rows, errors };
 }
 
 /** Reads a corpus manifest (test/fixtures/manifest.csv layout). Only `file` is required. */

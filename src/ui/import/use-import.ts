@@ -4,10 +4,10 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { Dataset } from '../../model/dataset';
 import type { ParsedReport } from '../../model/types';
 import { classifyFile, uniqueReportId } from './file-kind';
-import { readFactsCsv, type CsvError } from './facts-csv';
+import { csvImportDataset, readFactsCsv, type CsvError } from './facts-csv';
 import { parseFilesInWorker } from './parse-files';
 import { progressReducer, type FileProgress } from './progress';
-import { factsCsvToDataset, mergeDatasets, parsedToDataset } from './to-dataset';
+import { mergeDatasets, parsedToDataset } from './to-dataset';
 
 /** What the import needs from the data layer (src/data/duckdb-wasm.ts LoadedDataset has both). */
 export interface ImportTarget {
@@ -59,7 +59,9 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
         dispatch({ type: 'progress', index: c.index, fraction: 0.5 });
         const { rows, errors } = readFactsCsv(await c.file.text());
         newCsv.push({ file: c.name, errors, loaded: rows.length });
-        if (rows.length > 0) parts.push(factsCsvToDataset(rows, c.name));
+        // the CSV's report_id never merges into a bundled or earlier imported report
+        const part = await csvImportDataset(rows, c.name, taken.current, target?.existingIds?.bind(target));
+        if (part) parts.push(part);
         dispatch({ type: 'done', index: c.index });
       }
       let parsed: ParsedReport[] = [];
