@@ -1,6 +1,10 @@
 // Loading / error line for a view's query: never an endless spinner without words.
 import type { QueryState } from './useQuery';
 import { useApp } from './context';
+import { RetryButton } from './Loader';
+
+// Errors of a download a view needed (a stalled or failed detail file): say which and offer a retry.
+const LOAD_CODES = new Set(['stalled', 'timeout', 'network', 'http', 'not-found', 'corrupt']);
 
 export function Status({ q }: { q: QueryState<unknown> }) {
   const { s, loadAllDetail } = useApp();
@@ -9,6 +13,14 @@ export function Status({ q }: { q: QueryState<unknown> }) {
       <div className="detail-large" role="status" data-testid="detail-large">
         <p>{s.detailTooLarge} <span className="muted">({q.error})</span></p>
         <button type="button" onClick={loadAllDetail}>{s.detailLoadAll}</button>
+      </div>
+    );
+  }
+  if (q.error && q.errorCode && LOAD_CODES.has(q.errorCode)) {
+    return (
+      <div className="error" role="alert" data-testid="detail-error">
+        <p>{s.errors[q.errorCode] ?? s.errors.query} <span className="muted">{q.error}</span></p>
+        <RetryButton s={s} />
       </div>
     );
   }
