@@ -77,8 +77,10 @@ const NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 interface Record_ { line: number; cells: string[]; errors: string[] }
 
 /** Splits CSV text into records with the 1-based line each starts on (right after quoted multi-line cells too). */
-function records(text: string): Record_[] {
+function records(text: string, onProgress?: (fraction: number) => void): Record_[] {
   const src = text.replace(/^\uFEFF/, '');
+  const every = Math.max(1, Math.floor(src.length / 100));
+  let reported = 0;
   const out: Record_[] = [];
   let start = 0;
   let line = 1;
@@ -92,6 +94,7 @@ function records(text: string): Record_[] {
       counted = start;
       out.push({ line, cells: res.data, errors: res.errors.map((e) => e.message) });
       start = res.meta.cursor;
+      if (onProgress && start - reported >= every) { reported = start; onProgress(start / src.length); }
     },
   });
   return out.filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === '' && r.errors.length === 0));
@@ -99,12 +102,13 @@ function records(text: string): Record_[] {
 
 function readTable(
   text: string,
+  onProgress: ((fraction: number) => void) | undefined,
   expected: readonly string[],
   required: readonly string[],
   row: (get: (c: string) => string, line: number, errors: CsvError[], has: (c: string) => boolean) => void,
 ): CsvError[] {
   const errors: CsvError[] = [];
-  const recs = records(text);
+  const recs = records(text, onProgress);
   if (recs.length === 0) return [{ line: 1, column: '', message: 'empty file: no header line' }];
   const [head, ...body] = recs;
   const header = head.cells.map((c) => c.trim());
@@ -143,14 +147,14 @@ function readTable(
  * report printed is unknown), "duplicate" when they agree (the first is kept). A report whose lines
  * come back after another report's is reported once, at the line where its second copy starts.
  */
-export function readFactsCsv(text: string): CsvResult<FactRow> {
+export function readFactsCsv(text: string, opts: { onProgress?: (fraction: number) => void } = {}): CsvResult<FactRow> {
   const rows: FactRow[] = [];
   const cells = new Map<string, { line: number; value: number | null; row: number }>();
   const conflicted = new Set<number>();
   const blocks = new Map<string, number>(); // report_id → line its last run of lines started on
   let current = '';
   const names = FACT_COLUMNS.map((c) => c.name);
-  const errors = readTable(text, names, ['report_id', 'table', 'item', 'column', 'value'], (get, line, rowErrors, has) => {
+  const errors = readTable(text, opts.onProgress, names, ['report_id', 'table', 'item', 'column', 'value'], (get, line, rowErrors, has) => {
     const err = (column: string, message: string) => rowErrors.push({ line, column, message });
     const reportId = get('report_id').trim();
     if (!reportId) err('report_id', 'empty report_id');
@@ -204,7 +208,7 @@ export function readFactsCsv(text: string): CsvResult<FactRow> {
 /** Reads a corpus manifest (test/fixtures/manifest.csv layout). Only `file` is required. */
 export function readManifestCsv(text: string): CsvResult<ManifestRow> {
   const rows: ManifestRow[] = [];
-  const errors = readTable(text, MANIFEST_COLUMNS, ['file'], (get, line, rowErrors) => {
+  const errors = readTable(text, undefined, MANIFEST_COLUMNS, ['file'], (get, line, rowErrors) => {
     const file = get('file').trim();
     if (!file) rowErrors.push({ line, column: 'file', message: 'empty file path' });
     if (rowErrors.length > 0) return;

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { Dataset } from '../../model/dataset';
 import type { ParsedReport } from '../../model/types';
 import { classifyFile, uniqueReportId } from './file-kind';
-import { csvImportDataset, readFactsCsv, type CsvError } from './facts-csv';
+import { csvImportDataset, type CsvError } from './facts-csv';
+import { parseCsvInWorker } from './parse-csv';
+import { nextTask, sliceDataset } from './slices';
 import { parseFilesInWorker } from './parse-files';
 import { progressReducer, type FileProgress } from './progress';
 import { mergeDatasets, parsedToDataset } from './to-dataset';
@@ -56,8 +58,8 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
       const parts: Dataset[] = [];
       const newCsv: CsvResult[] = [];
       for (const c of csvFiles) {
-        dispatch({ type: 'progress', index: c.index, fraction: 0.5 });
-        const { rows, errors } = readFactsCsv(await c.file.text());
+        // parsed and checked in a worker (./csv-worker.ts): a 45 MB CSV held the page for seconds
+        const { rows, errors } = await parseCsvInWorker(c.file, (fraction) => dispatch({ type: 'progress', index: c.index, fraction }));
         newCsv.push({ file: c.name, errors, loaded: rows.length });
         // the CSV's report_id never merges into a bundled or earlier imported report
         const part = await csvImportDataset(rows, c.name, taken.current, target?.existingIds?.bind(target));
@@ -83,7 +85,10 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
         parts.push(parsedToDataset(parsed));
       }
       const ds = mergeDatasets(parts);
-      if (target && ds.reports.length > 0) await target.importDataset(ds);
+      // slice by slice (whole reports each), so no single task builds 300k rows of INSERTs
+      if (target && ds.reports.length > 0) {
+        for (const part of sliceDataset(ds)) { await target.importDataset(part); await nextTask(); }
+      }
       setReports((r) => [...r, ...parsed]);
       setCsvResults((r) => [...r, ...newCsv]);
       setDatasets((d) => [...d, ds]);
