@@ -3,7 +3,8 @@ import type { QueryState } from './useQuery';
 import { useApp } from './context';
 import { RetryButton } from './Loader';
 
-// Errors of a download a view needed (a stalled or failed detail file): say which and offer a retry.
+// Errors of a download a view needed: once the index is loaded, the only downloads left are the
+// detail files, so the step is named as such; the message says which file; a retry is offered.
 const LOAD_CODES = new Set(['stalled', 'timeout', 'network', 'http', 'not-found', 'corrupt']);
 
 export function Status({ q }: { q: QueryState<unknown> }) {
@@ -19,7 +20,9 @@ export function Status({ q }: { q: QueryState<unknown> }) {
   if (q.error && q.errorCode && LOAD_CODES.has(q.errorCode)) {
     return (
       <div className="error" role="alert" data-testid="detail-error">
-        <p>{s.errors[q.errorCode] ?? s.errors.query} <span className="muted">{q.error}</span></p>
+        <p>{s.errors[q.errorCode] ?? s.errors.query}</p>
+        <p>{s.loadStep}: {s.loadSteps['detail-download']}</p>
+        <p className="muted load-detail">{q.error}</p>
         <RetryButton s={s} />
       </div>
     );
