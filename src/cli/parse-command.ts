@@ -133,7 +133,6 @@ const fmtSecs = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `$
 export interface ParseFaults { hook?: OutputHook; workerUrl?: URL; workerHeapMb?: number }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
-const SIGNAL_EXIT: Record<(typeof SIGNALS)[number], number> = { SIGINT: 130, SIGTERM: 143 };
 
 export async function runParse(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }, faults: ParseFaults = {}): Promise<number> {
   const args = parseParseArgs(argv);
@@ -162,11 +161,17 @@ export async function runParse(argv: string[], io: { out: (s: string) => void; e
     io.err(`parse: ${describeOutputError(args.out, e)}\n`);
     return 1;
   }
-  // A signal stops the run at once: the staging folder goes, the previous output stays.
+  // A signal stops the run at once: the staging folder goes, the previous output stays. Then the
+  // signal is raised again with the default action: process.exit() would wait for libuv's thread
+  // pool, and a thread blocked opening a FIFO (or a hung network mount) never returns.
   const onSignal = (sig: (typeof SIGNALS)[number]) => {
     writer.abort();
     io.err(`parse: stopped by ${sig}; ${args.out} is unchanged\n`);
-    process.exit(SIGNAL_EXIT[sig]);
+    for (const s of SIGNALS) process.removeAllListeners(s);
+    // after stderr (a pipe: asynchronous) has taken the message, or half a second at most
+    const raise = () => process.kill(process.pid, sig);
+    setTimeout(raise, 500).unref();
+    process.stderr.write('', raise);
   };
   for (const sig of SIGNALS) process.on(sig, onSignal);
   const tally = { ok: 0, findings: 0, failed: 0, facts: 0, findingRows: 0, checksFailed: 0, crashed: [] as string[] };
