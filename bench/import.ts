@@ -64,6 +64,7 @@ async function main() {
       importStart: performance.getEntriesByName('nb:import-start')[0]?.startTime ?? 0,
       parsedAt: performance.getEntriesByName('nb:import-parsed')[0]?.startTime ?? 0,
       doneAt: performance.getEntriesByName('nb:import-done')[0]?.startTime ?? 0,
+      stages: ['nb:csv-parsed', 'nb:insert-start', 'nb:insert-end'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null] as const),
       rows: document.querySelectorAll('#results tr[data-dataset="imported"]').length,
       cards: document.querySelectorAll('.check-card').length,
     }));
@@ -77,7 +78,7 @@ async function main() {
     // inside the same task — so it ends a few ms after the import starts); --verbose shows it.
     const show = (label: string, xs: number[]) => console.log(`  main-thread long tasks ${label}: ${xs.length}, longest ${xs.length ? Math.max(...xs).toFixed(0) : 0} ms, over 200 ms: ${xs.filter((d) => d > 200).length}`);
     if (process.argv.includes('--verbose')) {
-      console.log(`  marks (ms after import start): parsed ${(r.parsedAt - r.importStart).toFixed(0)}, in DuckDB ${(r.doneAt - r.importStart).toFixed(0)}`);
+      console.log(`  marks (ms after import start): parsed ${(r.parsedAt - r.importStart).toFixed(0)}, in DuckDB ${(r.doneAt - r.importStart).toFixed(0)}; ${r.stages.filter(([, t]) => t !== null).map(([n, t]) => `${n.slice(3)} ${(t! - r.importStart).toFixed(0)}`).join(', ')}`);
       for (const t of r.longtasks) console.log(`  long task at ${(t.start - r.importStart).toFixed(0)} ms: ${t.duration.toFixed(0)} ms`);
     }
     show('during the import', r.longtasks.filter((t) => t.start >= r.importStart).map((t) => t.duration));

@@ -1,5 +1,5 @@
 // Worker: reads and checks facts CSVs off the main thread (a 45 MB file took the page's main
-// thread for seconds). Posts progress while parsing, then the rows in slices — structured-cloning
+// thread for seconds). Posts progress while parsing, then the rows in slices of ROWS_PER_MESSAGE — structured-cloning
 // 300k row objects in one message is itself a long task on the receiving side — and the errors.
 // Messages are plain objects. The main-thread client is ./parse-csv.ts.
 import { readFactsCsv, type CsvError } from '../../dataset/csv';
@@ -12,8 +12,8 @@ export type CsvWorkerMessage =
   | { id: number; type: 'done'; errors: CsvError[] }
   | { id: number; type: 'failed'; message: string };
 
-/** Rows per message: small enough that receiving one stays well under 50 ms. */
-export const ROWS_PER_MESSAGE = 5_000;
+/** Rows per message: receiving 5,000 took up to 200 ms on a loaded machine (bench/import.ts). */
+export const ROWS_PER_MESSAGE = 2_000;
 
 const ctx = self as unknown as { onmessage: ((e: MessageEvent<CsvWorkerRequest>) => void) | null; postMessage(m: CsvWorkerMessage): void };
 
