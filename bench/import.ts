@@ -4,12 +4,16 @@
 // worker parse time per report (p50/p95/max), and main-thread long tasks (PerformanceObserver
 // 'longtask'; target: none over 200 ms).
 //   npx tsx bench/import.ts [--n 100] [--pdf]   (--pdf: the corpus's PDFs join the repeated files)
+//   npx tsx bench/import.ts --csv-mb 45          (one facts CSV of that size instead: the corpus's
+//                                                 facts repeated under distinct report ids)
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { datasetToCsv, toDataset } from '../src/dataset';
+import { parseText } from '../src/parse/parse-text';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : dflt; };
@@ -22,7 +26,9 @@ const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - 
 async function main() {
   const withPdf = process.argv.includes('--pdf');
   const corpus = readdirSync(REPORTS).filter((f) => f.endsWith('.txt') || (withPdf && f.endsWith('.pdf'))).sort();
-  const files = Array.from({ length: N }, (_, i) => {
+  const csvMb = Number(arg('csv-mb', '0'));
+  const big = csvMb > 0 ? bigFactsCsv(csvMb, corpus) : null;
+  const files = big ? [{ name: big.name, mimeType: big.mimeType, buffer: big.buffer }] : Array.from({ length: N }, (_, i) => {
     const f = corpus[i % corpus.length];
     return { name: `${String(i).padStart(3, '0')}_${f}`, mimeType: f.endsWith('.pdf') ? 'application/pdf' : 'text/plain', buffer: readFileSync(path.join(REPORTS, f)) };
   });
@@ -50,27 +56,29 @@ async function main() {
     const t0 = Date.now();
     await page.locator('[data-testid=import-input]').setInputFiles(files);
     await page.waitForFunction(() => performance.getEntriesByName('nb:import-done').length > 0, null, { timeout: 600_000, polling: 50 });
-    await page.waitForFunction(() => document.body.dataset.results !== '0', null, { timeout: 60_000 });
+    if (csvMb === 0) await page.waitForFunction(() => document.body.dataset.results !== '0', null, { timeout: 60_000 });
     const total = Date.now() - t0;
     const r = await page.evaluate(() => ({
-      parse: (performance.getEntriesByName('nb:import-parsed')[0] as PerformanceMark).detail as number[],
+      parse: ((performance.getEntriesByName('nb:import-parsed')[0] as PerformanceMark | undefined)?.detail ?? []) as number[],
       longtasks: (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks,
       importStart: performance.getEntriesByName('nb:import-start')[0]?.startTime ?? 0,
       parsedAt: performance.getEntriesByName('nb:import-parsed')[0]?.startTime ?? 0,
       doneAt: performance.getEntriesByName('nb:import-done')[0]?.startTime ?? 0,
+      stages: ['nb:csv-parsed', 'nb:insert-start', 'nb:insert-end'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null] as const),
       rows: document.querySelectorAll('#results tr[data-dataset="imported"]').length,
       cards: document.querySelectorAll('.check-card').length,
     }));
     const sum = r.parse.reduce((a, b) => a + b, 0);
-    console.log(`import bench: ${N} reports (${(bytes / 1024).toFixed(0)} KiB of ${withPdf ? '.txt and .pdf' : '.txt'}, ${corpus.length} distinct files repeated)`);
+    if (csvMb > 0) console.log(`import bench: one facts CSV of ${(bytes / 1e6).toFixed(1)} MB (${big!.lines} lines)`);
+    else console.log(`import bench: ${N} reports (${(bytes / 1024).toFixed(0)} KiB of ${withPdf ? '.txt and .pdf' : '.txt'}, ${corpus.length} distinct files repeated)`);
     console.log(`  total (files given → imported rows re-queried): ${total} ms  (${(total / N).toFixed(1)} ms/report)`);
-    console.log(`  worker parse per report: mean ${(sum / r.parse.length).toFixed(1)} ms, p50 ${pct(r.parse, 50).toFixed(1)}, p95 ${pct(r.parse, 95).toFixed(1)}, max ${Math.max(...r.parse).toFixed(1)} ms; sum ${sum.toFixed(0)} ms`);
+    if (r.parse.length) console.log(`  worker parse per report: mean ${(sum / r.parse.length).toFixed(1)} ms, p50 ${pct(r.parse, 50).toFixed(1)}, p95 ${pct(r.parse, 95).toFixed(1)}, max ${Math.max(...r.parse).toFixed(1)} ms; sum ${sum.toFixed(0)} ms`);
     // A task that begins before the panel's change handler runs is playwright handing the files to
     // the page (setInputFiles builds the File objects in the renderer, then dispatches 'change'
     // inside the same task — so it ends a few ms after the import starts); --verbose shows it.
     const show = (label: string, xs: number[]) => console.log(`  main-thread long tasks ${label}: ${xs.length}, longest ${xs.length ? Math.max(...xs).toFixed(0) : 0} ms, over 200 ms: ${xs.filter((d) => d > 200).length}`);
     if (process.argv.includes('--verbose')) {
-      console.log(`  marks (ms after import start): parsed ${(r.parsedAt - r.importStart).toFixed(0)}, in DuckDB ${(r.doneAt - r.importStart).toFixed(0)}`);
+      console.log(`  marks (ms after import start): parsed ${(r.parsedAt - r.importStart).toFixed(0)}, in DuckDB ${(r.doneAt - r.importStart).toFixed(0)}; ${r.stages.filter(([, t]) => t !== null).map(([n, t]) => `${n.slice(3)} ${(t! - r.importStart).toFixed(0)}`).join(', ')}`);
       for (const t of r.longtasks) console.log(`  long task at ${(t.start - r.importStart).toFixed(0)} ms: ${t.duration.toFixed(0)} ms`);
     }
     show('during the import', r.longtasks.filter((t) => t.start >= r.importStart).map((t) => t.duration));
@@ -80,6 +88,25 @@ async function main() {
     await ctx.close();
     server.httpServer.close();
   }
+}
+
+/** The .txt corpus's facts as one facts CSV of at least `mb` MB, each copy under new report ids. */
+function bigFactsCsv(mb: number, corpus: string[]) {
+  const parsed = corpus.filter((f) => f.endsWith('.txt')).map((f) => parseText({ sourceFile: f, text: readFileSync(path.join(REPORTS, f), 'utf8') }));
+  const ds = toDataset(parsed, { kind: 'real' });
+  const csv = datasetToCsv(ds)['facts.csv'];
+  const [header, ...lines] = csv.trimEnd().split('\n');
+  const parts = [header + '\n'];
+  let size = parts[0].length;
+  let n = 0;
+  for (let copy = 1; size < mb * 1e6; copy++) {
+    // report_id is the first column: a distinct id per copy keeps every cell unique
+    const chunk = lines.map((l) => l.replace(/^("?)([^,"]+)/, `$1$2_c${copy}`)).join('\n') + '\n';
+    parts.push(chunk);
+    size += Buffer.byteLength(chunk);
+    n += lines.length;
+  }
+  return { name: `facts_${mb}mb.csv`, mimeType: 'text/csv', buffer: Buffer.from(parts.join('')), lines: n + 1 };
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,11 +1,14 @@
 // Tooltip HTML helpers. ECharts puts the formatter's string into innerHTML, so every piece of data
-// (agency names above all) is escaped here; only our own fixed markup is unescaped.
+// (agency names above all) is escaped here; only our own fixed markup is unescaped. That markup has
+// no style attribute: the app runs under a strict CSP (style-src 'self'), which blocks inline
+// styles parsed from HTML. The colour marker is a tiny SVG circle — `fill` is a presentation
+// attribute, not a style — laid out by the .nb-marker class in src/ui/styles.css.
 import { escapeHtml, formatNumber, formatRate, type Lang } from './format';
 import type { MetricKind } from './types';
 
 export function marker(color: unknown): string {
   const c = typeof color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : '#888';
-  return `<span style="display:inline-block;width:10px;height:10px;border-radius:5px;background:${c};margin-right:4px"></span>`;
+  return `<svg class="nb-marker" width="10" height="10" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill="${c}"/></svg>`;
 }
 
 export interface PointInfo {

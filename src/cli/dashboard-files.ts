@@ -13,6 +13,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCubeSql } from '../data/cube';
 import type { DetailPart } from '../data/detail';
+import { describeOutputError, recoverDir } from './atomic-dir';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -85,6 +86,7 @@ export async function runDashboardFiles(argv: string[], io: { out(s: string): vo
   const [dir] = argv;
   if (!dir || argv.length > 1 || dir.startsWith('-')) { io.err('usage: tsx src/cli/main.ts dashboard-files <dataset dir holding nianbao.duckdb>\n'); return 2; }
   const full = path.join(dir, 'nianbao.duckdb');
+  try { recoverDir(dir); } catch (e) { io.err(`dashboard-files: ${describeOutputError(dir, e)}\n`); return 1; }
   if (!existsSync(full)) { io.err(`dashboard-files: ${full} not found\n`); return 1; }
   try {
     const r = await writeDashboardFiles(full, dir);
@@ -92,7 +94,7 @@ export async function runDashboardFiles(argv: string[], io: { out(s: string): vo
     io.out(`dashboard-files: index.duckdb ${(r.indexBytes / 1e6).toFixed(2)} MB (cube ${r.cubeRows} cells), ${r.parts.length} detail files ${(detail / 1e6).toFixed(1)} MB, ${(r.ms / 1000).toFixed(1)} s\n`);
     return 0;
   } catch (e) {
-    io.err(`dashboard-files: failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`dashboard-files: ${describeOutputError(dir, e)}\n`);
     return 1;
   }
 }

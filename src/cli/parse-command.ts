@@ -4,15 +4,17 @@
 //   append its rows to the CSVs in input order → build nianbao.duckdb → summary line.
 //
 // Every input file appears in reports.csv once (collect.ts): unreadable, empty, binary or
-// unsupported files are rows with status failed and their reason. Exit 0 when the run completed (even with
-// findings or failed files), 2 for usage errors, 1 when the output could not be written.
+// unsupported files are rows with status failed and their reason. Exit 0 when the run completed
+// (even with findings or failed files), 2 for usage errors, 1 when the output could not be written
+// (one line saying why, never a stack trace). Output is swapped in whole (./atomic-dir.ts): a
+// failed, interrupted (SIGINT/SIGTERM) or killed run leaves the previous dataset in --out as it was.
 import { readFileSync } from 'node:fs';
 import { readManifestCsv } from '../dataset';
 import type { ManifestRow } from '../model/dataset';
 import { intOption, readArgs } from './args';
 import { collectJobs } from './collect';
-import { defaultJobs, runInProcess, runInWorkers } from './pool';
-import type { ReportChunk } from './report-chunk';
+import { defaultJobs, runInProcess, runInWorkers, type PoolChunk } from './pool';
+import { describeOutputError, type OutputHook } from './atomic-dir';
 import { DatasetWriter } from './write-dataset';
 
 export const PARSE_USAGE = `usage: nianbao parse <files or folders…> --out <dir> [--manifest manifest.csv] [--jobs N] [--quiet]
@@ -68,7 +70,12 @@ function version(): string {
 
 const fmtSecs = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`);
 
-export async function runParse(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+/** Test seams (test/faults/): a hook at each output step, and the worker module the pool runs. */
+export interface ParseFaults { hook?: OutputHook; workerUrl?: URL; workerHeapMb?: number }
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+export async function runParse(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }, faults: ParseFaults = {}): Promise<number> {
   const args = parseParseArgs(argv);
   if (args === 'help') { io.out(PARSE_USAGE); return 0; }
   if (typeof args === 'string') { io.err(`parse: ${args}\n\n${PARSE_USAGE}`); return 2; }
@@ -91,18 +98,32 @@ export async function runParse(argv: string[], io: { out: (s: string) => void; e
   // 2 loaded cores measured 1,700 files about even with in-process and 6,800 files 25% faster.
   const useWorkers = args.jobs > 1 && jobs.length >= args.minWorkerFiles;
   let writer: DatasetWriter;
-  try { writer = await DatasetWriter.open(args.out); } catch (e) {
-    io.err(`parse: cannot write to ${args.out}: ${e instanceof Error ? e.message : String(e)}\n`);
+  try { writer = await DatasetWriter.open(args.out, faults.hook); } catch (e) {
+    io.err(`parse: ${describeOutputError(args.out, e)}\n`);
     return 1;
   }
-  const tally = { ok: 0, findings: 0, failed: 0, facts: 0, findingRows: 0, checksFailed: 0 };
+  // A signal stops the run at once: the staging folder goes, the previous output stays. Then the
+  // signal is raised again with the default action: process.exit() would wait for libuv's thread
+  // pool, and a thread blocked opening a FIFO (or a hung network mount) never returns.
+  const onSignal = (sig: (typeof SIGNALS)[number]) => {
+    writer.abort();
+    io.err(`parse: stopped by ${sig}; ${args.out} is unchanged\n`);
+    for (const s of SIGNALS) process.removeAllListeners(s);
+    // after stderr (a pipe: asynchronous) has taken the message, or half a second at most
+    const raise = () => process.kill(process.pid, sig);
+    setTimeout(raise, 500).unref();
+    process.stderr.write('', raise);
+  };
+  for (const sig of SIGNALS) process.on(sig, onSignal);
+  const tally = { ok: 0, findings: 0, failed: 0, facts: 0, findingRows: 0, checksFailed: 0, crashed: [] as string[] };
   let lastProgress = 0;
-  const onResult = async (i: number, c: ReportChunk) => {
+  const onResult = async (i: number, c: PoolChunk) => {
     await writer.append(c.csv, c.counts);
     tally[c.status]++;
     tally.facts += c.counts.facts;
     tally.findingRows += c.counts.findings;
     tally.checksFailed += c.checksFailed;
+    if (c.crashed) tally.crashed.push(jobs[i].sourceFile);
     const now = performance.now();
     if (!args.quiet && (jobs.length <= 200 || now - lastProgress > 250 || i === jobs.length - 1)) {
       lastProgress = now;
@@ -114,11 +135,12 @@ export async function runParse(argv: string[], io: { out: (s: string) => void; e
   };
   if (!args.quiet) io.err(`parse: ${jobs.length} files, ${useWorkers ? `${Math.min(args.jobs, jobs.length)} worker threads` : 'in-process'}\n`);
   try {
-    if (useWorkers) await runInWorkers(jobs, args.jobs, manifest, onResult);
+    if (useWorkers) await runInWorkers(jobs, args.jobs, manifest, onResult, { workerUrl: faults.workerUrl, heapMb: faults.workerHeapMb });
     else await runInProcess(jobs, manifest, onResult);
     const parseMs = performance.now() - t0;
     const meta = { dataset: 'real', generated_at: new Date().toISOString(), generator: 'nianbao parse', version: version(), files: String(jobs.length) };
     const res = await writer.finish(meta, manifest);
+    if (tally.crashed.length) io.err(`parse: ${tally.crashed.length} file(s) failed because the parser worker died: ${tally.crashed.slice(0, 5).join(', ')}${tally.crashed.length > 5 ? ', …' : ''}\n`);
     const total = performance.now() - t0;
     io.out(
       `parse: ${jobs.length} files → ${tally.ok} ok, ${tally.findings} with findings, ${tally.failed} failed; ` +
@@ -128,7 +150,10 @@ export async function runParse(argv: string[], io: { out: (s: string) => void; e
     );
     return 0;
   } catch (e) {
-    io.err(`parse: failed to write the dataset: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    writer.abort();
+    io.err(`parse: ${describeOutputError(args.out, e)}\n`);
     return 1;
+  } finally {
+    for (const sig of SIGNALS) process.off(sig, onSignal);
   }
 }

@@ -4,6 +4,11 @@
 // 'wasm-unsafe-eval' in the CSP, instantiate never settles (stack-probe.md §5), so an endless
 // spinner is the failure to avoid.
 //
+// Every step has its own timeout and the error names the step (LoadStep): a response that stalls
+// (no headers, or no bytes for stallTimeoutMs) fails in seconds as "stalled", never blamed on
+// the CSP and never an endless "loading". Timeouts are injectable for tests through the URL
+// (loadOptionsFromUrl: ?nb-timeouts=instantiate:2000,stall:500).
+//
 // startDuckDb() begins instantiation at once; loadDataset(url) downloads the .duckdb file IN
 // PARALLEL with it, then registerFileBuffer → ATTACH … (READ_ONLY) → views (./load-dataset.ts).
 import * as duckdb from '@duckdb/duckdb-wasm';
@@ -28,21 +33,53 @@ export type LoadProgress =
 
 export type DetailEvent = { code: string; stage: 'downloading' | 'ready' | 'failed'; bytes: number };
 
-export type LoadErrorCode = 'wasm-failed' | 'timeout' | 'not-found' | 'http' | 'network' | 'corrupt' | 'query';
+export type LoadErrorCode = 'wasm-failed' | 'timeout' | 'stalled' | 'not-found' | 'http' | 'network' | 'corrupt' | 'query';
+/** Which step of the load failed, named in the error the user sees. */
+export type LoadStep = 'instantiate' | 'index-download' | 'attach' | 'detail-download';
 
 /** A load failure with a code the UI maps to a message (zh/en) — never an endless spinner. */
 export class DataLoadError extends Error {
+  step?: LoadStep;
   constructor(readonly code: LoadErrorCode, message: string, readonly cause?: unknown) {
     super(message);
     this.name = 'DataLoadError';
   }
 }
 
+/** Marks a failure with its step, also in the message (a view's query error shows only that). */
+const atStep = <T>(step: LoadStep, p: Promise<T>): Promise<T> => p.catch((e) => {
+  if (e instanceof DataLoadError && !e.step) {
+    e.step = step;
+    e.message = `${e.message} (step: ${step})`;
+  }
+  throw e;
+});
+
 export interface LoadOptions {
   /** Per-step timeouts in ms. */
   instantiateTimeoutMs?: number;
   downloadTimeoutMs?: number;
   attachTimeoutMs?: number;
+  /** A download with no response headers, or no new bytes, for this long has stalled (default 15 s). */
+  stallTimeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUTS: Required<LoadOptions> = { instantiateTimeoutMs: 30_000, downloadTimeoutMs: 120_000, attachTimeoutMs: 30_000, stallTimeoutMs: 15_000 };
+
+/**
+ * Test hook: `?nb-timeouts=instantiate:2000,download:5000,attach:2000,stall:500` (ms) overrides
+ * the defaults, so tests of a stalled or blocked load do not wait 30 s. Unknown keys are ignored.
+ */
+export function loadOptionsFromUrl(search: string): LoadOptions {
+  const raw = new URLSearchParams(search).get('nb-timeouts');
+  const out: LoadOptions = {};
+  const keys: Record<string, keyof LoadOptions> = { instantiate: 'instantiateTimeoutMs', download: 'downloadTimeoutMs', attach: 'attachTimeoutMs', stall: 'stallTimeoutMs' };
+  for (const part of raw ? raw.split(',') : []) {
+    const [k, v] = part.split(':');
+    const n = Number(v);
+    if (keys[k] && Number.isFinite(n) && n > 0) out[keys[k]] = n;
+  }
+  return out;
 }
 
 export interface LoadedDataset {
@@ -71,7 +108,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, err: () => DataLoadError): Pr
 let started: Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> | null = null;
 
 /** Begin instantiating DuckDB (idempotent). Resolves to the database and one connection. */
-export function startDuckDb(timeoutMs = 30_000): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> {
+export function startDuckDb(timeoutMs = DEFAULT_TIMEOUTS.instantiateTimeoutMs): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> {
   if (started) return started;
   const run = async () => {
     const bundle = await duckdb.selectBundle(BUNDLES);
@@ -89,45 +126,73 @@ export function startDuckDb(timeoutMs = 30_000): Promise<{ db: duckdb.AsyncDuckD
     return { db, conn };
   };
   started = withTimeout(run(), timeoutMs, () => new DataLoadError('timeout',
-    'DuckDB did not start in time. The page may block WebAssembly (Content-Security-Policy needs \'wasm-unsafe-eval\').'))
+    `DuckDB did not start within ${Math.round(timeoutMs / 1000)} s (step: instantiate). The page may block WebAssembly (Content-Security-Policy needs 'wasm-unsafe-eval'), or the device is very slow.`))
     .catch((e) => {
       started = null; // allow a retry
-      if (e instanceof DataLoadError) throw e;
-      throw new DataLoadError('wasm-failed', `DuckDB could not start: ${e instanceof Error ? e.message : String(e)}`, e);
+      const err = e instanceof DataLoadError ? e : new DataLoadError('wasm-failed', `DuckDB could not start: ${e instanceof Error ? e.message : String(e)}`, e);
+      err.step ??= 'instantiate';
+      throw err;
     });
   return started;
 }
 
-async function download(url: string, onProgress: (p: LoadProgress) => void): Promise<Uint8Array> {
-  let res: Response;
-  try {
-    res = await fetch(url);
-  } catch (e) {
+/**
+ * Fetches `url` whole. Stalls fail fast: no response headers, or no new bytes, for `stallMs`
+ * (a server that accepts the connection and never answers), each with its own message.
+ */
+async function download(url: string, onProgress: (p: LoadProgress) => void, stallMs: number): Promise<Uint8Array> {
+  const ctrl = new AbortController();
+  let stalled: DataLoadError | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (what: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = new DataLoadError('stalled', `${url}: ${what} for ${(stallMs / 1000).toFixed(stallMs < 10_000 ? 1 : 0)} s; the server stopped answering`);
+      ctrl.abort();
+    }, stallMs);
+  };
+  const fail = (e: unknown): never => {
+    if (stalled) throw stalled;
     throw new DataLoadError('network', `could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`, e);
+  };
+  try {
+    arm('no response');
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: ctrl.signal });
+    } catch (e) {
+      return fail(e);
+    }
+    if (res.status === 404) throw new DataLoadError('not-found', `data file not found: ${url}`);
+    if (!res.ok) throw new DataLoadError('http', `data file ${url}: HTTP ${res.status}`);
+    const totalHeader = res.headers.get('content-length');
+    const total = totalHeader ? Number(totalHeader) : null;
+    arm('no data');
+    if (!res.body) {
+      let buf: Uint8Array;
+      try { buf = new Uint8Array(await res.arrayBuffer()); } catch (e) { return fail(e); }
+      onProgress({ stage: 'downloading', loaded: buf.length, total: buf.length });
+      return buf;
+    }
+    const reader = res.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let loaded = 0;
+    for (;;) {
+      let r: ReadableStreamReadResult<Uint8Array>;
+      try { r = await reader.read(); } catch (e) { return fail(e); }
+      if (r.done) break;
+      arm(`no new data after ${loaded} bytes`);
+      chunks.push(r.value);
+      loaded += r.value.length;
+      onProgress({ stage: 'downloading', loaded, total });
+    }
+    const out = new Uint8Array(loaded);
+    let off = 0;
+    for (const c of chunks) { out.set(c, off); off += c.length; }
+    return out;
+  } finally {
+    clearTimeout(timer);
   }
-  if (res.status === 404) throw new DataLoadError('not-found', `data file not found: ${url}`);
-  if (!res.ok) throw new DataLoadError('http', `data file ${url}: HTTP ${res.status}`);
-  const totalHeader = res.headers.get('content-length');
-  const total = totalHeader ? Number(totalHeader) : null;
-  if (!res.body) {
-    const buf = new Uint8Array(await res.arrayBuffer());
-    onProgress({ stage: 'downloading', loaded: buf.length, total: buf.length });
-    return buf;
-  }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    onProgress({ stage: 'downloading', loaded, total });
-  }
-  const out = new Uint8Array(loaded);
-  let off = 0;
-  for (const c of chunks) { out.set(c, off); off += c.length; }
-  return out;
 }
 
 function runnerFor(conn: duckdb.AsyncDuckDBConnection): QueryRunner {
@@ -162,14 +227,15 @@ const loads = new Map<string, Promise<LoadedDataset>>();
 async function load(url: string, onProgress: (p: LoadProgress) => void, opts: LoadOptions): Promise<LoadedDataset> {
   const t0 = performance.now();
   onProgress({ stage: 'instantiating' });
-  const dbP = startDuckDb(opts.instantiateTimeoutMs ?? 30_000);
-  const fileP = withTimeout(download(url, onProgress).then((b) => {
+  const t = { ...DEFAULT_TIMEOUTS, ...opts };
+  const dbP = startDuckDb(t.instantiateTimeoutMs);
+  const fileP = atStep('index-download', withTimeout(download(url, onProgress, t.stallTimeoutMs).then((b) => {
     // Checked before waiting for DuckDB so a wrong file fails at once.
     if (!looksLikeDuckDbFile(b)) {
       throw new DataLoadError('corrupt', `${url} is not a DuckDB database file (${b.length} bytes; a static host may have served an HTML page instead)`);
     }
     return b;
-  }), opts.downloadTimeoutMs ?? 120_000, () => new DataLoadError('timeout', `downloading ${url} took too long`));
+  }), t.downloadTimeoutMs, () => new DataLoadError('timeout', `downloading ${url} took longer than ${Math.round(t.downloadTimeoutMs / 1000)} s`)));
   // Both run at once; a failure of either surfaces immediately (no waiting on the other).
   const [{ db, conn }, bytes] = await Promise.all([dbP, fileP]);
   const size = bytes.length; // registerFileBuffer transfers (detaches) the buffer to the worker
@@ -196,7 +262,7 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
       ? (await conn.query(partsSql())).toArray().map((r) => r.toJSON() as DetailPart).map((p) => ({ ...p, bytes: Number(p.bytes) }))
       : [];
   };
-  const parts = await withTimeout(setup(), opts.attachTimeoutMs ?? 30_000, () => new DataLoadError('timeout', 'opening the data file took too long'));
+  const parts = await atStep('attach', withTimeout(setup(), t.attachTimeoutMs, () => new DataLoadError('timeout', `opening the data file took longer than ${Math.round(t.attachTimeoutMs / 1000)} s`)));
   onProgress({ stage: 'ready', ms: Math.round(performance.now() - t0) });
   const runner = runnerFor(conn);
   const q = (sql: string) => runner.query(sql);
@@ -210,8 +276,9 @@ async function load(url: string, onProgress: (p: LoadProgress) => void, opts: Lo
   const attachPart = async (part: DetailPart) => {
     const partUrl = new URL(part.file, url).href;
     emit({ code: part.code, stage: 'downloading', bytes: part.bytes });
-    const buf = await withTimeout(download(partUrl, () => {}), opts.downloadTimeoutMs ?? 120_000, () => new DataLoadError('timeout', `downloading ${partUrl} took too long`));
-    if (!looksLikeDuckDbFile(buf)) throw new DataLoadError('corrupt', `${partUrl} is not a DuckDB database file`);
+    const buf = await atStep('detail-download', withTimeout(download(partUrl, () => {}, t.stallTimeoutMs), t.downloadTimeoutMs,
+      () => new DataLoadError('timeout', `downloading ${partUrl} took longer than ${Math.round(t.downloadTimeoutMs / 1000)} s`)));
+    if (!looksLikeDuckDbFile(buf)) throw Object.assign(new DataLoadError('corrupt', `${partUrl} is not a DuckDB database file (step: detail-download)`), { step: 'detail-download' as const });
     const step = chain.then(async () => {
       const name = `nianbao-detail-${part.code}.duckdb`;
       await db.registerFileBuffer(name, buf);

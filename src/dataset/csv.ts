@@ -1,5 +1,6 @@
 // Dataset ⇄ CSV through PapaParse. Writing: a fixed column order per table (./columns.ts); a
-// blank value (null) is an empty field. Reading our own facts.csv back (browser import): every
+// blank value (null) is an empty field; text that a spreadsheet would run as a formula is escaped
+// by the one rule of ./csv-safe.ts (and unescaped again when read back here). Reading our own facts.csv back (browser import): every
 // problem is reported with its line (1-based, header = line 1) and column name; a row with a
 // problem is listed and not loaded; valid rows load; nothing is dropped silently.
 import Papa from 'papaparse';
@@ -7,6 +8,7 @@ import type { Dataset, FactRow, ManifestRow } from '../model/dataset';
 import {
   ACTIVE_ITEMS, APPEAL_COLUMNS, APPEAL_ITEMS, DERIVED_REQUEST_ITEMS, LEGACY_ITEMS, REQUEST_COLUMNS, REQUEST_ROWS,
 } from '../model/keys';
+import { csvCell, unescapeCsvText } from './csv-safe';
 import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, MANIFEST_COLUMNS, REPORT_COLUMNS } from './columns';
 
 export interface CsvError {
@@ -25,14 +27,8 @@ export interface CsvResult<T> {
 function unparse<T extends object>(rows: readonly T[], columns: readonly { name: string }[], header = true): string {
   const fields = columns.map((c) => c.name);
   if (!header && rows.length === 0) return '';
-  const data = rows.map((r) => fields.map((f) => cell((r as Record<string, unknown>)[f])));
+  const data = rows.map((r) => fields.map((f) => csvCell((r as Record<string, unknown>)[f])));
   return Papa.unparse({ fields, data }, { newline: '\n', header }) + '\n';
-}
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  return String(v);
 }
 
 export type DatasetCsvName = 'reports.csv' | 'facts.csv' | 'findings.csv' | 'checks.csv';
@@ -81,8 +77,10 @@ const NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 interface Record_ { line: number; cells: string[]; errors: string[] }
 
 /** Splits CSV text into records with the 1-based line each starts on (right after quoted multi-line cells too). */
-function records(text: string): Record_[] {
+function records(text: string, onProgress?: (fraction: number) => void): Record_[] {
   const src = text.replace(/^\uFEFF/, '');
+  const every = Math.max(1, Math.floor(src.length / 100));
+  let reported = 0;
   const out: Record_[] = [];
   let start = 0;
   let line = 1;
@@ -96,6 +94,7 @@ function records(text: string): Record_[] {
       counted = start;
       out.push({ line, cells: res.data, errors: res.errors.map((e) => e.message) });
       start = res.meta.cursor;
+      if (onProgress && start - reported >= every) { reported = start; onProgress(start / src.length); }
     },
   });
   return out.filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === '' && r.errors.length === 0));
@@ -103,12 +102,13 @@ function records(text: string): Record_[] {
 
 function readTable(
   text: string,
+  onProgress: ((fraction: number) => void) | undefined,
   expected: readonly string[],
   required: readonly string[],
   row: (get: (c: string) => string, line: number, errors: CsvError[], has: (c: string) => boolean) => void,
 ): CsvError[] {
   const errors: CsvError[] = [];
-  const recs = records(text);
+  const recs = records(text, onProgress);
   if (recs.length === 0) return [{ line: 1, column: '', message: 'empty file: no header line' }];
   const [head, ...body] = recs;
   const header = head.cells.map((c) => c.trim());
@@ -131,7 +131,7 @@ function readTable(
     if (rec.cells.length !== header.length) {
       rowErrors.push({ line: rec.line, column: '', message: `${rec.cells.length} fields, the header has ${header.length}` });
     }
-    const get = (c: string) => (c in idx ? (rec.cells[idx[c]] ?? '') : '');
+    const get = (c: string) => (c in idx ? unescapeCsvText(rec.cells[idx[c]] ?? '') : '');
     row(get, rec.line, rowErrors, (c) => c in idx);
     errors.push(...rowErrors);
   }
@@ -141,11 +141,20 @@ function readTable(
 /**
  * Reads facts.csv (our own format, docs/dataset.md). Required columns: report_id, table, item,
  * column, value; the others default (derived false, unit 件, raw = value). A blank value is null.
+ *
+ * One cell (report_id, table, item, column) is one fact: a second line for it is an error on that
+ * line — "conflicting value" when the numbers differ (both lines are then left out: which one the
+ * report printed is unknown), "duplicate" when they agree (the first is kept). A report whose lines
+ * come back after another report's is reported once, at the line where its second copy starts.
  */
-export function readFactsCsv(text: string): CsvResult<FactRow> {
+export function readFactsCsv(text: string, opts: { onProgress?: (fraction: number) => void } = {}): CsvResult<FactRow> {
   const rows: FactRow[] = [];
+  const cells = new Map<string, { line: number; value: number | null; row: number }>();
+  const conflicted = new Set<number>();
+  const blocks = new Map<string, number>(); // report_id → line its last run of lines started on
+  let current = '';
   const names = FACT_COLUMNS.map((c) => c.name);
-  const errors = readTable(text, names, ['report_id', 'table', 'item', 'column', 'value'], (get, line, rowErrors, has) => {
+  const errors = readTable(text, opts.onProgress, names, ['report_id', 'table', 'item', 'column', 'value'], (get, line, rowErrors, has) => {
     const err = (column: string, message: string) => rowErrors.push({ line, column, message });
     const reportId = get('report_id').trim();
     if (!reportId) err('report_id', 'empty report_id');
@@ -168,6 +177,24 @@ export function readFactsCsv(text: string): CsvResult<FactRow> {
     const unit = get('unit').trim() || '件';
     if (!UNITS.has(unit)) err('unit', `unknown unit "${unit}" (件, 万元 or 元)`);
     if (rowErrors.length > 0) return;
+    if (reportId !== current) {
+      const first = blocks.get(reportId);
+      // about the copy, not this line: its cells are checked one by one below
+      if (first !== undefined) rowErrors.push({ line, column: '', message: `report "${reportId}" appears a second time from this line on (its first copy starts on line ${first}); each of its cells is checked against the first copy` });
+      blocks.set(reportId, line);
+      current = reportId;
+    }
+    const key = JSON.stringify([reportId, table, item, column]);
+    const seen = cells.get(key);
+    if (seen) {
+      if (seen.value === value) err('value', `duplicate of line ${seen.line} (${reportId} ${table}.${item}.${column}); the first is kept`);
+      else {
+        err('value', `conflicting value for ${reportId} ${table}.${item}.${column}: ${value ?? 'blank'} here, ${seen.value ?? 'blank'} on line ${seen.line}; neither is loaded`);
+        conflicted.add(seen.row);
+      }
+      return;
+    }
+    cells.set(key, { line, value, row: rows.length });
     rows.push({
       report_id: reportId, table, item, column, value,
       // derived facts have no printed text: an empty raw stays empty when the column exists
@@ -175,13 +202,13 @@ export function readFactsCsv(text: string): CsvResult<FactRow> {
       derived, row_label: get('row_label'), column_label: get('column_label'), unit, location: get('location'),
     });
   });
-  return { rows, errors };
+  return { rows: conflicted.size ? rows.filter((_, i) => !conflicted.has(i)) : rows, errors };
 }
 
 /** Reads a corpus manifest (test/fixtures/manifest.csv layout). Only `file` is required. */
 export function readManifestCsv(text: string): CsvResult<ManifestRow> {
   const rows: ManifestRow[] = [];
-  const errors = readTable(text, MANIFEST_COLUMNS, ['file'], (get, line, rowErrors) => {
+  const errors = readTable(text, undefined, MANIFEST_COLUMNS, ['file'], (get, line, rowErrors) => {
     const file = get('file').trim();
     if (!file) rowErrors.push({ line, column: 'file', message: 'empty file path' });
     if (rowErrors.length > 0) return;

@@ -47,7 +47,7 @@ export function App({ boot }: { boot: Boot }) {
   const [state, update] = useUrlState();
   const [progress, setProgress] = useState<LoadProgress | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [error, setError] = useState<{ code: string; message: string; step?: string } | null>(null);
   const strings = t(state.lang);
   // a portal's own title (nianbao site --title) replaces the project's in both languages
   const s = useMemo(() => { const title = siteTitle(); return title ? { ...strings, title } : strings; }, [strings]);
@@ -75,7 +75,7 @@ export function App({ boot }: { boot: Boot }) {
       if (data.parts.length && data.parts.reduce((n, p) => n + p.bytes, 0) <= EAGER_DETAIL_BYTES) {
         void data.ensureDetail(data.parts.map((p) => p.code)).catch(() => { /* retried, and its error shown, by the first view that needs it */ });
       }
-    }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message }));
+    }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message, step: 'step' in e ? e.step : undefined }));
   }, [boot]);
 
   useEffect(() => { document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en'; document.title = s.title; }, [state.lang, s.title]);
@@ -116,7 +116,7 @@ export function App({ boot }: { boot: Boot }) {
           ))}
         </ul>
       </nav>
-      {error ? <LoadError code={error.code} message={error.message} s={s} /> : !ctx ? <Loader progress={progress} s={s} /> : (
+      {error ? <LoadError code={error.code} message={error.message} step={error.step} s={s} /> : !ctx ? <Loader progress={progress} s={s} /> : (
         <Ctx.Provider value={ctx}>
           {state.view !== 'import' && state.view !== 'sql' && state.view !== 'glossary' ? <Filters /> : null}
           <main id="view" data-view={state.view} key={viewKey}><ViewC /></main>

@@ -1,5 +1,6 @@
 // Progress while DuckDB starts and the data downloads (in parallel), and a clear error when either
-// fails — never an endless spinner.
+// fails — never an endless spinner. The error names the step that failed (src/data/duckdb-wasm.ts
+// LoadStep) and offers a retry: every state is in the URL, so reloading the page is the retry.
 import type { LoadProgress } from '../data/duckdb-wasm';
 import type { Strings } from '../i18n/strings';
 
@@ -20,12 +21,18 @@ export function Loader({ progress, s }: { progress: LoadProgress | null; s: Stri
   );
 }
 
-export function LoadError({ code, message, s }: { code: string; message: string; s: Strings }) {
+export function LoadError({ code, message, step, s }: { code: string; message: string; step?: string; s: Strings }) {
   return (
-    <div className="error-box" role="alert" data-testid="load-error">
+    <div className="error-box" role="alert" data-testid="load-error" data-step={step}>
       <h2>{s.errorTitle}</h2>
       <p>{s.errors[code] ?? s.errors.query}</p>
+      {step ? <p data-testid="load-step">{s.loadStep}: {s.loadSteps[step] ?? step}</p> : null}
       <p className="detail"><code>{code}</code> {message}</p>
+      <RetryButton s={s} />
     </div>
   );
+}
+
+export function RetryButton({ s }: { s: Strings }) {
+  return <button type="button" data-testid="retry" onClick={() => window.location.reload()}>{s.retry}</button>;
 }

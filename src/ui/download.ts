@@ -1,5 +1,6 @@
 // File downloads from the browser: a Blob or data URL behind a temporary <a download>.
 import Papa from 'papaparse';
+import { csvCell } from '../dataset/csv-safe';
 
 export function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -16,13 +17,8 @@ export function downloadUrl(name: string, url: string): void {
   a.remove();
 }
 
-/** Cells starting with = + @ (and tab/CR) would run as formulas in a spreadsheet: prefix a quote.
- * '-' alone and negative numbers are kept (a '-' cell is how reports print "nothing"). */
-export function csvSafe(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /^[=+@\t\r]/.test(s) || (/^-/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) && s !== '-') ? `'${s}` : s;
-}
+/** The project's one formula-escaping rule (src/dataset/csv-safe.ts). */
+export const csvSafe = csvCell;
 
 /** CSV text of rows (blank = empty cell, never 0), with a header row. */
 export function toCsv(fields: string[], rows: Record<string, unknown>[]): string {

@@ -1,16 +1,14 @@
 // CSV exports of what the user imported: the facts (same format readFactsCsv reads back) and a
 // "my findings" report (findings + identity checks + CSV errors). Cells come from hostile files,
-// so anything a spreadsheet would run as a formula is escaped — but not "-" or "-5", which are
-// real blank markers and numbers in these reports.
+// so every cell goes through the project's one formula-escaping rule (src/dataset/csv-safe.ts:
+// numbers stay numbers, "-" and "-5" stay as printed, "-1+1+cmd|…" is escaped).
 import Papa from 'papaparse';
 import type { Dataset } from '../../model/dataset';
+import { csvCell } from '../../dataset/csv-safe';
 import { FACT_COLUMNS, type CsvError } from './facts-csv';
 
-/** =, +, @, tab, CR at the start, or "-" followed by something that is not a number. */
-export const FORMULA_START = /^(?:[=+@\t\r]|-(?![\d.]|$))/;
-
 function unparse(fields: readonly string[], data: unknown[][]): string {
-  return Papa.unparse({ fields: [...fields], data }, { escapeFormulae: FORMULA_START, newline: '\n' });
+  return Papa.unparse({ fields: [...fields], data: data.map((row) => row.map(csvCell)) }, { newline: '\n' });
 }
 
 /** The imported facts in our facts format; blank values stay empty, never 0. */

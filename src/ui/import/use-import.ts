@@ -4,10 +4,12 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { Dataset } from '../../model/dataset';
 import type { ParsedReport } from '../../model/types';
 import { classifyFile, uniqueReportId } from './file-kind';
-import { readFactsCsv, type CsvError } from './facts-csv';
+import { csvImportDataset, type CsvError } from './facts-csv';
+import { parseCsvInWorker } from './parse-csv';
+import { nextTask, sliceDataset } from './slices';
 import { parseFilesInWorker } from './parse-files';
 import { progressReducer, type FileProgress } from './progress';
-import { factsCsvToDataset, mergeDatasets, parsedToDataset } from './to-dataset';
+import { mergeDatasets, parsedToDataset } from './to-dataset';
 
 /** What the import needs from the data layer (src/data/duckdb-wasm.ts LoadedDataset has both). */
 export interface ImportTarget {
@@ -56,10 +58,15 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
       const parts: Dataset[] = [];
       const newCsv: CsvResult[] = [];
       for (const c of csvFiles) {
-        dispatch({ type: 'progress', index: c.index, fraction: 0.5 });
-        const { rows, errors } = readFactsCsv(await c.file.text());
+        // parsed and checked in a worker (./csv-worker.ts): a 45 MB CSV held the page for seconds
+        const { rows, errors } = await parseCsvInWorker(c.file, (fraction) => dispatch({ type: 'progress', index: c.index, fraction }));
+        performance.mark('nb:csv-parsed'); // bench/import.ts
         newCsv.push({ file: c.name, errors, loaded: rows.length });
-        if (rows.length > 0) parts.push(factsCsvToDataset(rows, c.name));
+        await nextTask(); // the rows' last message and the next steps are each their own task
+        // the CSV's report_id never merges into a bundled or earlier imported report
+        const part = await csvImportDataset(rows, c.name, taken.current, target?.existingIds?.bind(target));
+        if (part) parts.push(part);
+        await nextTask();
         dispatch({ type: 'done', index: c.index });
       }
       let parsed: ParsedReport[] = [];
@@ -80,8 +87,13 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
         parsed.forEach((p, i) => { if (p.status === 'failed') dispatch({ type: 'failed', index: reportFiles[i].index, message: p.findings[0]?.messageEn ?? '', messageZh: p.findings[0]?.messageZh }); });
         parts.push(parsedToDataset(parsed));
       }
+      // slice by slice (whole reports each), so no single task builds 300k rows of INSERTs
+      if (target && parts.some((p) => p.reports.length > 0)) {
+        performance.mark('nb:insert-start');
+        for (const p of parts) for (const slice of sliceDataset(p)) { await target.importDataset(slice); await nextTask(); }
+        performance.mark('nb:insert-end');
+      }
       const ds = mergeDatasets(parts);
-      if (target && ds.reports.length > 0) await target.importDataset(ds);
       setReports((r) => [...r, ...parsed]);
       setCsvResults((r) => [...r, ...newCsv]);
       setDatasets((d) => [...d, ds]);
