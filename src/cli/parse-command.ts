@@ -22,7 +22,8 @@ export const PARSE_USAGE = `usage: npm run parse -- <files or folders…> --out 
   manifest.csv (with --manifest) and nianbao.duckdb.
 
   --out <dir>          output folder (created if missing)
-  --manifest <csv>     corpus manifest (file,agency_name,…,source,…) recording each report's origin
+  --manifest <csv>     corpus manifest (file,agency_name,…,source,…) recording each report's origin;
+                       repeat it for several folders (paths in each are relative to its own folder)
   --jobs <N>           parallel parser threads (default: number of cores)
   --min-worker-files <N>  use worker threads only from this many files on (default 1000)
   --quiet              no progress on stderr
@@ -32,6 +33,8 @@ export interface ParseArgs {
   inputs: string[];
   out: string;
   manifest: string | null;
+  /** Every --manifest given, in order (`manifest` is the first). */
+  manifests: string[];
   jobs: number;
   minWorkerFiles: number;
   quiet: boolean;
@@ -39,7 +42,7 @@ export interface ParseArgs {
 
 /** Parses argv (after `parse`); returns an error message for bad usage. */
 export function parseParseArgs(argv: string[]): ParseArgs | string {
-  const a: ParseArgs = { inputs: [], out: '', manifest: null, jobs: defaultJobs(), minWorkerFiles: 1000, quiet: false };
+  const a: ParseArgs = { inputs: [], out: '', manifest: null, manifests: [], jobs: defaultJobs(), minWorkerFiles: 1000, quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -56,7 +59,7 @@ export function parseParseArgs(argv: string[]): ParseArgs | string {
       return v !== null && Number.isInteger(n) && n >= min ? n : `${name} needs an integer ≥ ${min} (got ${v ?? 'nothing'})`;
     };
     if (flag === '--out') { const v = value(); if (!v) return '--out needs a folder'; a.out = v; }
-    else if (flag === '--manifest') { const v = value(); if (!v) return '--manifest needs a CSV file'; a.manifest = v; }
+    else if (flag === '--manifest') { const v = value(); if (!v) return '--manifest needs a CSV file'; a.manifest ??= v; a.manifests.push(v); }
     else if (flag === '--jobs') { const n = int('--jobs', 1); if (typeof n === 'string') return n; a.jobs = n; }
     else if (flag === '--min-worker-files') { const n = int('--min-worker-files', 1); if (typeof n === 'string') return n; a.minWorkerFiles = n; }
     else if (flag === '--quiet') a.quiet = true;
@@ -117,6 +120,19 @@ export function collectJobs(inputs: string[]): FileJob[] {
   });
 }
 
+/** The deepest folder containing every one of `dirs` (absolute paths). */
+function commonDir(dirs: string[]): string {
+  if (dirs.length === 0) return '';
+  let parts = dirs[0].split(path.sep);
+  for (const d of dirs.slice(1)) {
+    const q = d.split(path.sep);
+    let k = 0;
+    while (k < parts.length && k < q.length && parts[k] === q[k]) k++;
+    parts = parts.slice(0, k);
+  }
+  return parts.join(path.sep) || path.sep;
+}
+
 function version(): string {
   try {
     return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version ?? 'unknown';
@@ -133,15 +149,20 @@ export async function runParse(argv: string[], io: { out: (s: string) => void; e
   if (typeof args === 'string') { io.err(`parse: ${args}\n\n${PARSE_USAGE}`); return 2; }
 
   let manifest: ManifestRow[] | undefined;
-  if (args.manifest) {
+  // Several manifests (one per corpus folder) merge into one: each row's file is re-based from its
+  // manifest's folder to the folders' common parent, so the merged manifest.csv written with the
+  // dataset still says where each file is, and the lookup (a path suffix) finds it.
+  const common = commonDir(args.manifests.map((m) => path.dirname(path.resolve(m))));
+  for (const file of args.manifests) {
     let text: string;
-    try { text = readFileSync(args.manifest, 'utf8'); } catch (e) {
-      io.err(`parse: cannot read the manifest ${args.manifest}: ${e instanceof Error ? e.message : String(e)}\n`);
+    try { text = readFileSync(file, 'utf8'); } catch (e) {
+      io.err(`parse: cannot read the manifest ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
     }
     const m = readManifestCsv(text);
-    for (const e of m.errors) io.err(`parse: manifest line ${e.line}${e.column ? ` column ${e.column}` : ''}: ${e.message}\n`);
-    manifest = m.rows;
+    for (const e of m.errors) io.err(`parse: ${file} line ${e.line}${e.column ? ` column ${e.column}` : ''}: ${e.message}\n`);
+    const rebase = args.manifests.length > 1 ? slash(path.relative(common, path.dirname(path.resolve(file)))) : '';
+    manifest = [...(manifest ?? []), ...m.rows.map((r) => (rebase && r.file ? { ...r, file: `${rebase}/${r.file}` } : r))];
   }
 
   const t0 = performance.now();

@@ -12,7 +12,10 @@ import Papa from 'papaparse';
 import { buildMetricsSql } from '../data/metrics';
 import { buildCubeSql } from '../data/cube';
 import { writeDashboardFiles } from './dashboard-files';
+import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
 import { datasetToCsv, manifestToCsv, TABLE_COLUMNS, type DatasetCsvName } from '../dataset';
+import { resolveReports, searchText, type IdentityInput } from '../dataset/identity';
 import type { Dataset, ManifestRow } from '../model/dataset';
 
 const TABLES = ['reports', 'facts', 'findings', 'checks'] as const;
@@ -60,7 +63,7 @@ export class DatasetWriter {
     const t0 = performance.now();
     const dbTmp = path.join(this.dir, `nianbao.duckdb${TMP}`);
     try {
-      await buildDuckdb(dbTmp, (t) => path.join(this.dir, `${t}.csv${TMP}`), meta);
+      await buildDuckdb(dbTmp, (t) => path.join(this.dir, `${t}.csv${TMP}`), meta, { rewriteReportsCsv: true });
     } catch (e) {
       // the previous dataset (if any) stays as it was; only the temporaries go
       for (const f of [...TABLES.map((t) => `${t}.csv${TMP}`), `nianbao.duckdb${TMP}`, `nianbao.duckdb${TMP}.wal`]) rmSync(path.join(this.dir, f), { force: true });
@@ -84,7 +87,7 @@ export class DatasetWriter {
  * Loads the four CSVs into a new DuckDB file with explicit column types (never inferred: a column
  * of blanks in the first rows must not become the wrong type), adds meta and metrics.
  */
-export async function buildDuckdb(dbFile: string, csvOf: (t: Table) => string, meta: Record<string, string>): Promise<void> {
+export async function buildDuckdb(dbFile: string, csvOf: (t: Table) => string, meta: Record<string, string>, opts: { rewriteReportsCsv?: boolean } = {}): Promise<void> {
   for (const f of [dbFile, `${dbFile}.wal`]) if (existsSync(f)) rmSync(f);
   const instance = await DuckDBInstance.create(dbFile);
   const con = await instance.connect();
@@ -96,6 +99,13 @@ export async function buildDuckdb(dbFile: string, csvOf: (t: Table) => string, m
     await con.run('CREATE TABLE meta (key VARCHAR, value VARCHAR)');
     const entries = Object.entries(meta);
     if (entries.length > 0) await con.run(`INSERT INTO meta VALUES ${entries.map(([k, v]) => `(${lit(k)}, ${lit(v)})`).join(', ')}`);
+    // one report per agency-year, one agency per name variant, before anything is summed
+    const ms = await resolveIdentity(con);
+    void ms;
+    // reports.csv carries the resolution too (the CSV and the DuckDB file say the same)
+    if (opts.rewriteReportsCsv) {
+      await con.run(`COPY (SELECT ${TABLE_COLUMNS.reports.map((c) => `"${c.name}"`).join(', ')} FROM reports ORDER BY rowid) TO ${lit(csvOf('reports'))} (FORMAT csv, HEADER true, QUOTE '"', ESCAPE '"', NULLSTR '')`);
+    }
     await con.run(buildMetricsSql());
     await con.run(buildCubeSql());
     await con.run('CHECKPOINT');
@@ -103,6 +113,65 @@ export async function buildDuckdb(dbFile: string, csvOf: (t: Table) => string, m
     con.closeSync();
     instance.closeSync();
   }
+}
+
+type Con = Awaited<ReturnType<DuckDBInstance['connect']>>;
+
+let toTraditional: ((s: string) => string) | null = null;
+/** What the agency search matches besides the names: full pinyin, initials, traditional forms. */
+function searchExtras(name: string): string[] {
+  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const full = pinyin(name, { toneType: 'none', type: 'array' }).join('');
+  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+  return [full, initials, toTraditional(name)];
+}
+
+/**
+ * Runs the identity rule (src/dataset/identity.ts) over the loaded reports and writes counted /
+ * set_aside / superseded_by / agency_label / search_text back. Fragment detection needs the
+ * printed cells, read only for agencies with two or more reports.
+ */
+async function resolveIdentity(con: Con): Promise<number> {
+  const t0 = performance.now();
+  const rows = (await con.runAndReadAll(`SELECT report_id, agency_id, agency, year, fingerprint, fact_count, checks_failed, status, province, city, county, place,
+      count(*) OVER (PARTITION BY agency_id) AS n_agency FROM reports`)).getRowObjectsJS();
+  const multi = rows.filter((r) => r.agency_id !== null && Number(r.n_agency) > 1).map((r) => String(r.report_id));
+  const keys = new Map<string, Set<string>>();
+  if (multi.length) {
+    await con.run(`CREATE TEMP TABLE nb_multi AS SELECT unnest([${multi.map(lit).join(', ')}]) AS report_id`);
+    const facts = (await con.runAndReadAll(`SELECT report_id, "table" || '|' || item || '|' || "column" || '|' || CAST(value AS VARCHAR) AS k
+      FROM facts WHERE report_id IN (SELECT report_id FROM nb_multi) AND NOT derived AND value IS NOT NULL`)).getRowObjectsJS();
+    for (const f of facts) {
+      const id = String(f.report_id);
+      if (!keys.has(id)) keys.set(id, new Set());
+      // the key format of identity.ts factKeys: JS number text (DuckDB prints 3.0 as 3.0)
+      const k = String(f.k).replace(/\|(-?\d+)\.0$/, '|$1');
+      keys.get(id)!.add(k);
+    }
+  }
+  const input: IdentityInput[] = rows.map((r) => ({
+    report_id: String(r.report_id), agency_id: (r.agency_id as string | null) ?? null, agency: (r.agency as string | null) ?? null,
+    year: r.year === null ? null : Number(r.year), fingerprint: (r.fingerprint as string | null) ?? null,
+    keys: keys.get(String(r.report_id)), fact_count: Number(r.fact_count ?? 0), checks_failed: Number(r.checks_failed ?? 0), status: String(r.status),
+  }));
+  const res = resolveReports(input);
+  // every name an agency was printed under is searchable on each of its reports
+  const names = new Map<string, Set<string>>();
+  for (const r of rows) if (r.agency_id && r.agency) names.set(String(r.agency_id), (names.get(String(r.agency_id)) ?? new Set()).add(String(r.agency)));
+  const values = rows.map((r) => {
+    const o = res.get(String(r.report_id))!;
+    const aliases = r.agency_id ? [...names.get(String(r.agency_id))!] : r.agency ? [String(r.agency)] : [];
+    const text = aliases.length ? searchText(aliases, [r.province, r.city, r.county, r.place].map((x) => (x as string | null) ?? null), searchExtras) : null;
+    const q = (v: string | null) => (v === null ? 'NULL' : lit(v));
+    return `(${lit(String(r.report_id))}, ${o.counted}, ${q(o.set_aside)}, ${q(o.superseded_by)}, ${q(o.agency_label)}, ${q(text)})`;
+  });
+  if (values.length) {
+    await con.run(`CREATE TEMP TABLE nb_identity (report_id VARCHAR, counted BOOLEAN, set_aside VARCHAR, superseded_by VARCHAR, agency_label VARCHAR, search_text VARCHAR)`);
+    for (let i = 0; i < values.length; i += 1000) await con.run(`INSERT INTO nb_identity VALUES ${values.slice(i, i + 1000).join(', ')}`);
+    await con.run(`UPDATE reports SET counted = i.counted, set_aside = i.set_aside, superseded_by = i.superseded_by, agency_label = i.agency_label, search_text = i.search_text
+      FROM nb_identity i WHERE reports.report_id = i.report_id`);
+  }
+  return performance.now() - t0;
 }
 
 /** Writes an in-memory dataset to `dir` (CSVs + nianbao.duckdb; manifest.csv when given). */

@@ -23,7 +23,7 @@ describe('collectJobs', () => {
 
 describe('parseParseArgs', () => {
   it('reads inputs and options, in both --opt v and --opt=v forms', () => {
-    expect(parseParseArgs(['a', 'b', '--out=o', '--jobs', '3', '--quiet', '--manifest', 'm.csv'])).toMatchObject({ inputs: ['a', 'b'], out: 'o', jobs: 3, quiet: true, manifest: 'm.csv' });
+    expect(parseParseArgs(['a', 'b', '--out=o', '--jobs', '3', '--quiet', '--manifest', 'm.csv'])).toMatchObject({ inputs: ['a', 'b'], out: 'o', jobs: 3, quiet: true, manifest: 'm.csv', manifests: ['m.csv'] });
   });
   it('returns a message for bad usage instead of throwing', () => {
     expect(parseParseArgs(['a'])).toMatch(/--out/);
