@@ -61,7 +61,7 @@ export function isMetricColumn(name: string): boolean {
 /** Dimension columns copied from `reports`, in order. */
 export const METRIC_DIMENSIONS = [
   'report_id', 'agency', 'year', 'template', 'level', 'region_code', 'province', 'city', 'county',
-  'dataset', 'status', 'checks_failed', 'finding_count', 'agency_id', 'place',
+  'dataset', 'status', 'checks_failed', 'finding_count', 'agency_id', 'place', 'search_text',
 ] as const;
 
 function qualified(name: string): string {
@@ -116,6 +116,7 @@ SELECT
   CAST(r.finding_count AS INTEGER) AS finding_count,
   r.agency_id,
   r.place,
+  r.search_text,
 ${picks}
 FROM ${src('reports')} r
 LEFT JOIN p ON p.report_id = r.report_id

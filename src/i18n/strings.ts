@@ -5,7 +5,7 @@ import type { Lang, View } from '../state/url';
 const zh = {
   title: '年报 · 政府信息公开年度报告数据',
   subtitle: '把各地政府信息公开工作年度报告变成可比较的数字，并核对每一条勾稽关系。',
-  views: { overview: '总览', trends: '年度趋势', compare: '机关比较', regions: '地区', outcomes: '办理结果', appeals: '复议与诉讼', quality: '数据质量', source: '来源', import: '导入报告' } as Record<View, string>,
+  views: { overview: '总览', trends: '年度趋势', compare: '机关比较', regions: '地区', outcomes: '办理结果', appeals: '复议与诉讼', quality: '数据质量', source: '来源', import: '导入报告', profile: '机关档案' } as Record<View, string>,
   lang: 'English', langLabel: '切换语言',
   loading: '正在加载数据…', instantiating: '正在启动 DuckDB…', downloading: '正在下载数据', attaching: '正在打开数据文件…',
   errorTitle: '数据无法加载',
@@ -34,6 +34,21 @@ const zh = {
   source: { pick: '选择报告', file: '文件', origin: '来源', table: '表', row: '行（原文）', column: '列（原文）', raw: '原始单元格', value: '数值', derived: '推算', provenance: '数据来源清单', downloadData: '下载整个数据集' },
   importPlaceholder: '“导入您的报告”面板正在开发中，稍后将在此处提供。',
   embedOpen: '在年报中打开',
+  honest: {
+    change: (n: number, base: number) => `同比（同口径 ${n} 个机关，对比 ${base} 年）`,
+    pp: '个百分点',
+    noBase: '没有更早的年份可比',
+    noCommon: (base: number) => `与 ${base} 年没有共同的机关，无法同口径比较`,
+    onlyYear: (n: number, year: number) => `${n} 个机关仅 ${year} 年有数据`,
+    onlyBase: (n: number, year: number) => `${n} 个仅 ${year} 年有数据`,
+    leftOut: '未计入比较：',
+    loaded: (reports: number, counted: number, agencies: number, from: number | null, to: number | null, full: number) =>
+      `已载入 ${reports} 份报告（计入合计 ${counted} 份），${agencies} 个机关，${from ?? '—'}–${to ?? '—'} 年；其中 ${full} 份有完整的 2019/2021 模板表格。`,
+    setAside: (n: number) => `${n} 份报告未计入任何合计（重复、片段或无年度），见“数据质量”。`,
+    coverage: '机关 × 年度：每格一份报告',
+    coverageNote: '● 计入合计 · ○ 已载入但未计入（重复、片段） · 空白 = 没有这一年的报告',
+    profile: '机关档案',
+  },
 };
 
 export type Strings = typeof zh;
@@ -41,7 +56,7 @@ export type Strings = typeof zh;
 const en: Strings = {
   title: 'Nianbao · Government information disclosure annual reports',
   subtitle: "China's government information disclosure annual reports as comparable numbers, with every template identity checked.",
-  views: { overview: 'Overview', trends: 'Trends', compare: 'Compare agencies', regions: 'Regions', outcomes: 'Outcomes', appeals: 'Reconsideration & litigation', quality: 'Data quality', source: 'Source', import: 'Import reports' },
+  views: { overview: 'Overview', trends: 'Trends', compare: 'Compare agencies', regions: 'Regions', outcomes: 'Outcomes', appeals: 'Reconsideration & litigation', quality: 'Data quality', source: 'Source', import: 'Import reports', profile: 'Agency profile' },
   lang: '中文', langLabel: 'Switch language',
   loading: 'Loading data…', instantiating: 'Starting DuckDB…', downloading: 'Downloading data', attaching: 'Opening the data file…',
   errorTitle: 'The data could not be loaded',
@@ -70,6 +85,21 @@ const en: Strings = {
   source: { pick: 'Pick a report', file: 'File', origin: 'Origin', table: 'Table', row: 'Row (as printed)', column: 'Column (as printed)', raw: 'Raw cell', value: 'Value', derived: 'derived', provenance: 'Provenance of the dataset', downloadData: 'Download the whole dataset' },
   importPlaceholder: 'The "Import your reports" panel is being built and will appear here.',
   embedOpen: 'Open in Nianbao',
+  honest: {
+    change: (n: number, base: number) => `Change (same ${n} agencies, against ${base})`,
+    pp: 'pp',
+    noBase: 'no earlier year to compare with',
+    noCommon: (base: number) => `no agency in common with ${base}: no like-for-like change`,
+    onlyYear: (n: number, year: number) => `${n} agencies with data only in ${year}`,
+    onlyBase: (n: number, year: number) => `${n} only in ${year}`,
+    leftOut: 'Left out: ',
+    loaded: (reports: number, counted: number, agencies: number, from: number | null, to: number | null, full: number) =>
+      `${reports} reports loaded (${counted} counted in totals), ${agencies} agencies, ${from ?? '—'}–${to ?? '—'}; ${full} with the full 2019/2021 template tables.`,
+    setAside: (n: number) => `${n} reports are in no total (duplicates, fragments or no year): see Data quality.`,
+    coverage: 'Agency × year: one cell per report',
+    coverageNote: '● counted · ○ loaded, not counted (duplicate, fragment) · blank = no report for that year',
+    profile: 'Agency profile',
+  },
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

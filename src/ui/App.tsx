@@ -20,6 +20,7 @@ import { Appeals } from './views/Appeals';
 import { Quality } from './views/Quality';
 import { Source } from './views/Source';
 import { ImportMount } from './views/ImportMount';
+import { Profile } from './views/Profile';
 
 export interface Boot {
   ready: Promise<LoadedDataset>;
@@ -27,7 +28,7 @@ export interface Boot {
 }
 
 const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
-  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount,
+  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, profile: Profile,
 };
 
 interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }

@@ -11,3 +11,6 @@ export * from './source';
 export * from './provenance';
 export * from './regions';
 export * from './imported';
+export * from './like-for-like';
+export * from './coverage';
+export * from './profile';
