@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { failedReport } from '../dataset';
 import type { ParsedReport } from '../model';
 import { parseReport } from '../parse/parse-report';
+import { withProseFindings } from '../dataset/prose';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.md', '.pdf'] as const;
 
@@ -71,7 +72,8 @@ export async function parseFile(job: FileJob): Promise<ParsedReport> {
         'The file is not text (binary content or an unknown encoding)');
     }
     if (text.trim() === '') return failedReport(sourceFile, reportId, 'unsupported-input', '文件只有空白', 'The file holds only whitespace');
-    return await parseReport({ sourceFile, reportId, text });
+    // the report's prose against its table (src/dataset/prose.ts): needs the text, which only this stage has
+    return withProseFindings(await parseReport({ sourceFile, reportId, text }), text);
   } catch (e) {
     // parseReport promises not to throw; if it does, this report fails and the run goes on
     return failedReport(sourceFile, reportId, 'parse-failed', '解析器出错', `The parser crashed: ${e instanceof Error ? e.message : String(e)}`);

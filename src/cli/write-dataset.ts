@@ -16,6 +16,7 @@ import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { datasetToCsv, manifestToCsv, TABLE_COLUMNS, type DatasetCsvName } from '../dataset';
 import { resolveReports, searchText, type IdentityInput } from '../dataset/identity';
+import { crossFindingsSql } from '../dataset/cross-checks';
 import type { Dataset, ManifestRow } from '../model/dataset';
 
 const TABLES = ['reports', 'facts', 'findings', 'checks'] as const;
@@ -102,11 +103,17 @@ export async function buildDuckdb(dbFile: string, csvOf: (t: Table) => string, m
     // one report per agency-year, one agency per name variant, before anything is summed
     const ms = await resolveIdentity(con);
     void ms;
-    // reports.csv carries the resolution too (the CSV and the DuckDB file say the same)
-    if (opts.rewriteReportsCsv) {
-      await con.run(`COPY (SELECT ${TABLE_COLUMNS.reports.map((c) => `"${c.name}"`).join(', ')} FROM reports ORDER BY rowid) TO ${lit(csvOf('reports'))} (FORMAT csv, HEADER true, QUOTE '"', ESCAPE '"', NULLSTR '')`);
-    }
     await con.run(buildMetricsSql());
+    // checks across an agency's years, on the counted reports (src/dataset/cross-checks.ts)
+    const added = await addCrossFindings(con);
+    // reports.csv and findings.csv carry the resolution and the cross-checks too (the CSV and the
+    // DuckDB file say the same)
+    if (opts.rewriteReportsCsv) {
+      for (const t of ['reports', 'findings'] as const) {
+        if (t === 'findings' && added === 0) continue;
+        await con.run(`COPY (SELECT ${TABLE_COLUMNS[t].map((c) => `"${c.name}"`).join(', ')} FROM ${t} ORDER BY rowid) TO ${lit(csvOf(t))} (FORMAT csv, HEADER true, QUOTE '"', ESCAPE '"', NULLSTR '')`);
+      }
+    }
     await con.run(buildCubeSql());
     await con.run('CHECKPOINT');
   } finally {
@@ -116,6 +123,19 @@ export async function buildDuckdb(dbFile: string, csvOf: (t: Table) => string, m
 }
 
 type Con = Awaited<ReturnType<DuckDBInstance['connect']>>;
+
+/** Inserts the cross-report findings and counts them into reports.finding_count; returns how many. */
+async function addCrossFindings(con: Con): Promise<number> {
+  const before = Number((await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM findings')).getRowObjectsJS()[0].n);
+  for (const sql of crossFindingsSql()) await con.run(`INSERT INTO findings BY NAME ${sql}`);
+  const after = Number((await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM findings')).getRowObjectsJS()[0].n);
+  if (after > before) {
+    await con.run(`UPDATE reports SET finding_count = f.n, status = CASE WHEN reports.status = 'ok' THEN 'findings' ELSE reports.status END
+      FROM (SELECT report_id, count(*)::INTEGER AS n FROM findings GROUP BY report_id) f WHERE reports.report_id = f.report_id AND reports.finding_count <> f.n`);
+    await con.run('UPDATE metrics SET finding_count = r.finding_count, status = r.status FROM reports r WHERE metrics.report_id = r.report_id');
+  }
+  return after - before;
+}
 
 let toTraditional: ((s: string) => string) | null = null;
 /** What the agency search matches besides the names: full pinyin, initials, traditional forms. */
