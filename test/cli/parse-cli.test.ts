@@ -75,7 +75,7 @@ describe('parse CLI on data/reports and bad inputs', () => {
 
   it('records region, level and origin for the real reports', () => {
     const byId = new Map(csv(out, 'reports.csv').data.map((r) => [r.report_id, r]));
-    expect(byId.get('2024_xiangtanxian_zfbgs')).toMatchObject({ region_code: '430321', county: '湘潭县', level: 'department', dataset: 'real', status: 'ok' });
+    expect(byId.get('2024_xiangtanxian_zfbgs')).toMatchObject({ region_code: '430321', county: '湘潭县', level: 'department', dataset: 'real', status: 'findings', finding_count: '1' });
     expect(byId.get('2012_pingtanxian_rmzf')).toMatchObject({ region_code: '350128', level: 'county' });
     // only the province is known: placed at its 2-digit code (drawn inside 福建省, not "unplaced")
     expect(byId.get('2024_pingtan_zhqsyq')).toMatchObject({ region_code: '35', region_status: 'partial', province: '福建省', place: '平潭综合实验区' });

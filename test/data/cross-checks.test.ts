@@ -21,7 +21,7 @@ describe('prose against table', () => {
   it('湘潭县 2024: the text says 收到依申请公开请求0条, table 3 prints 33 new (35 with carried over)', async () => {
     const f = 'data/reports/2024_xiangtanxian_zfbgs.txt';
     const p = withProseFindings(await parse(f), read(f));
-    const [finding] = p.findings.filter((x) => x.code === 'prose-table-mismatch');
+    const [finding] = p.findings.filter((x) => String(x.code) === 'prose-table-mismatch');
     expect(finding.details).toMatchObject({ prose: '收到依申请公开请求0条', proseValue: 0, tableNew: 33, tableReceived: 35 });
     // nothing changed: the table's figure is still the fact
     expect(p.facts.find((x) => x.table === 'requests' && x.item === 'new' && x.column === 'total')!.value).toBe(33);
@@ -29,14 +29,14 @@ describe('prose against table', () => {
 
   it('平潭 综合执法与应急管理局 2024: 共收到政府信息公开申请4件 in the text, 0 in the table', async () => {
     const f = `${PT}/2024_pingtan_zhzfyjj.txt`;
-    const [finding] = withProseFindings(await parse(f), read(f)).findings.filter((x) => x.code === 'prose-table-mismatch');
+    const [finding] = withProseFindings(await parse(f), read(f)).findings.filter((x) => String(x.code) === 'prose-table-mismatch');
     expect(finding.details).toMatchObject({ proseValue: 4, tableNew: 0 });
   });
 
   it('says nothing when the prose agrees with the table (平潭综合实验区 2024: 218)', async () => {
     const f = 'data/reports/2024_pingtan_zhqsyq.txt';
     const p = withProseFindings(await parse(f), read(f));
-    expect(p.findings.filter((x) => x.code === 'prose-table-mismatch')).toEqual([]);
+    expect(p.findings.filter((x) => String(x.code) === 'prose-table-mismatch')).toEqual([]);
   });
 
   it('does not read a table row run together as prose', () => {
