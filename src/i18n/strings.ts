@@ -48,6 +48,15 @@ const zh = {
     coverage: '机关 × 年度：每格一份报告',
     coverageNote: '● 计入合计 · ○ 已载入但未计入（重复、片段） · 空白 = 没有这一年的报告',
     profile: '机关档案',
+    levelNames: { province: '省级', city: '市级', county: '县级', township: '乡镇', department: '部门', ministry: '国务院部门', other: '其他', unknown: '未知层级' } as Record<string, string>,
+    peersOne: (n: number, level: string) => `同级比较：${n} 个${level}机关`,
+    peersMixed: (n: number, levels: string) => `${n} 个机关，层级不同（${levels}）：不是同级比较。请在筛选中选择一个层级。`,
+    noBands: (n: number) => `只有 ${n} 个机关有数据：少于 10 个，不画百分位带，只列出各自的数值。`,
+    median: '中位数',
+    emptyAgency: (agency: string, years: string) => `${agency} 在这一年没有报告。它有数据的年份：${years}。`,
+    emptyNone: '当前筛选下这一年没有报告。',
+    pickYear: '查看该年',
+    legacyNote: '2019 年以前的报告只有总量指标（旧模板），与新模板不完全可比，已标注。',
   },
 };
 
@@ -99,6 +108,15 @@ const en: Strings = {
     coverage: 'Agency × year: one cell per report',
     coverageNote: '● counted · ○ loaded, not counted (duplicate, fragment) · blank = no report for that year',
     profile: 'Agency profile',
+    levelNames: { province: 'province', city: 'city', county: 'county', township: 'township', department: 'department', ministry: 'State Council body', other: 'other', unknown: 'unknown level' } as Record<string, string>,
+    peersOne: (n: number, level: string) => `Peers: ${n} agencies, all at ${level} level`,
+    peersMixed: (n: number, levels: string) => `${n} agencies of different levels (${levels}): not a like-for-like peer group. Pick a level in the filters.`,
+    noBands: (n: number) => `Only ${n} agencies have data: fewer than 10, so no percentile bands — the plain values are listed.`,
+    median: 'median',
+    emptyAgency: (agency: string, years: string) => `${agency} has no report for this year. Years with data: ${years}.`,
+    emptyNone: 'No report for this year in the current selection.',
+    pickYear: 'Show that year',
+    legacyNote: 'Before 2019 the reports give headline totals only (old template), not fully comparable with the new tables: marked as such.',
   },
 };
 
