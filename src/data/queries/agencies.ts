@@ -1,4 +1,5 @@
-// Agency picker: search by partial Chinese name (also matches province/city/county names), level,
+// Agency picker (over every report, also those set aside: an agency whose only report has no year
+// is still found, and its profile says why it is in no total): search by partial Chinese name (also matches province/city/county names), level,
 // region prefix; each agency with the years it has reports for.
 import { selectionPredicate, type Selection } from '../filters';
 import { int, likeContains } from '../sql';
@@ -39,7 +40,7 @@ export function agenciesSql(p: AgenciesParams = {}): string {
   min(province) AS province, min(city) AS city, min(county) AS county,
   string_agg(DISTINCT CAST(year AS VARCHAR), ',' ORDER BY CAST(year AS VARCHAR)) AS years,
   count(*)::INTEGER AS n_reports
-FROM metrics
+FROM (SELECT * REPLACE (coalesce(agency_label, agency) AS agency) FROM reports)
 WHERE ${conds.join(' AND ')}
 GROUP BY agency
 ORDER BY agency
