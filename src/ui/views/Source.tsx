@@ -8,6 +8,8 @@ import { DataTable, type Column } from '../DataTable';
 import { keyOf, selectionOf, AgencyName } from '../helpers';
 import { keyExpression, keyLabel } from '../../data/key-labels';
 
+const isKey = (label: string) => label === '' || /^[a-z][a-z0-9_ +]*$/.test(label);
+
 const STATUS: Record<string, { zh: string; en: string }> = { ok: { zh: '通过', en: 'ok' }, findings: { zh: '有问题', en: 'with findings' }, failed: { zh: '解析失败', en: 'failed' } };
 import { Status } from '../Status';
 
@@ -24,8 +26,9 @@ export function Source() {
   const srcCols: Column<SourceRow>[] = [
     { key: 'table', label: s.source.table, render: (r) => keyLabel(r.table, lang, 'table') },
     // a derived cell has no printed label: its canonical row/column, in words
-    { key: 'row_label', label: s.source.row, render: (r) => (r.derived ? keyExpression(r.row_label || r.item, lang) : r.row_label) },
-    { key: 'column_label', label: s.source.column, render: (r) => r.column_label || keyLabel(r.column, lang, 'column') },
+    // (and a label that is only a key, as a facts CSV may carry): in words
+    { key: 'row_label', label: s.source.row, render: (r) => (r.derived || isKey(r.row_label) ? keyExpression(r.row_label || r.item, lang) : r.row_label) },
+    { key: 'column_label', label: s.source.column, render: (r) => (isKey(r.column_label) ? keyLabel(r.column, lang, 'column') : r.column_label) },
     { key: 'raw', label: s.source.raw, render: (r) => <code>{r.raw === '' ? '∅' : r.raw}</code> },
     { key: 'value', label: s.source.value, numeric: true, render: (r) => `${formatNumber(r.value, lang)}${r.derived ? ` (${s.source.derived})` : ''}` },
     { key: 'location', label: lang === 'zh' ? '位置' : 'Location' },
