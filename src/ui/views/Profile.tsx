@@ -25,7 +25,10 @@ function ReportTables({ report }: { report: ProfileReportRow }) {
   const findings = useQuery(keyOf('profile-findings', report.report_id), () => runReportFindings(runner, report.report_id), false);
   const checks = useQuery(keyOf('profile-checks', report.report_id), () => runReportChecks(runner, report.report_id), false);
   const tables = new Map<string, NonNullable<typeof facts.data>>();
-  for (const f of facts.data ?? []) if (!f.derived) tables.set(f.table, [...(tables.get(f.table) ?? []), f]);
+  // in the order printed: by page and line of each cell (location `p5 L12`)
+  const at = (loc: string | null) => { const m = /(?:p(\d+))?\s*(?:L(\d+))?/.exec(loc ?? ''); return Number(m?.[1] ?? 0) * 1e6 + Number(m?.[2] ?? 0); };
+  const printed = [...(facts.data ?? [])].filter((f) => !f.derived).sort((a, b) => at(a.location) - at(b.location));
+  for (const f of printed) tables.set(f.table, [...(tables.get(f.table) ?? []), f]);
   const failed = (checks.data ?? []).filter((c) => c.status === 'fail');
   return (
     <div className="profile-report" data-testid="profile-report">
