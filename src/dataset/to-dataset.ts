@@ -2,7 +2,7 @@
 // and DuckDB; docs/dataset.md). Pure: no fs, runs in the browser for imported reports too.
 import type { CheckRow, Dataset, FactRow, FindingRow, ManifestRow, ReportRow } from '../model/dataset';
 import type { ParsedReport, ReportIdentity, SourceLocation } from '../model/types';
-import { resolveRegion } from '../parse/region';
+import type { Level, Region } from '../model/types';
 import { agencyId, factKeys, fingerprint, placeCode, placeName, resolveReports, searchText } from './identity';
 
 export interface ToDatasetOptions {
@@ -10,6 +10,11 @@ export interface ToDatasetOptions {
   kind: 'real' | 'synthetic';
   /** Extra meta entries (generated_at, generator, version …). */
   meta?: Record<string, string>;
+  /**
+   * Region of an agency name taken from the manifest (src/parse/region.ts resolveRegion; the CLI
+   * passes it — injected so the browser's import path does not bundle the division table twice).
+   */
+  resolveRegion?: (agency: string) => { region: Region; level: Level };
 }
 
 /** `p5 L12`, `L12`, `p5`, with the free-text locator after them — the location format of docs/dataset.md. */
@@ -102,9 +107,11 @@ export function toDataset(parsed: ParsedReport[], opts: ToDatasetOptions): Datas
     // has no title); the text wins when it names one. The region follows the name, as in the parser.
     if (row.agency === null && m?.agency_name?.trim()) {
       row.agency = m.agency_name.trim();
-      const { region, level } = resolveRegion(row.agency);
-      Object.assign(row, { region_code: region.code, province: region.province, city: region.city, county: region.county, region_status: region.status });
-      if (row.level === 'unknown') row.level = level;
+      if (opts.resolveRegion) {
+        const { region, level } = opts.resolveRegion(row.agency);
+        Object.assign(row, { region_code: region.code, province: region.province, city: region.city, county: region.county, region_status: region.status });
+        if (row.level === 'unknown') row.level = level;
+      }
     }
     addIdentity(row, p);
     reports.push(row);

