@@ -75,7 +75,8 @@ function perAgency(p: CompareParams): string {
 function peerFilter(p: CompareParams): string {
   const picked = p.selection?.agencies ?? [];
   if ((p.peers ?? 'like-selected') !== 'like-selected' || picked.length === 0 || (p.selection?.levels?.length ?? 0) > 0) return '';
-  const of = `SELECT level, substr(coalesce(region_code, ''), 1, 2) AS prov FROM metrics WHERE agency IN ${inList(picked)} AND year = ${int(p.year)}`;
+  // the level and province the agencies have in any year (one without a report this year still has peers)
+  const of = `SELECT DISTINCT level, substr(coalesce(region_code, ''), 1, 2) AS prov FROM metrics WHERE agency IN ${inList(picked)}`;
   return `
     AND (agency IN ${inList(picked)} OR (level, substr(coalesce(region_code, ''), 1, 2)) IN (${of}))`;
 }

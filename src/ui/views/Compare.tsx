@@ -56,9 +56,10 @@ export function Compare() {
 
 /** Who is compared, in words: one level (a real peer group) or a mix, and why no bands below 10. */
 function peerNote(q: CompareQuantiles, s: Strings): string {
+  if (q.n === 0) return '';
   const names = (q.levels ?? []).map((l) => s.honest.levelNames[l] ?? l);
   const who = names.length <= 1 ? s.honest.peersOne(q.n, names[0] ?? '') : s.honest.peersMixed(q.n, names.join('、'));
-  return q.n > 0 && q.n < MIN_BAND_PEERS ? `${who}. ${s.honest.noBands(q.n)}` : `${who}.`;
+  return q.n < MIN_BAND_PEERS ? `${who} ${s.honest.noBands(q.n)}` : who;
 }
 
 /** An empty chart says what is missing and offers the nearest data: the years that have it, or the pre-2019 series. */
