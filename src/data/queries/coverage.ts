@@ -68,7 +68,10 @@ export async function runCoverage(runner: QueryRunner): Promise<CoverageRow[]> {
   const has = await runner.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = 'coverage' AND (database_name = ${"'" + BUNDLED + "'"} OR schema_name = ${"'" + BUNDLED + "'"})`);
   await runner.query(`CREATE TABLE IF NOT EXISTS ${ident(IMPORTED)}.replaced (report_id VARCHAR, superseded_by VARCHAR)`);
   if (has.length) raw = await runner.query(coverageSql());
-  else {
+  else if (await runner.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = 'parts' AND (database_name = ${"'" + BUNDLED + "'"} OR schema_name = ${"'" + BUNDLED + "'"})`).then((r) => r.length > 0)) {
+    // an index written without the grid (a large dataset): no per-report fetch for the landing
+    return [];
+  } else {
     raw = await runner.query(`SELECT report_id, coalesce(agency_label, agency) AS agency, agency_id, CAST(year AS INTEGER) AS year, template, level, place,
       coalesce(counted, true) AS counted, set_aside, dataset FROM reports ORDER BY agency NULLS LAST, year NULLS LAST, report_id`);
   }

@@ -27,7 +27,8 @@ export function Coverage() {
   const lang = state.lang;
   // the index's coverage table: no detail file is fetched for it
   const q = useQuery(keyOf('coverage'), () => runCoverage(runner), false);
-  if (!q.data) return null;
+  // no grid in a large dataset's index (src/cli/dashboard-files.ts COVERAGE_MAX_REPORTS): nothing to say here
+  if (!q.data || q.data.length === 0) return null;
   const sum = summarise(q.data);
   const grid = lines(q.data);
   const reason = (r: CoverageRow) => (r.set_aside && r.set_aside in SET_ASIDE_TEXT ? SET_ASIDE_TEXT[r.set_aside as SetAside][lang] : '');
