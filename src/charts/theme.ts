@@ -17,7 +17,10 @@ export function baseOption(o: ChartOptions) {
   return {
     color: [...PALETTE],
     animation: o.animation ?? true,
-    aria: { enabled: true, decal: { show: true } },
+    // decal patterns for colour-blind readers; no generated description: it is always Chinese and
+    // names the series by their ids ("applicant:natural的数据是NaN") — the chart's wrapper carries
+    // the label (src/ui/EChart.tsx) and every chart has its table
+    aria: { enabled: true, decal: { show: true }, label: { enabled: false } },
     textStyle: { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", sans-serif' },
   };
 }

@@ -22,6 +22,18 @@ export interface DashboardFiles { indexBytes: number; cubeRows: number; parts: D
 /** The part a report belongs to, as SQL over a `region_code` column. */
 export const PART_EXPR = `coalesce(CASE WHEN regexp_full_match(region_code, '\\d{2}.*') THEN substr(region_code, 1, 2) END, 'x')`;
 
+export const COVERAGE_MAX_REPORTS = 20_000;
+
+/** One row per report: the landing's coverage grid, without fetching any detail file. */
+export function coverageTableSql(source: string, target: string): string {
+  return `CREATE TABLE ${target} AS SELECT ${COVERAGE_COLUMNS.join(', ')} FROM ${source} ORDER BY agency, year, report_id`;
+}
+
+const COVERAGE_COLUMNS = [
+  'report_id', 'coalesce(agency_label, agency) AS agency', 'agency_id', 'CAST(year AS INTEGER) AS year', 'template', 'level', 'region_code',
+  'province', 'place', 'status', 'coalesce(counted, true) AS counted', 'set_aside', 'superseded_by', 'fact_count', 'checks_failed', 'dataset',
+];
+
 /** Writes `<outDir>/index.duckdb` and `<outDir>/detail/*.duckdb` from a full dataset file. */
 export async function writeDashboardFiles(fullDb: string, outDir: string): Promise<DashboardFiles> {
   const t0 = performance.now();
@@ -45,6 +57,11 @@ export async function writeDashboardFiles(fullDb: string, outDir: string): Promi
     if (tables.has('cube')) await con.run('CREATE TABLE ix.cube AS SELECT * FROM src.cube');
     else await con.run(buildCubeSql({ source: 'src.metrics', target: 'ix.cube' }));
     cubeRows = Number((await rows('SELECT count(*)::INTEGER AS n FROM ix.cube'))[0].n);
+    // what is loaded, for the landing's summary and agency × year grid (src/data/queries/coverage.ts);
+    // one row per report, so only for datasets a grid can show (150k agencies × 7 years would add
+    // ~1M rows to the file every first view downloads; the landing then reads no grid)
+    const [{ n }] = await rows('SELECT count(*)::INTEGER AS n FROM src.reports');
+    if (Number(n) <= COVERAGE_MAX_REPORTS) await con.run(coverageTableSql('src.reports', 'ix.coverage'));
     const codes = (await rows(`SELECT DISTINCT ${PART_EXPR} AS code FROM src.reports ORDER BY code`)).map((r) => String(r.code));
     for (const code of codes) {
       if (!/^(\d{2}|x)$/.test(code)) throw new Error(`unexpected part code ${code}`);

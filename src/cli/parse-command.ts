@@ -9,6 +9,7 @@
 // (one line saying why, never a stack trace). Output is swapped in whole (./atomic-dir.ts): a
 // failed, interrupted (SIGINT/SIGTERM) or killed run leaves the previous dataset in --out as it was.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { readManifestCsv } from '../dataset';
 import type { ManifestRow } from '../model/dataset';
 import { intOption, readArgs } from './args';
@@ -26,7 +27,8 @@ export const PARSE_USAGE = `usage: nianbao parse <files or folders…> --out <di
   manifest.csv (with --manifest) and nianbao.duckdb.
 
   --out <dir>          output folder (created if missing)
-  --manifest <csv>     corpus manifest (file,agency_name,…,source,…) recording each report's origin
+  --manifest <csv>     corpus manifest (file,agency_name,…,source,…) recording each report's origin;
+                       repeat it for several folders (paths in each are relative to its own folder)
   --jobs <N>           parallel parser threads (default: number of cores)
   --min-worker-files <N>  use worker threads only from this many files on (default 1000)
   --quiet              no progress on stderr
@@ -36,6 +38,8 @@ export interface ParseArgs {
   inputs: string[];
   out: string;
   manifest: string | null;
+  /** Every --manifest given, in order (`manifest` is the first). */
+  manifests: string[];
   jobs: number;
   minWorkerFiles: number;
   quiet: boolean;
@@ -43,19 +47,35 @@ export interface ParseArgs {
 
 /** Parses argv (after `parse`); returns an error message for bad usage. */
 export function parseParseArgs(argv: string[]): ParseArgs | string {
-  const r = readArgs(argv, { out: { type: 'string' }, manifest: { type: 'string' }, jobs: { type: 'string' }, 'min-worker-files': { type: 'string' }, quiet: { type: 'boolean' } });
+  const r = readArgs(argv, { out: { type: 'string' }, manifest: { type: 'string', multiple: true }, jobs: { type: 'string' }, 'min-worker-files': { type: 'string' }, quiet: { type: 'boolean' } });
   if (typeof r === 'string') return r;
   if (r.values.help) return 'help';
   const jobs = intOption(r.values, 'jobs', 1, defaultJobs());
   if (typeof jobs === 'string') return jobs;
   const minWorkerFiles = intOption(r.values, 'min-worker-files', 1, 1000);
   if (typeof minWorkerFiles === 'string') return minWorkerFiles;
-  const a: ParseArgs = { inputs: r.positionals, out: String(r.values.out ?? ''), manifest: (r.values.manifest as string | undefined) || null, jobs, minWorkerFiles, quiet: r.values.quiet === true };
+  const manifests = ((r.values.manifest as string[] | undefined) ?? []).filter((m) => m !== '');
+  const a: ParseArgs = { inputs: r.positionals, out: String(r.values.out ?? ''), manifest: manifests[0] ?? null, manifests, jobs, minWorkerFiles, quiet: r.values.quiet === true };
   if (a.inputs.length === 0) return 'no input files or folders given';
   if (!a.out) return '--out <dir> is required';
   return a;
 }
 
+
+const slash = (p: string) => p.split(path.sep).join('/');
+
+/** The deepest folder containing every one of `dirs` (absolute paths). */
+function commonDir(dirs: string[]): string {
+  if (dirs.length === 0) return '';
+  let parts = dirs[0].split(path.sep);
+  for (const d of dirs.slice(1)) {
+    const q = d.split(path.sep);
+    let k = 0;
+    while (k < parts.length && k < q.length && parts[k] === q[k]) k++;
+    parts = parts.slice(0, k);
+  }
+  return parts.join(path.sep) || path.sep;
+}
 
 function version(): string {
   // src/cli/ under tsx, dist-cli/ when compiled
@@ -81,15 +101,20 @@ export async function runParse(argv: string[], io: { out: (s: string) => void; e
   if (typeof args === 'string') { io.err(`parse: ${args}\n\n${PARSE_USAGE}`); return 2; }
 
   let manifest: ManifestRow[] | undefined;
-  if (args.manifest) {
+  // Several manifests (one per corpus folder) merge into one: each row's file is re-based from its
+  // manifest's folder to the folders' common parent, so the merged manifest.csv written with the
+  // dataset still says where each file is, and the lookup (a path suffix) finds it.
+  const common = commonDir(args.manifests.map((m) => path.dirname(path.resolve(m))));
+  for (const file of args.manifests) {
     let text: string;
-    try { text = readFileSync(args.manifest, 'utf8'); } catch (e) {
-      io.err(`parse: cannot read the manifest ${args.manifest}: ${e instanceof Error ? e.message : String(e)}\n`);
+    try { text = readFileSync(file, 'utf8'); } catch (e) {
+      io.err(`parse: cannot read the manifest ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
     }
     const m = readManifestCsv(text);
-    for (const e of m.errors) io.err(`parse: manifest line ${e.line}${e.column ? ` column ${e.column}` : ''}: ${e.message}\n`);
-    manifest = m.rows;
+    for (const e of m.errors) io.err(`parse: ${file} line ${e.line}${e.column ? ` column ${e.column}` : ''}: ${e.message}\n`);
+    const rebase = args.manifests.length > 1 ? slash(path.relative(common, path.dirname(path.resolve(file)))) : '';
+    manifest = [...(manifest ?? []), ...m.rows.map((r) => (rebase && r.file ? { ...r, file: `${rebase}/${r.file}` } : r))];
   }
 
   const t0 = performance.now();

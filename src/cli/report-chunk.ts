@@ -3,6 +3,7 @@
 import { datasetToCsv, toDataset, type DatasetCsvName } from '../dataset';
 import type { ManifestRow } from '../model/dataset';
 import type { ParsedReport } from '../model';
+import { resolveRegion } from '../parse/region';
 
 export interface ReportChunk {
   csv: Record<DatasetCsvName, string>;
@@ -13,7 +14,7 @@ export interface ReportChunk {
 }
 
 export function reportChunk(p: ParsedReport, manifest: ManifestRow[] | undefined): ReportChunk {
-  const ds = toDataset([p], { kind: 'real', manifest });
+  const ds = toDataset([p], { kind: 'real', manifest, resolveRegion });
   return {
     csv: datasetToCsv(ds, { header: false }),
     counts: { reports: 1, facts: ds.facts.length, findings: ds.findings.length, checks: ds.checks.length },

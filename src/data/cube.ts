@@ -23,7 +23,7 @@ import { ident, str } from './sql';
  * one province. At 150k agencies × 7 years a county grain gave 93k cells (19 ms for the overview,
  * native); the city grain gives far fewer (docs/performance.md).
  */
-export const CUBE_DIMENSIONS = ['year', 'template', 'level', 'region_code', 'placed', 'province', 'city', 'dataset', 'failing'] as const;
+export const CUBE_DIMENSIONS = ['year', 'template', 'level', 'region_code', 'placed', 'province', 'city', 'place', 'dataset', 'failing'] as const;
 
 /** Region codes longer than this are below the cube's grain. */
 export const CUBE_REGION_DIGITS = 4;
@@ -74,7 +74,9 @@ export function buildCubeSql(opts: { source?: string; target?: string } = {}): s
   });
   return `CREATE OR REPLACE TABLE ${target} AS
 WITH r0 AS (
-  SELECT * REPLACE (CASE WHEN length(region_code) = 6 THEN substr(region_code, 1, ${CUBE_REGION_DIGITS}) ELSE region_code END AS region_code),
+  -- place is kept only for reports placed above the city (平潭综合实验区 under 福建省), so the grain stays the city's
+  SELECT * REPLACE (CASE WHEN length(region_code) = 6 THEN substr(region_code, 1, ${CUBE_REGION_DIGITS}) ELSE region_code END AS region_code,
+      CASE WHEN length(region_code) < ${CUBE_REGION_DIGITS} THEN place END AS place),
     coalesce(length(region_code) = 6, false) AS placed,
     ${FAILING_EXPR} AS failing
   FROM ${source}

@@ -77,15 +77,51 @@ const norm = (present: readonly (string | BundledTable)[]): BundledTable[] =>
  * two ~330-column cube tables costs more than the whole query (1k cube, native: 11.7 → 6.5 ms; in
  * duckdb-wasm several times that, on every filter change).
  */
-export function viewsSql(present: readonly (string | BundledTable)[], memory: readonly string[] = [], imported = true): string[] {
+export function viewsSql(present: readonly (string | BundledTable)[], memory: readonly string[] = [], imported = true, replaced = false): string[] {
   const tables = norm(present);
-  return VIEW_TABLES.map((t) => {
+  const bundledRefs = (t: string) => {
     const refs = tables.filter((x) => x.table === t).map((x) => `${ident(x.database)}.${ident(t)}`);
     if (memory.includes(`bundled_${t}`)) refs.push(ident(`bundled_${t}`));
-    const parts = refs.map((r) => `SELECT * FROM ${r} WHERE ${SOURCE_VAR} <> 'imported'`);
+    return refs;
+  };
+  const out = VIEW_TABLES.map((t) => {
+    const parts = bundledRefs(t).map((r) => `SELECT * FROM ${bundledSide(t, r, replaced)} WHERE ${SOURCE_VAR} <> 'imported'`);
     if (imported || parts.length === 0) parts.push(`SELECT * FROM ${ident(IMPORTED)}.${ident(t)} WHERE ${SOURCE_VAR} <> 'bundled'`);
+    if (t === 'cube' && replaced) return `CREATE OR REPLACE VIEW cube AS SELECT * FROM ${REPLACED_CUBE} WHERE CASE WHEN dataset = 'imported' THEN ${SOURCE_VAR} <> 'bundled' ELSE ${SOURCE_VAR} <> 'imported' END`;
     return `CREATE OR REPLACE VIEW ${ident(t)} AS ${parts.join(' UNION ALL BY NAME ')}`;
   });
+  if (!replaced) return out;
+  // An import replaced bundled reports: the bundled cube still sums them, so the cube is summed
+  // again from the per-report rows (bundled minus the replaced ∪ imported; every detail part is
+  // attached by then — the import read every bundled report). Built before the views that read it.
+  const all = [...bundledRefs('metrics').map((r) => `SELECT * FROM ${bundledSide('metrics', r, true)}`), `SELECT * FROM ${ident(IMPORTED)}.metrics`];
+  return [
+    `CREATE OR REPLACE VIEW ${ident(IMPORTED)}.metrics_all AS ${all.join(' UNION ALL BY NAME ')}`,
+    buildCubeSql({ source: `${IMPORTED}.metrics_all`, target: REPLACED_CUBE_NAME }),
+    ...out,
+  ];
+}
+
+/** The table of bundled reports an import replaced (src/ui/import/target.ts fills it). */
+export const REPLACED = `${IMPORTED}.replaced`;
+const REPLACED_CUBE_NAME = `${IMPORTED}.cube_live`;
+const REPLACED_CUBE = `${ident(IMPORTED)}.cube_live`;
+
+export function createReplacedSql(): string {
+  return `CREATE TABLE IF NOT EXISTS ${ident(IMPORTED)}.replaced (report_id VARCHAR, superseded_by VARCHAR)`;
+}
+
+/** A bundled table as a view reads it: without the replaced reports (metrics), or saying they were (reports). */
+function bundledSide(t: string, ref: string, replaced: boolean): string {
+  if (!replaced) return ref;
+  const x = `SELECT report_id, superseded_by FROM ${ident(IMPORTED)}.replaced`;
+  if (t === 'metrics') return `(SELECT * FROM ${ref} WHERE report_id NOT IN (SELECT report_id FROM (${x})))`;
+  if (t === 'reports') {
+    return `(SELECT r.* REPLACE (CASE WHEN x.report_id IS NULL THEN r.counted ELSE false END AS counted,
+      CASE WHEN x.report_id IS NULL THEN r.set_aside ELSE 'replaced' END AS set_aside,
+      coalesce(x.superseded_by, r.superseded_by) AS superseded_by) FROM ${ref} r LEFT JOIN (${x}) x ON x.report_id = r.report_id)`;
+  }
+  return ref;
 }
 
 /** Re-create the views for what is attached and imported now (after a detail attach or an import). */
@@ -94,7 +130,9 @@ export async function refreshViews(run: (sql: string) => Promise<Record<string, 
   // the stand-ins setupViewsSql built depend only on what the bundled file lacks, so they are the same now
   const memory = inMemoryStandIns(present);
   const [{ n }] = await run(`SELECT count(*)::INTEGER AS n FROM ${ident(IMPORTED)}.reports`);
-  for (const s of viewsSql(present, memory, Number(n) > 0)) await run(s);
+  await run(createReplacedSql());
+  const [{ k }] = await run(`SELECT count(*)::INTEGER AS k FROM ${ident(IMPORTED)}.replaced`);
+  for (const s of viewsSql(present, memory, Number(n) > 0, Number(k) > 0)) await run(s);
 }
 
 /** After inserting or deleting imported rows: rebuild imp.metrics and imp.cube, then the views. */
@@ -112,6 +150,7 @@ export function setupViewsSql(present: readonly (string | BundledTable)[]): stri
   const tables = norm(present);
   const out: string[] = [`CREATE SCHEMA IF NOT EXISTS ${ident(IMPORTED)}`];
   for (const t of DATASET_TABLE_NAMES) out.push(createTableSql(t, { schema: IMPORTED, ifNotExists: true }));
+  out.push(createReplacedSql());
   // imp.* is empty here (a retry after a failed load starts empty too): create the derived tables
   // from their column lists instead of binding the PIVOT and the cube query on the first chart's path
   out.push(emptyMetricsSql(`${IMPORTED}.metrics`), emptyCubeSql(`${IMPORTED}.cube`));

@@ -61,7 +61,7 @@ export function isMetricColumn(name: string): boolean {
 /** Dimension columns copied from `reports`, in order. */
 export const METRIC_DIMENSIONS = [
   'report_id', 'agency', 'year', 'template', 'level', 'region_code', 'province', 'city', 'county',
-  'dataset', 'status', 'checks_failed', 'finding_count',
+  'dataset', 'status', 'checks_failed', 'finding_count', 'agency_id', 'place', 'search_text',
 ] as const;
 
 function qualified(name: string): string {
@@ -101,7 +101,8 @@ WITH p AS (
 )
 SELECT
   r.report_id,
-  r.agency,
+  -- one agency, one name: every report of an agency_id under its label (src/dataset/identity.ts)
+  coalesce(r.agency_label, r.agency) AS agency,
   CAST(r.year AS INTEGER) AS year,
   CAST(r.template AS VARCHAR) AS template,
   r.level,
@@ -113,9 +114,15 @@ SELECT
   r.status,
   CAST(r.checks_failed AS INTEGER) AS checks_failed,
   CAST(r.finding_count AS INTEGER) AS finding_count,
+  r.agency_id,
+  r.place,
+  r.search_text,
 ${picks}
 FROM ${src('reports')} r
-LEFT JOIN p ON p.report_id = r.report_id`;
+LEFT JOIN p ON p.report_id = r.report_id
+-- only counted reports are summed: a duplicate, a fragment or a report without a year is in no
+-- total (reports keeps them, with set_aside saying why)
+WHERE r.counted IS NOT FALSE`;
 }
 
 /** Column names and types of the `metrics` table, in order (checked by test/data/metrics.test.ts). */

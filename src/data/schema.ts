@@ -9,6 +9,8 @@ export const TABLE_COLUMNS = {
     ['province', 'VARCHAR'], ['city', 'VARCHAR'], ['county', 'VARCHAR'], ['region_status', 'VARCHAR'],
     ['format', 'VARCHAR'], ['status', 'VARCHAR'], ['finding_count', 'INTEGER'], ['fact_count', 'INTEGER'],
     ['checks_failed', 'INTEGER'], ['origin', 'VARCHAR'], ['dataset', 'VARCHAR'], ['error', 'VARCHAR'],
+    ['agency_id', 'VARCHAR'], ['agency_label', 'VARCHAR'], ['place', 'VARCHAR'], ['fingerprint', 'VARCHAR'],
+    ['counted', 'BOOLEAN'], ['set_aside', 'VARCHAR'], ['superseded_by', 'VARCHAR'], ['search_text', 'VARCHAR'],
   ],
   facts: [
     ['report_id', 'VARCHAR'], ['table', 'VARCHAR'], ['item', 'VARCHAR'], ['column', 'VARCHAR'], ['value', 'DOUBLE'],

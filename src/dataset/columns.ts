@@ -12,6 +12,10 @@ export const REPORT_COLUMNS: Columns<ReportRow> = [
   { name: 'format', type: 'VARCHAR' }, { name: 'status', type: 'VARCHAR' }, { name: 'finding_count', type: 'INTEGER' },
   { name: 'fact_count', type: 'INTEGER' }, { name: 'checks_failed', type: 'INTEGER' }, { name: 'origin', type: 'VARCHAR' },
   { name: 'dataset', type: 'VARCHAR' }, { name: 'error', type: 'VARCHAR' },
+  // identity (src/dataset/identity.ts); appended, so files written before them still read
+  { name: 'agency_id', type: 'VARCHAR' }, { name: 'agency_label', type: 'VARCHAR' }, { name: 'place', type: 'VARCHAR' },
+  { name: 'fingerprint', type: 'VARCHAR' }, { name: 'counted', type: 'BOOLEAN' }, { name: 'set_aside', type: 'VARCHAR' },
+  { name: 'superseded_by', type: 'VARCHAR' }, { name: 'search_text', type: 'VARCHAR' },
 ];
 
 export const FACT_COLUMNS: Columns<FactRow> = [

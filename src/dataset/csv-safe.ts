@@ -49,3 +49,9 @@ export function csvCell(v: unknown): string {
 export function unescapeCsvSql(expr: string): string {
   return `CASE WHEN regexp_matches(${expr}, '${ESCAPED.source.replace(/'/g, "''")}') THEN substr(${expr}, 2) ELSE ${expr} END`;
 }
+
+/** DuckDB SQL doing escapeCsvText on a VARCHAR expression (for CSVs written with COPY). */
+export function escapeCsvSql(expr: string): string {
+  const q = (r: RegExp) => r.source.replace(/'/g, "''");
+  return `CASE WHEN ${expr} IS NULL OR ${expr} = '-' OR regexp_matches(${expr}, '${q(PLAIN_NUMBER)}') OR NOT regexp_matches(${expr}, '${q(NEEDS_ESCAPE)}') THEN ${expr} ELSE '''' || ${expr} END`;
+}

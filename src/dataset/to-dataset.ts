@@ -2,12 +2,19 @@
 // and DuckDB; docs/dataset.md). Pure: no fs, runs in the browser for imported reports too.
 import type { CheckRow, Dataset, FactRow, FindingRow, ManifestRow, ReportRow } from '../model/dataset';
 import type { ParsedReport, ReportIdentity, SourceLocation } from '../model/types';
+import type { Level, Region } from '../model/types';
+import { agencyId, factKeys, fingerprint, placeCode, placeName, resolveReports, searchText } from './identity';
 
 export interface ToDatasetOptions {
   manifest?: ManifestRow[];
   kind: 'real' | 'synthetic';
   /** Extra meta entries (generated_at, generator, version …). */
   meta?: Record<string, string>;
+  /**
+   * Region of an agency name taken from the manifest (src/parse/region.ts resolveRegion; the CLI
+   * passes it — injected so the browser's import path does not bundle the division table twice).
+   */
+  resolveRegion?: (agency: string) => { region: Region; level: Level };
 }
 
 /** `p5 L12`, `L12`, `p5`, with the free-text locator after them — the location format of docs/dataset.md. */
@@ -95,7 +102,19 @@ export function toDataset(parsed: ParsedReport[], opts: ToDatasetOptions): Datas
   const checks: CheckRow[] = [];
   for (const p of parsed) {
     const m = lookup(p.report.sourceFile);
-    reports.push(reportRow(p, m?.source || null, opts.kind));
+    const row = reportRow(p, m?.source || null, opts.kind);
+    // The manifest names the agency when the report's text does not (深圳市光明区外事局's excerpt
+    // has no title); the text wins when it names one. The region follows the name, as in the parser.
+    if (row.agency === null && m?.agency_name?.trim()) {
+      row.agency = m.agency_name.trim();
+      if (opts.resolveRegion) {
+        const { region, level } = opts.resolveRegion(row.agency);
+        Object.assign(row, { region_code: region.code, province: region.province, city: region.city, county: region.county, region_status: region.status });
+        if (row.level === 'unknown') row.level = level;
+      }
+    }
+    addIdentity(row, p);
+    reports.push(row);
     for (const f of p.facts) {
       facts.push({
         report_id: f.reportId, table: f.table, item: f.item, column: f.column, value: f.value, raw: f.raw,
@@ -116,6 +135,37 @@ export function toDataset(parsed: ParsedReport[], opts: ToDatasetOptions): Datas
     }
   }
   return { reports, facts, findings, checks, meta: { dataset: opts.kind, ...opts.meta } };
+}
+
+/** Per-report identity columns (agency_id, place, fingerprint); counted until resolveDataset says otherwise. */
+function addIdentity(row: ReportRow, p: ParsedReport): void {
+  // a report placed only at its province (平潭综合实验区: 福建省 known, no code) is drawn inside it
+  if (row.region_code === null && row.province) row.region_code = placeCode(row);
+  row.agency_id = agencyId(row);
+  row.agency_label = row.agency;
+  row.place = placeName(row);
+  row.fingerprint = fingerprint(p.facts.map((f) => ({ table: f.table, item: f.item, column: f.column, value: f.value, derived: f.derived })));
+  row.counted = true;
+  row.set_aside = null;
+  row.superseded_by = null;
+  row.search_text = row.agency ? searchText([row.agency], [row.province, row.city, row.county, row.place]) : null;
+}
+
+/**
+ * Applies the identity rule (src/dataset/identity.ts resolveReports) to a whole dataset: each
+ * report's counted / set_aside / superseded_by and the agency's label. In place; returns it.
+ */
+export function resolveDataset(ds: Dataset): Dataset {
+  const keys = new Map<string, Set<string>>();
+  const facts = new Map<string, FactRow[]>();
+  for (const f of ds.facts) facts.set(f.report_id, [...(facts.get(f.report_id) ?? []), f]);
+  for (const [id, list] of facts) keys.set(id, new Set(factKeys(list)));
+  const res = resolveReports(ds.reports.map((r) => ({
+    report_id: r.report_id, agency_id: r.agency_id ?? null, agency: r.agency, year: r.year, fingerprint: r.fingerprint ?? null,
+    keys: keys.get(r.report_id), fact_count: r.fact_count, checks_failed: r.checks_failed, status: r.status,
+  })));
+  for (const r of ds.reports) Object.assign(r, res.get(r.report_id));
+  return ds;
 }
 
 function safeJson(v: unknown): string {

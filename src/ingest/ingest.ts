@@ -9,6 +9,8 @@ import { failedReport } from '../dataset/to-dataset';
 import type { ParsedReport } from '../model/types';
 import { parsePdf } from '../parse/parse-report';
 import { parseText } from '../parse/parse-text';
+// the report's prose against its own table (a finding with both sides; needs the text)
+import { withProseFindings } from '../dataset/prose';
 import { decodeText } from './decode';
 import { docToHtml } from './doc';
 import { extensionOf, kindOfExtension, MAX_FILE_BYTES, refuseByName, refuseKind, REFUSALS, type Refusal } from './forms';
@@ -53,7 +55,7 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
           return refusedReport(name, reportId, REFUSALS.wordUnreadable(kind.kind === 'docx' ? '.docx' : '.doc', e instanceof Error ? e.message : String(e)));
         }
         if (!/[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, ''))) return refusedReport(name, reportId, REFUSALS.wordNoText());
-        return parseText({ sourceFile: name, reportId, text: html, format: 'html' });
+        return withProseFindings(parseText({ sourceFile: name, reportId, text: html, format: 'html' }), html);
       }
       case 'text': {
         const named = kindOfExtension(name);
@@ -65,9 +67,9 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
         const ext = extensionOf(name);
         if (ext !== '.md' && (ext === '.html' || ext === '.htm' || LOOKS_HTML.test(text.slice(0, 5000)))) {
           const page = readPage(text);
-          return parseText({ sourceFile: name, reportId, text: page.html, format: 'html', hints: page.hints });
+          return withProseFindings(parseText({ sourceFile: name, reportId, text: page.html, format: 'html', hints: page.hints }), page.html);
         }
-        return parseText({ sourceFile: name, reportId, text, format: ext === '.md' ? 'md' : 'txt' });
+        return withProseFindings(parseText({ sourceFile: name, reportId, text, format: ext === '.md' ? 'md' : 'txt' }), text);
       }
     }
   } catch (e) {

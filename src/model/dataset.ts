@@ -22,6 +22,21 @@ export interface ReportRow {
   origin: string | null;
   dataset: 'real' | 'synthetic';
   error: string | null;
+  // Identity columns (optional: a synthetic or old dataset without them counts every report).
+  /** One agency across name variants: `<place code>:<normalised name>` (src/dataset/identity.ts). */
+  agency_id?: string | null;
+  /** The name all of the agency's reports are shown under (its latest report's). */
+  agency_label?: string | null;
+  /** The deepest known place (county, city, zone such as 平潭综合实验区, or province). */
+  place?: string | null;
+  /** Content fingerprint of the printed cells. */
+  fingerprint?: string | null;
+  /** False when set aside: then it is in no total (set_aside says why). */
+  counted?: boolean;
+  set_aside?: string | null;
+  superseded_by?: string | null;
+  /** Names, places, pinyin and traditional forms the agency search matches. */
+  search_text?: string | null;
 }
 
 export interface FactRow {

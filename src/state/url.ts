@@ -2,7 +2,7 @@
 // back/forward works. Pure codec (tested in Node): decode never throws — an unknown key is ignored
 // and a malformed value falls back to its default, because a URL is hostile text like any other.
 
-export const VIEWS = ['overview', 'trends', 'change', 'compare', 'regions', 'outcomes', 'appeals', 'quality', 'source', 'sql', 'glossary', 'import'] as const;
+export const VIEWS = ['overview', 'trends', 'change', 'compare', 'regions', 'outcomes', 'appeals', 'quality', 'source', 'sql', 'glossary', 'import', 'profile'] as const;
 export type View = (typeof VIEWS)[number];
 export type Lang = 'zh' | 'en';
 export type OutcomeMode = 'absolute' | 'percent';

@@ -24,6 +24,7 @@ import { ImportMount } from './views/ImportMount';
 import { Sql } from './views/Sql';
 import { Change } from './views/Change';
 import { Glossary } from './views/Glossary';
+import { Profile } from './views/Profile';
 
 export interface Boot {
   ready: Promise<LoadedDataset>;
@@ -31,7 +32,7 @@ export interface Boot {
 }
 
 const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
-  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, sql: Sql, change: Change, glossary: Glossary,
+  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, sql: Sql, change: Change, glossary: Glossary, profile: Profile,
 };
 
 interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }

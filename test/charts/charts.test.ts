@@ -5,7 +5,7 @@ import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkL
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import { smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
-import { runAppeals, runApplicantTypes, runCompare, runOutcomeGroups, runReasons, runRegions, runSankey, runTrends } from '../../src/data/queries';
+import { runAppeals, runApplicantTypes, runCompare, compareQuantilesSql, runOutcomeGroups, runReasons, runRegions, runSankey, runTrends } from '../../src/data/queries';
 import { buildRegionsOption } from '../../src/charts/regions';
 import { metricInfo } from '../../src/data/metric-catalog';
 import {
@@ -112,7 +112,12 @@ describe('trends', () => {
 
 describe('compare', () => {
   it('draws the median line and both percentile bands from the quantiles', async () => {
-    const { rows, quantiles } = await runCompare(db, { metric: 'new', year: 2024, selection: { agencies: [XT] } });
+    // every agency of the selection as peers; the bands as the quantiles give them (runCompare keeps
+    // them only from MIN_BAND_PEERS peers on — this tests the drawing)
+    const p = { metric: 'new', year: 2024, selection: { agencies: [XT] }, peers: 'selection' as const };
+    const { rows } = await runCompare(db, p);
+    const [q0] = await db.query<Record<string, number>>(compareQuantilesSql(p));
+    const quantiles = { n: q0.n, p10: q0.p10, p25: q0.p25, p50: q0.p50, p75: q0.p75, p90: q0.p90 };
     const opt: Any = buildCompareOption(rows, quantiles, { lang: 'zh', metric: info('new') });
     expect(opt.yAxis.data[0]).toBe(PT);
     expect(opt.yAxis.inverse).toBe(true);

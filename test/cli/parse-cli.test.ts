@@ -77,9 +77,13 @@ describe('parse CLI on data/reports and bad inputs', () => {
 
   it('records region, level and origin for the real reports', () => {
     const byId = new Map(csv(out, 'reports.csv').data.map((r) => [r.report_id, r]));
-    expect(byId.get('2024_xiangtanxian_zfbgs')).toMatchObject({ region_code: '430321', county: '湘潭县', level: 'department', dataset: 'real', status: 'ok' });
+    expect(byId.get('2024_xiangtanxian_zfbgs')).toMatchObject({ region_code: '430321', county: '湘潭县', level: 'department', dataset: 'real', status: 'findings', finding_count: '1' });
     expect(byId.get('2012_pingtanxian_rmzf')).toMatchObject({ region_code: '350128', level: 'county' });
-    expect(byId.get('2024_pingtan_zhqsyq')).toMatchObject({ region_code: '', region_status: 'partial', province: '福建省' });
+    // only the province is known: placed at its 2-digit code (drawn inside 福建省, not "unplaced")
+    expect(byId.get('2024_pingtan_zhqsyq')).toMatchObject({ region_code: '35', region_status: 'partial', province: '福建省', place: '平潭综合实验区' });
+    // the excerpt of 淮安市's PDF is set aside as a fragment of it, with the reason
+    expect(byId.get('2024_huaian_szf_pdfextract_fragment')).toMatchObject({ counted: 'false', set_aside: 'fragment', superseded_by: '2024_huaian_szf' });
+    expect(byId.get('2024_huaian_szf')).toMatchObject({ counted: 'true', set_aside: '' });
     for (const f of REPORTS) expect(byId.get(f.replace(/\.[^.]+$/, ''))!.origin, f).not.toBe('');
     expect(byId.get('junk')!.origin).toBe('');
   });
@@ -113,7 +117,11 @@ describe('parse CLI on data/reports and bad inputs', () => {
       expect(metaCsv).toEqual(meta);
       const m = await q(`SELECT requests__new__total AS v, region_code FROM metrics WHERE report_id = '2024_xiangtanxian_zfbgs'`);
       expect(m).toEqual([{ v: 33, region_code: '430321' }]);
-      expect((await q('SELECT count(*)::INTEGER AS n FROM metrics'))[0].n).toBe(REPORTS.length + 8);
+      // metrics holds the counted reports only: not the fragment, not the reports without a year
+      const [{ counted, all }] = await q('SELECT (count(*) FILTER (WHERE counted))::INTEGER AS counted, count(*)::INTEGER AS "all" FROM reports');
+      expect(all).toBe(REPORTS.length + 8);
+      expect((await q('SELECT count(*)::INTEGER AS n FROM metrics'))[0].n).toBe(counted);
+      expect((await q(`SELECT count(*)::INTEGER AS n FROM reports WHERE NOT counted AND year IS NOT NULL AND set_aside <> 'fragment'`))[0].n).toBe(0);
       // a blank cell is NULL in DuckDB, not 0, exactly as in the CSV
       const blanks = await q(`SELECT count(*)::INTEGER AS n FROM facts WHERE value IS NULL`);
       expect(blanks[0].n).toBe(csv(out, 'facts.csv').data.filter((r) => r.value === '').length);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
 import {
-  runAgencies, runAppeals, runApplicantTypes, runCompare, runOutcomeGroups, runOverview, runProvenance,
+  runAgencies, runAppeals, runApplicantTypes, runCompare, compareQuantilesSql, runOutcomeGroups, runOverview, runProvenance,
   runQualityReports, runReasons, runReportBlankCells, runReportChecks, runReportFindings, runSankey, runSource, runTrends, runYears,
   aggregateSql, latestOverview, runContributingFacts,
 } from '../../src/data/queries';
@@ -89,14 +89,24 @@ describe('aggregates keep blanks as no data', () => {
 
 describe('compare', () => {
   it('ranks agencies for 2024 new requests with quantiles, and lists no-data agencies unranked', async () => {
-    const { rows, quantiles } = await runCompare(db, { metric: 'new', year: 2024, selection: { agencies: [XT] } });
+    const { rows, quantiles } = await runCompare(db, { metric: 'new', year: 2024, selection: { agencies: [XT] }, peers: 'selection' });
     expect(rows.map((r) => [r.agency, r.value, r.rank])).toEqual([
       [PT, 218, 1], ['SYNTHETIC甲县人民政府', 50, 2], [XT, 33, 3], [HOSTILE, 12, 4], ['SYNTHETIC空白局', 5, 5],
     ]);
     expect(rows.find((r) => r.agency === XT)!.highlighted).toBe(true);
     expect(rows[0].n_ranked).toBe(5);
-    // quantile_cont over [5, 12, 33, 50, 218]: linear interpolation
-    expect(quantiles).toEqual({ n: 5, p10: expect.closeTo(7.8, 10), p25: 12, p50: 33, p75: 50, p90: expect.closeTo(150.8, 10) });
+    // median of [5, 12, 33, 50, 218]; no percentile bands from 5 peers (fewer than MIN_BAND_PEERS)
+    expect(quantiles).toMatchObject({ n: 5, p10: null, p25: null, p50: 33, p75: null, p90: null });
+    expect(quantiles.levels!.length).toBeGreaterThan(1); // a mixed group, and the view says so
+    const [raw] = await db.query<Record<string, number>>(compareQuantilesSql({ metric: 'new', year: 2024, selection: { agencies: [XT] }, peers: 'selection' }));
+    expect([raw.p10, raw.p25, raw.p75, raw.p90]).toEqual([expect.closeTo(7.8, 10), 12, 50, expect.closeTo(150.8, 10)]);
+  });
+
+  it('compares a selected agency with its real peers: same level, same province', async () => {
+    const { rows, quantiles } = await runCompare(db, { metric: 'new', year: 2024, selection: { agencies: [XT] } });
+    const peers = rows.filter((r) => r.value !== null);
+    expect(new Set(peers.map((r) => r.level))).toEqual(new Set([rows.find((r) => r.agency === XT)!.level]));
+    expect(quantiles.levels).toHaveLength(1);
   });
 
   it('puts agencies without data after the ranked ones with no rank', async () => {
@@ -126,7 +136,7 @@ describe('compare', () => {
   });
 
   it('keeps the top N plus highlighted agencies when limited', async () => {
-    const { rows } = await runCompare(db, { metric: 'new', year: 2024, limit: 1, selection: { agencies: ['SYNTHETIC空白局'] } });
+    const { rows } = await runCompare(db, { metric: 'new', year: 2024, limit: 1, selection: { agencies: ['SYNTHETIC空白局'] }, peers: 'selection' });
     expect(rows.map((r) => r.agency)).toEqual([PT, 'SYNTHETIC空白局']);
   });
 });

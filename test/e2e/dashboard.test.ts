@@ -114,7 +114,8 @@ describe('views show the printed numbers of 湘潭县 2024', () => {
     await open(`view=outcomes&${XT_Q}`);
     await chartReady();
     await showTable('applicants');
-    await expect(row('applicants', 'natural').first().textContent()).resolves.toContain('26');
+    // applicant types in words (no internal key such as `natural` on screen)
+    await expect(row('applicants', '自然人').first().textContent()).resolves.toContain('26');
     await expect(page.locator('[data-panel="flow"] canvas').count()).resolves.toBeGreaterThan(0);
   });
 
@@ -153,7 +154,10 @@ describe('views show the printed numbers of 湘潭县 2024', () => {
     const r = page.locator('tbody tr').filter({ hasText: '一、本年新收' }).first();
     await r.waitFor({ timeout: 30_000 });
     const cells = await r.locator('td').allTextContents();
-    expect(cells.slice(0, 5)).toEqual(['requests', '一、本年新收政府信息公开申请数量', 'total', '33', '33']);
+    // the table and column in words, the row label as printed (no `requests` / `total` keys)
+    expect(cells.slice(0, 2)).toEqual(['表三（依申请公开）', '一、本年新收政府信息公开申请数量']);
+    expect(cells[2]).not.toBe('total');
+    expect(cells.slice(3, 5)).toEqual(['33', '33']);
   });
 
   it('outcomes: drill-down to the reasons of one group', async () => {
@@ -164,7 +168,7 @@ describe('views show the printed numbers of 湘潭县 2024', () => {
     await showTable('reasons');
     // the re-query is async: poll until the table shows the drilled-down rows
     await expect.poll(async () => [...new Set(await page.locator('[data-panel="reasons"] tbody tr td:nth-child(2)').allTextContents())], { timeout: 20_000 })
-      .toEqual(['denied']);
+      .toEqual(['不予公开']);
     await expect(page.locator('[data-panel="reasons"] tbody tr').count()).resolves.toBeGreaterThan(3);
   });
 

@@ -1,7 +1,9 @@
-// Agency picker: search by partial Chinese name (also matches province/city/county names), level,
+// Agency picker (over every report, also those set aside: an agency whose only report has no year
+// is still found, and its profile says why it is in no total): search by partial Chinese name (also matches province/city/county names), level,
 // region prefix; each agency with the years it has reports for.
 import { selectionPredicate, type Selection } from '../filters';
 import { int, likeContains } from '../sql';
+import { toSimplified } from '../../dataset/identity';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
 
 export interface AgenciesParams {
@@ -25,10 +27,12 @@ export interface AgencyRow {
 
 export function agenciesSql(p: AgenciesParams = {}): string {
   const conds = [selectionPredicate({ levels: p.levels, region: p.region, source: p.source }), 'agency IS NOT NULL'];
-  const q = p.search?.trim();
-  if (q) {
-    const like = likeContains(q);
-    conds.push(`(agency LIKE ${like} OR province LIKE ${like} OR city LIKE ${like} OR county LIKE ${like})`);
+  // Each word must match (淮安市 洪泽): a name the agency was printed under, its places, pinyin
+  // (hongze, hzq) or traditional forms (search_text, written by the build: src/cli/write-dataset.ts);
+  // a traditional query is simplified first (洪澤).
+  for (const word of (p.search ?? '').trim().split(/\s+/).filter(Boolean)) {
+    const like = likeContains(toSimplified(word).toLowerCase());
+    conds.push(`(lower(agency) LIKE ${like} OR coalesce(search_text, '') LIKE ${like} OR province LIKE ${like} OR city LIKE ${like} OR county LIKE ${like})`);
   }
   return `SELECT agency,
   CASE WHEN count(DISTINCT level) = 1 THEN min(level) END AS level,
@@ -36,7 +40,7 @@ export function agenciesSql(p: AgenciesParams = {}): string {
   min(province) AS province, min(city) AS city, min(county) AS county,
   string_agg(DISTINCT CAST(year AS VARCHAR), ',' ORDER BY CAST(year AS VARCHAR)) AS years,
   count(*)::INTEGER AS n_reports
-FROM metrics
+FROM (SELECT * REPLACE (coalesce(agency_label, agency) AS agency) FROM reports)
 WHERE ${conds.join(' AND ')}
 GROUP BY agency
 ORDER BY agency

@@ -21,7 +21,16 @@ export interface CompareParams {
    * not ranked and not in the quantiles — one case at 100% should not top a ranking. Default: none.
    */
   minDenominator?: number;
+  /**
+   * Who the peers are when agencies are selected and no level is: 'like-selected' (default) = the
+   * agencies of the selected agencies' level(s) in their province(s) — a real peer group, not
+   * city, county and department mixed; 'selection' = everything the selection allows.
+   */
+  peers?: 'like-selected' | 'selection';
 }
+
+/** Percentile bands are drawn only from this many peers on; below it, the plain values. */
+export const MIN_BAND_PEERS = 10;
 
 export interface CompareRow {
   agency: string;
@@ -45,6 +54,8 @@ export interface CompareQuantiles {
   p50: number | null;
   p75: number | null;
   p90: number | null;
+  /** Levels among the ranked peers: one level = a real peer group. */
+  levels?: string[];
 }
 
 function perAgency(p: CompareParams): string {
@@ -56,8 +67,18 @@ function perAgency(p: CompareParams): string {
     CASE WHEN count(DISTINCT region_code) = 1 THEN min(region_code) END AS region_code,
     ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator, ${a.nData} AS n_data
   FROM metrics
-  WHERE ${selectionPredicate(sel, { ignore: ['agencies', 'years'] })} AND year = ${int(p.year)} AND agency IS NOT NULL
+  WHERE ${selectionPredicate(sel, { ignore: ['agencies', 'years'] })} AND year = ${int(p.year)} AND agency IS NOT NULL${peerFilter(p)}
   GROUP BY agency`;
+}
+
+/** Same level and province as the selected agencies (they themselves always stay in). */
+function peerFilter(p: CompareParams): string {
+  const picked = p.selection?.agencies ?? [];
+  if ((p.peers ?? 'like-selected') !== 'like-selected' || picked.length === 0 || (p.selection?.levels?.length ?? 0) > 0) return '';
+  // the level and province the agencies have in any year (one without a report this year still has peers)
+  const of = `SELECT DISTINCT level, substr(coalesce(region_code, ''), 1, 2) AS prov FROM metrics WHERE agency IN ${inList(picked)}`;
+  return `
+    AND (agency IN ${inList(picked)} OR (level, substr(coalesce(region_code, ''), 1, 2)) IN (${of}))`;
 }
 
 /** The value that is ranked: NULL for no data and, with minDenominator, for small denominators. */
@@ -99,8 +120,14 @@ SELECT count(${rv})::INTEGER AS n,
   quantile_cont(${rv}, 0.25)::DOUBLE AS p25,
   quantile_cont(${rv}, 0.50)::DOUBLE AS p50,
   quantile_cont(${rv}, 0.75)::DOUBLE AS p75,
-  quantile_cont(${rv}, 0.90)::DOUBLE AS p90
+  quantile_cont(${rv}, 0.90)::DOUBLE AS p90,
+  list(DISTINCT level ORDER BY level) FILTER (WHERE ${rv} IS NOT NULL) AS levels
 FROM a`;
+}
+
+/** Percentiles of fewer than MIN_BAND_PEERS values describe nothing: only the median is kept. */
+export function bandsFor(q: CompareQuantiles): CompareQuantiles {
+  return q.n >= MIN_BAND_PEERS ? q : { ...q, p10: null, p25: null, p75: null, p90: null };
 }
 
 export async function runCompare(runner: QueryRunner, p: CompareParams): Promise<{ rows: CompareRow[]; quantiles: CompareQuantiles }> {
@@ -120,6 +147,7 @@ export async function runCompare(runner: QueryRunner, p: CompareParams): Promise
       highlighted: r.highlighted === true,
       small: r.small === true,
     })),
-    quantiles: { n: toNum(q0.n) ?? 0, p10: toNum(q0.p10), p25: toNum(q0.p25), p50: toNum(q0.p50), p75: toNum(q0.p75), p90: toNum(q0.p90) },
+    quantiles: bandsFor({ n: toNum(q0.n) ?? 0, p10: toNum(q0.p10), p25: toNum(q0.p25), p50: toNum(q0.p50), p75: toNum(q0.p75), p90: toNum(q0.p90),
+      levels: Array.isArray(q0.levels) ? q0.levels.map((l) => (l === null ? 'unknown' : String(l))) : [] }),
   };
 }

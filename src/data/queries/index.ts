@@ -13,3 +13,6 @@ export * from './regions';
 export * from './imported';
 export * from './sql-view';
 export * from './change';
+export * from './like-for-like';
+export * from './coverage';
+export * from './profile';

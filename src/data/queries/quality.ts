@@ -17,6 +17,10 @@ export interface QualityReportRow {
   /** Printed cells that were blank (value NULL, not derived). */
   blank_cells: number;
   fact_count: number;
+  /** False when the identity rule set the report aside (src/dataset/identity.ts): then in no total. */
+  counted: boolean;
+  set_aside: string | null;
+  superseded_by: string | null;
 }
 
 /**
@@ -27,8 +31,11 @@ export function qualityReportsSql(p: { selection?: Selection; includeUndated?: b
   const pred = selectionPredicate(p.selection, { ignore: p.includeUndated ? ['years'] : [] });
   // Select the reports first and aggregate only their checks/facts: aggregating all 34M facts of a
   // 150k-report dataset before filtering took 1.3 s for one province (bench/data-queries.ts).
+  // every report, also those set aside (a duplicate, a fragment, no year): listed with the reason,
+  // under the agency's one name (agency_label)
   return `WITH m AS (
-  SELECT report_id, agency, year, status FROM metrics WHERE ${pred}
+  SELECT report_id, agency, year, status, counted, set_aside, superseded_by
+  FROM (SELECT * REPLACE (coalesce(agency_label, agency) AS agency) FROM reports) WHERE ${pred}
 ), c AS (
   SELECT report_id, count(*)::INTEGER AS checks_total,
     (count(*) FILTER (WHERE status = 'pass'))::INTEGER AS checks_passed,
@@ -46,8 +53,9 @@ SELECT m.report_id, m.agency, m.year, m.status,
   coalesce(c.checks_total, 0) AS checks_total, coalesce(c.checks_passed, 0) AS checks_passed,
   coalesce(c.checks_failed, 0) AS checks_failed, coalesce(c.checks_skipped, 0) AS checks_skipped,
   coalesce(fi.finding_count, 0) AS finding_count, coalesce(fa.blank_cells, 0) AS blank_cells,
-  coalesce(fa.fact_count, 0) AS fact_count
-FROM metrics m
+  coalesce(fa.fact_count, 0) AS fact_count,
+  coalesce(m.counted, true) AS counted, m.set_aside, m.superseded_by
+FROM m
 LEFT JOIN c ON c.report_id = m.report_id
 LEFT JOIN fi ON fi.report_id = m.report_id
 LEFT JOIN fa ON fa.report_id = m.report_id
@@ -82,6 +90,7 @@ export async function runQualityReports(runner: QueryRunner, p: { selection?: Se
     checks_total: toNum(r.checks_total) ?? 0, checks_passed: toNum(r.checks_passed) ?? 0,
     checks_failed: toNum(r.checks_failed) ?? 0, checks_skipped: toNum(r.checks_skipped) ?? 0,
     finding_count: toNum(r.finding_count) ?? 0, blank_cells: toNum(r.blank_cells) ?? 0, fact_count: toNum(r.fact_count) ?? 0,
+    counted: r.counted !== false, set_aside: toStr(r.set_aside), superseded_by: toStr(r.superseded_by),
   }));
 }
 

@@ -45,26 +45,27 @@ export function regionsSql(p: RegionParams): string {
   const len = childPrefixLength(p.parent);
   // counties are below the cube's grain: a city's counties come from its province's metrics
   const agg = aggregatorFor(p.selection, [], { source: p.source, regionDigits: len });
-  const placed = agg.source === 'cube' ? 'placed' : 'length(region_code) = 6';
   const a = agg.metric(requireMetric(p.metric));
   const nameCol = len === 2 ? 'province' : len === 4 ? 'coalesce(city, province)' : 'coalesce(county, city)';
   const sel: Selection = { ...p.selection, region: p.parent || undefined, years: undefined };
   // Names come from the GB/T 2260 table by code, so one code has one name; min() is deterministic
   // and the same over cube cells as over reports (mode() is not, on ties).
   const agencies = agg.source === 'cube' ? 'coalesce(sum(n_agencies), 0)::INTEGER' : 'count(DISTINCT agency)::INTEGER';
-  return `SELECT substr(region_code, 1, ${len}) AS code,
-    min(${nameCol}) AS name,
+  // A report placed above this level (only its province known: 平潭综合实验区 under 福建省) is a
+  // tile of its own place inside its parent, with a code that does not drill (`35~平潭综合实验区`).
+  const above = `length(region_code) < ${len}`;
+  return `SELECT CASE WHEN ${above} THEN region_code || '~' || coalesce(place, province, '') ELSE substr(region_code, 1, ${len}) END AS code,
+    min(CASE WHEN ${above} THEN coalesce(place, province) ELSE ${nameCol} END) AS name,
     ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator,
     ${a.nReports} AS n_reports, ${a.nData} AS n_data, ${agencies} AS n_agencies,
     min(province) AS province, min(city) AS city
   FROM ${agg.table}
   WHERE ${agg.where(sel)} AND year = ${int(p.year)} AND region_code IS NOT NULL
-    AND ${placed}
   GROUP BY 1
   ORDER BY value DESC NULLS LAST, code`;
 }
 
-/** Reports in the selection and year that have no region code (unresolved or partial). */
+/** Reports in the selection and year with no known place at all (not even a province). */
 export function unplacedSql(p: Omit<RegionParams, 'parent'>): string {
   const agg = aggregatorFor(p.selection, [], { source: p.source });
   return `SELECT ${agg.reports} AS n FROM ${agg.table}

@@ -87,6 +87,19 @@ export function ImportPanel({ lang, target, source, onSourceChange, onImported }
         <button type="button" disabled={!hasData && imp.csvResults.length === 0} onClick={() => downloadText('nianbao-my-findings.csv', findingsReportCsv(imp.dataset, imp.csvResults))}>{t(lang, 'exportFindings')}</button>
         <button type="button" disabled={!hasData || imp.busy} onClick={() => void imp.clear()}>{t(lang, 'clear')}</button>
       </div>
+      {imp.replaced.length > 0 && (
+        <div className="import-replaced" role="status" data-testid="import-replaced">
+          <p>{t(lang, 'replacedTitle')}</p>
+          <ul>
+            {imp.replaced.map((r) => (
+              <li key={r.bundled}>
+                {r.agency ?? r.bundled} {r.year ?? ''} ({r.bundled}) — {t(lang, 'replacedBy')} {r.imported}{' '}
+                <button type="button" disabled={imp.busy} onClick={() => void imp.keepBundled(r.bundled)}>{t(lang, 'keepBundled')}</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {imp.csvResults.map((c, i) => <CsvErrorList key={i} file={c.file} errors={c.errors} loaded={c.loaded} lang={lang} />)}
       {cards.slice(0, shown).map((m) => <CheckCard key={m.reportId} model={m} lang={lang} />)}
       {cards.length > shown && (

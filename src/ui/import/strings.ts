@@ -43,6 +43,9 @@ const S = {
   done: { zh: '完成', en: 'done' },
   error: { zh: '失败', en: 'failed' },
   moreCards: { zh: '显示更多报告', en: 'Show more reports' },
+  replacedTitle: { zh: '导入的报告取代了这些内置报告（同一报告只计一次，数字不变）', en: 'Your import replaced these bundled reports (one report is counted once; no number changes)' },
+  replacedBy: { zh: '由导入的报告取代：', en: 'replaced by the import' },
+  keepBundled: { zh: '撤销：保留内置报告', en: 'Undo: keep the bundled report' },
 } as const;
 
 export type StringKey = keyof typeof S;

@@ -2,15 +2,22 @@
 // src/data (insert into `imp`, then rebuildImported), so the panel mounts with just the app
 // context's runner — the one path by which imported rows enter the browser's database.
 //
+// Counting is identity (src/dataset/identity.ts): before inserting, the imported reports are
+// resolved together with the bundled reports of the same agencies (or the same content). An
+// import of a report the dashboard ships replaces it (imp.replaced; the bundled one stays listed,
+// set aside 'replaced'), so no number changes; the panel lists the replaced reports and can undo.
+//
 // The bundled/imported/both switch sets the DuckDB variable every unqualified view reads
 // (src/data/load-dataset.ts), so every view follows it with no change to its selection.
-import type { Dataset } from '../../model/dataset';
+import type { Dataset, ReportRow } from '../../model/dataset';
 import { insertDatasetSql } from '../../data/insert';
-import { existingReportIdsSql, IMPORTED, rebuildImported, setSourceSql } from '../../data/load-dataset';
+import { createReplacedSql, existingReportIdsSql, IMPORTED, rebuildImported, setSourceSql } from '../../data/load-dataset';
 import type { QueryRunner } from '../../data/query-runner';
 import { DATASET_TABLE_NAMES } from '../../data/schema';
-import { ident } from '../../data/sql';
-import type { ImportTarget } from './use-import';
+import { ident, inList, str } from '../../data/sql';
+import { resolveReports, type IdentityInput } from '../../dataset/identity';
+import { resolveDataset } from '../../dataset/to-dataset';
+import type { ImportTarget, Replacement } from './use-import';
 
 export type Source = 'bundled' | 'imported' | 'both';
 
@@ -19,15 +26,88 @@ export interface RunnerTarget extends ImportTarget {
   existingIds(ids: string[]): Promise<string[]>;
 }
 
+const input = (r: Pick<ReportRow, 'report_id' | 'agency_id' | 'agency' | 'year' | 'fingerprint' | 'fact_count' | 'checks_failed' | 'status'>, imported: boolean): IdentityInput => ({
+  report_id: r.report_id, agency_id: r.agency_id ?? null, agency: r.agency, year: r.year === null ? null : Number(r.year),
+  fingerprint: r.fingerprint ?? null, fact_count: Number(r.fact_count ?? 0), checks_failed: Number(r.checks_failed ?? 0), status: String(r.status), imported,
+});
+
+type BundledRow = Pick<ReportRow, 'report_id' | 'agency_id' | 'agency' | 'agency_label' | 'year' | 'fingerprint' | 'fact_count' | 'checks_failed' | 'status' | 'level' | 'region_code' | 'province' | 'city' | 'county' | 'region_status' | 'place' | 'template' | 'title'>;
+
+/**
+ * A facts CSV naming a bundled report id is that report again: it takes the bundled report's
+ * agency and year (facts.csv carries neither) under an id of its own, and the same rule applies.
+ */
+function adoptCsvReports(ds: Dataset, bundled: Map<string, BundledRow>): void {
+  const renamed = new Map<string, string>();
+  for (const r of ds.reports) {
+    const b = r.format === 'csv' && r.agency === null ? bundled.get(r.report_id) : undefined;
+    if (!b) continue;
+    const id = `${r.report_id}~csv`;
+    renamed.set(r.report_id, id);
+    Object.assign(r, {
+      report_id: id, agency: b.agency, agency_label: b.agency_label, agency_id: b.agency_id, year: b.year, level: b.level,
+      region_code: b.region_code, province: b.province, city: b.city, county: b.county, region_status: b.region_status,
+      place: b.place, template: b.template, title: b.title,
+    });
+  }
+  if (renamed.size === 0) return;
+  for (const f of ds.facts) f.report_id = renamed.get(f.report_id) ?? f.report_id;
+  // the "no agency or year" warning no longer holds for these
+  ds.findings = ds.findings.filter((f) => !(renamed.has(f.report_id) && f.code === 'agency-not-found'));
+  for (const r of ds.reports) if (renamed.has(r.report_id.replace(/~csv$/, ''))) r.finding_count = ds.findings.filter((f) => f.report_id === r.report_id).length;
+}
+
 export function targetFromRunner(runner: QueryRunner): RunnerTarget {
   const run = async (sql: string) => { await runner.query(sql); };
   return {
     async importDataset(ds: Dataset) {
+      await run(createReplacedSql());
+      const ids = ds.reports.map((r) => r.report_id);
+      const agencies = [...new Set(ds.reports.map((r) => r.agency_id).filter((x): x is string => !!x))];
+      const prints = [...new Set(ds.reports.map((r) => r.fingerprint).filter((x): x is string => !!x))];
+      const conds = [`report_id IN ${inList(ids)}`];
+      if (agencies.length) conds.push(`agency_id IN ${inList(agencies)}`);
+      if (prints.length) conds.push(`fingerprint IN ${inList(prints)}`);
+      // reads `reports`: the scoped runner attaches every detail part first
+      const bundled = await runner.query<BundledRow>(`SELECT report_id, agency_id, agency, agency_label, CAST(year AS INTEGER) AS year, fingerprint,
+          fact_count, checks_failed, status, level, region_code, province, city, county, region_status, place, template, title
+        FROM reports WHERE dataset IS DISTINCT FROM 'imported' AND counted IS NOT FALSE AND (${conds.join(' OR ')})`);
+      adoptCsvReports(ds, new Map(bundled.map((b) => [b.report_id, b])));
+      resolveDataset(ds);
+      // the imported reports that count, against the bundled ones they may repeat
+      const res = resolveReports([...bundled.map((b) => input(b, false)), ...ds.reports.filter((r) => r.counted !== false).map((r) => input(r, true))]);
+      const replaced = bundled.map((b) => ({ b, o: res.get(b.report_id)! })).filter((x) => !x.o.counted && x.o.superseded_by);
+      for (const r of ds.reports) {
+        const o = res.get(r.report_id);
+        if (o && !o.counted) Object.assign(r, { counted: false, set_aside: o.set_aside, superseded_by: o.superseded_by });
+        // one name for the agency: the bundled label when it had one
+        const b = bundled.find((x) => x.agency_id && x.agency_id === r.agency_id && x.agency_label);
+        if (b) r.agency_label = b.agency_label;
+      }
       for (const s of insertDatasetSql(ds, { schema: IMPORTED })) await run(s);
+      if (replaced.length) {
+        await run(`INSERT INTO ${ident(IMPORTED)}.replaced VALUES ${replaced.map((x) => `(${str(x.b.report_id)}, ${str(x.o.superseded_by!)})`).join(', ')}`);
+      }
+      await rebuildImported((sql) => runner.query(sql));
+    },
+    async replacements(): Promise<Replacement[]> {
+      await run(createReplacedSql());
+      const rows = await runner.query<Record<string, unknown>>(`SELECT x.report_id, x.superseded_by, r.agency, CAST(r.year AS INTEGER) AS year
+        FROM ${ident(IMPORTED)}.replaced x LEFT JOIN reports r ON r.report_id = x.report_id AND r.dataset IS DISTINCT FROM 'imported' ORDER BY x.report_id`);
+      return rows.map((r) => ({ bundled: String(r.report_id), imported: String(r.superseded_by), agency: r.agency === null ? null : String(r.agency), year: r.year === null ? null : Number(r.year) }));
+    },
+    async keepBundled(bundledId: string) {
+      // undo one replacement: the bundled report counts again, the import that replaced it does not
+      const [x] = await runner.query<{ superseded_by: string }>(`SELECT superseded_by FROM ${ident(IMPORTED)}.replaced WHERE report_id = ${str(bundledId)}`);
+      if (!x) return;
+      await run(`DELETE FROM ${ident(IMPORTED)}.replaced WHERE report_id = ${str(bundledId)}`);
+      await run(`UPDATE ${ident(IMPORTED)}.reports SET counted = false, set_aside = 'kept-bundled', superseded_by = ${str(bundledId)} WHERE report_id = ${str(x.superseded_by)}`);
       await rebuildImported((sql) => runner.query(sql));
     },
     async clearImported() {
       for (const t of DATASET_TABLE_NAMES) await run(`DELETE FROM ${ident(IMPORTED)}.${ident(t)}`);
+      await run(createReplacedSql());
+      await run(`DELETE FROM ${ident(IMPORTED)}.replaced`);
       await rebuildImported((sql) => runner.query(sql));
     },
     async existingIds(ids: string[]) {

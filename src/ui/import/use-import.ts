@@ -19,7 +19,13 @@ export interface ImportTarget {
   setSource?(source: 'bundled' | 'imported' | 'both'): Promise<void>;
   /** Which of these report ids the database already has (bundled or imported). */
   existingIds?(ids: string[]): Promise<string[]>;
+  /** Bundled reports an import replaced (same report: counted once, the import's copy). */
+  replacements?(): Promise<Replacement[]>;
+  /** Undo one replacement: the bundled report counts again, the imported copy is set aside. */
+  keepBundled?(bundledId: string): Promise<void>;
 }
+
+export interface Replacement { bundled: string; imported: string; agency: string | null; year: number | null }
 
 export interface CsvResult { file: string; errors: CsvError[]; loaded: number }
 
@@ -27,7 +33,7 @@ export interface CsvResult { file: string; errors: CsvError[]; loaded: number }
 // what the panel shows about them does too: one session per page.
 const session = {
   files: [] as FileProgress[], reports: [] as ParsedReport[], csvResults: [] as CsvResult[], datasets: [] as Dataset[],
-  taken: new Set<string>(), offset: 0,
+  taken: new Set<string>(), offset: 0, replaced: [] as Replacement[],
 };
 
 export function useImport(target: ImportTarget | null, onImported?: () => void) {
@@ -35,13 +41,14 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
   const [reports, setReports] = useState<ParsedReport[]>(session.reports);
   const [csvResults, setCsvResults] = useState<CsvResult[]>(session.csvResults);
   const [datasets, setDatasets] = useState<Dataset[]>(session.datasets);
+  const [replaced, setReplaced] = useState<Replacement[]>(session.replaced);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const taken = useRef(session.taken);
   const offset = useRef(session.offset);
   useEffect(() => {
-    Object.assign(session, { files, reports, csvResults, datasets, offset: offset.current });
-  }, [files, reports, csvResults, datasets]);
+    Object.assign(session, { files, reports, csvResults, datasets, offset: offset.current, replaced });
+  }, [files, reports, csvResults, datasets, replaced]);
 
   const importFiles = useCallback(async (list: File[]) => {
     if (list.length === 0) return;
@@ -94,6 +101,7 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
         performance.mark('nb:insert-end');
       }
       const ds = mergeDatasets(parts);
+      if (target?.replacements) setReplaced(await target.replacements());
       setReports((r) => [...r, ...parsed]);
       setCsvResults((r) => [...r, ...newCsv]);
       setDatasets((d) => [...d, ds]);
@@ -112,11 +120,18 @@ export function useImport(target: ImportTarget | null, onImported?: () => void) 
     taken.current.clear();
     offset.current = 0;
     dispatch({ type: 'reset' });
-    setReports([]); setCsvResults([]); setDatasets([]); setError(null);
+    setReports([]); setCsvResults([]); setDatasets([]); setError(null); setReplaced([]);
+    onImported?.();
+  }, [target, onImported]);
+
+  const keepBundled = useCallback(async (bundledId: string) => {
+    if (!target?.keepBundled) return;
+    await target.keepBundled(bundledId);
+    if (target.replacements) setReplaced(await target.replacements());
     onImported?.();
   }, [target, onImported]);
 
   // Memoised: progress events re-render once per file, and merging copies every fact row.
   const dataset = useMemo(() => mergeDatasets(datasets), [datasets]);
-  return { files, reports, csvResults, dataset, busy, error, importFiles, clear };
+  return { files, reports, csvResults, dataset, busy, error, importFiles, clear, replaced, keepBundled };
 }

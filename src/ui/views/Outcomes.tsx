@@ -13,6 +13,10 @@ import { keyOf, selectionOf } from '../helpers';
 import { Status } from '../Status';
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../../model';
 import { useState } from 'react';
+import { keyLabel } from '../../data/key-labels';
+import { APPLICANT_COLUMNS } from '../../model';
+
+const APPLICANT: Record<string, true> = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, true]));
 
 const LONG_FIELDS = ['key', 'group', 'year', 'value', 'n_data', 'n_reports'];
 
@@ -33,8 +37,8 @@ export function Outcomes() {
   const { groups, reasons, applicants, sankey } = q.data;
   const longCols: Column<LongValueRow>[] = [
     { key: 'year', label: s.year, render: (r) => (r.year === null ? (lang === 'zh' ? '合计' : 'All') : String(r.year)) },
-    { key: 'group', label: lang === 'zh' ? '组' : 'Group' },
-    { key: 'key', label: lang === 'zh' ? '项目' : 'Item' },
+    { key: 'group', label: lang === 'zh' ? '组' : 'Group', render: (r) => (r.group ? keyLabel(r.group, lang) : '') },
+    { key: 'key', label: lang === 'zh' ? '项目' : 'Item', render: (r) => keyLabel(r.key, lang, r.key in APPLICANT ? 'column' : 'any') },
     { key: 'value', label: lang === 'zh' ? '件数' : 'Count', numeric: true, render: (r) => formatNumber(r.value, lang) },
     { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
   ];

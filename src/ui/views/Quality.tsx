@@ -8,6 +8,10 @@ import { DataTable, type Column } from '../DataTable';
 import { keyOf, selectionOf, AgencyName } from '../helpers';
 import { Status } from '../Status';
 import { downloadCsv } from '../download';
+import { keyExpression, keyLabel, subjectLabel } from '../../data/key-labels';
+import { SET_ASIDE_TEXT, type SetAside } from '../../dataset/identity';
+
+const SEVERITY: Record<string, { zh: string; en: string }> = { error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' }, info: { zh: '提示', en: 'note' } };
 
 export function Quality() {
   const { state, runner, s, update } = useApp();
@@ -20,6 +24,7 @@ export function Quality() {
     { key: 'year', label: s.year },
     { key: 'checks', label: s.quality.checks, render: (r) => `${r.checks_passed} ${s.quality.passed} · ${r.checks_failed} ${s.quality.failed} · ${r.checks_skipped} ${s.quality.skipped}` },
     { key: 'finding_count', label: s.quality.findings, numeric: true },
+    { key: 'counted', label: lang === 'zh' ? '计入合计' : 'Counted', render: (r) => (r.counted ? '✓' : `✗ ${r.set_aside && r.set_aside in SET_ASIDE_TEXT ? SET_ASIDE_TEXT[r.set_aside as SetAside][lang] : ''}${r.superseded_by ? ` (${r.superseded_by})` : ''}`) },
     { key: 'blank_cells', label: s.quality.blanks, numeric: true },
     { key: 'report_id', label: s.quality.report, render: (r) => (
       <button type="button" className="link" aria-pressed={state.report === r.report_id} onClick={() => update({ report: r.report_id })}>{r.report_id}</button>
@@ -52,23 +57,24 @@ function ReportDetail({ id }: { id: string }) {
   if (!q.data) return <Status q={q} />;
   const checkCols: Column<CheckDetailRow>[] = [
     { key: 'status', label: s.quality.status, render: (r) => <span className={`badge ${r.status}`}>{r.status === 'pass' ? `✓ ${s.quality.passed}` : r.status === 'fail' ? `✗ ${s.quality.failed}` : `– ${s.quality.skipped}`}</span> },
-    { key: 'table', label: s.source.table },
-    { key: 'subject', label: lang === 'zh' ? '对象' : 'Subject' },
-    { key: 'lhs', label: s.quality.lhs, numeric: true, render: (r) => `${r.lhs_label} = ${formatNumber(r.lhs, lang)}` },
-    { key: 'rhs', label: s.quality.rhs, numeric: true, render: (r) => `${r.rhs_label} = ${formatNumber(r.rhs, lang)}` },
+    { key: 'table', label: s.source.table, render: (r) => keyLabel(r.table, lang, 'table') },
+    { key: 'check_id', label: s.quality.checks, render: (r) => keyLabel(r.check_id, lang, 'check') },
+    { key: 'subject', label: lang === 'zh' ? '对象' : 'Subject', render: (r) => subjectLabel(r.subject, lang) },
+    { key: 'lhs', label: s.quality.lhs, numeric: true, render: (r) => `${keyExpression(r.lhs_label, lang, sidesAreColumns(r.check_id))} = ${formatNumber(r.lhs, lang)}` },
+    { key: 'rhs', label: s.quality.rhs, numeric: true, render: (r) => `${keyExpression(r.rhs_label, lang, sidesAreColumns(r.check_id))} = ${formatNumber(r.rhs, lang)}` },
   ];
   return (
     <section className="panel" aria-label={`${s.quality.report} ${id}`}>
       <h2>{id}</h2>
       <DataTable caption={s.quality.checks} columns={checkCols} rows={q.data.checks} />
       <DataTable caption={s.quality.findings} rows={q.data.findings} columns={[
-        { key: 'severity', label: lang === 'zh' ? '级别' : 'Severity' },
-        { key: 'code', label: 'code' },
+        { key: 'severity', label: lang === 'zh' ? '级别' : 'Severity', render: (r) => SEVERITY[r.severity]?.[lang] ?? r.severity },
+        { key: 'code', label: lang === 'zh' ? '代码' : 'Code' },
         { key: 'message', label: lang === 'zh' ? '说明' : 'Message', render: (r) => (lang === 'zh' ? r.message_zh : r.message_en) },
         { key: 'location', label: lang === 'zh' ? '位置' : 'Location' },
       ]} />
       <DataTable caption={s.quality.blanks} rows={q.data.blanks} columns={[
-        { key: 'table', label: s.source.table },
+        { key: 'table', label: s.source.table, render: (r) => keyLabel(r.table, lang, 'table') },
         { key: 'row_label', label: s.source.row },
         { key: 'column_label', label: s.source.column },
         { key: 'raw', label: s.source.raw, render: (r) => <code>{r.raw === '' ? '∅' : r.raw}</code> },
@@ -78,4 +84,9 @@ function ReportDetail({ id }: { id: string }) {
       ]} />
     </section>
   );
+}
+
+/** A row-total / group-total check sums columns (applicant types, appeal results); the others sum rows. */
+function sidesAreColumns(checkId: string): 'any' | 'column' {
+  return /row_total|group_total/.test(checkId) ? 'column' : 'any';
 }

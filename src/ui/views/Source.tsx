@@ -6,6 +6,11 @@ import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { DataTable, type Column } from '../DataTable';
 import { keyOf, selectionOf, AgencyName } from '../helpers';
+import { keyExpression, keyLabel } from '../../data/key-labels';
+
+const isKey = (label: string) => label === '' || /^[a-z][a-z0-9_ +]*$/.test(label);
+
+const STATUS: Record<string, { zh: string; en: string }> = { ok: { zh: '通过', en: 'ok' }, findings: { zh: '有问题', en: 'with findings' }, failed: { zh: '解析失败', en: 'failed' } };
 import { Status } from '../Status';
 
 const DATA_FILES = ['nianbao.duckdb', 'reports.csv', 'facts.csv', 'checks.csv', 'findings.csv', 'meta.csv'];
@@ -19,9 +24,11 @@ export function Source() {
   const src = useQuery(keyOf('source', state.report, state.cell), () =>
     state.report ? runSource(runner, { reportId: state.report, table, item, column }) : Promise.resolve([] as SourceRow[]));
   const srcCols: Column<SourceRow>[] = [
-    { key: 'table', label: s.source.table },
-    { key: 'row_label', label: s.source.row },
-    { key: 'column_label', label: s.source.column },
+    { key: 'table', label: s.source.table, render: (r) => keyLabel(r.table, lang, 'table') },
+    // a derived cell has no printed label: its canonical row/column, in words
+    // (and a label that is only a key, as a facts CSV may carry): in words
+    { key: 'row_label', label: s.source.row, render: (r) => (r.derived || isKey(r.row_label) ? keyExpression(r.row_label || r.item, lang) : r.row_label) },
+    { key: 'column_label', label: s.source.column, render: (r) => (isKey(r.column_label) ? keyLabel(r.column, lang, 'column') : r.column_label) },
     { key: 'raw', label: s.source.raw, render: (r) => <code>{r.raw === '' ? '∅' : r.raw}</code> },
     { key: 'value', label: s.source.value, numeric: true, render: (r) => `${formatNumber(r.value, lang)}${r.derived ? ` (${s.source.derived})` : ''}` },
     { key: 'location', label: lang === 'zh' ? '位置' : 'Location' },
@@ -31,7 +38,7 @@ export function Source() {
     { key: 'year', label: s.year },
     { key: 'source_file', label: s.source.file },
     { key: 'origin', label: s.source.origin },
-    { key: 'status', label: s.quality.status },
+    { key: 'status', label: s.quality.status, render: (r) => STATUS[r.status]?.[lang] ?? r.status },
     { key: 'report_id', label: s.quality.report, render: (r) => (
       <button type="button" className="link" aria-pressed={state.report === r.report_id} onClick={() => update({ report: r.report_id, cell: '' })}>{r.report_id}</button>
     ) },

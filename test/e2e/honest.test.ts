@@ -1,0 +1,192 @@
+// Honest numbers on the real bundled data (`npm run data` → public/data: data/reports + 平潭's 218
+// department reports): each report counted once, each agency one agency, changes like for like,
+// no internal key on screen. Expected figures are computed from the same nianbao.duckdb in Node
+// (counted reports only) and, where named, read from the report text.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browser, buildApp, closeServer, serve } from './harness';
+import { createNodeRunner, type NodeRunner } from '../helpers/duckdb-node';
+import { VIEWS } from '../../src/state/url';
+import { APPEAL_ITEMS, APPLICANT_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS, DERIVED_REQUEST_ITEMS } from '../../src/model/keys';
+
+const DATA = path.resolve('public/data/nianbao.duckdb');
+const REPORTS = path.resolve('data/reports');
+const HZ = '淮安市洪泽区人民政府';
+let server: PreviewServer;
+let url: string;
+let ctx: BrowserContext;
+let page: Page;
+let db: NodeRunner;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(DATA)) throw new Error(`${DATA} is missing: run \`npm run data\` first (npm run test:e2e does)`);
+  const dist = await buildApp({ keepData: true });
+  ({ server, url } = await serve(dist));
+  ctx = await browser();
+  await ctx.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
+  page = await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  db = await createNodeRunner();
+  await db.run(`ATTACH '${DATA}' AS nb (READ_ONLY)`);
+}, 300_000);
+
+afterAll(async () => {
+  db?.close();
+  await ctx?.close();
+  await closeServer(server);
+});
+
+const num = (s: string | null) => Number((s ?? '').replace(/[,，\s]/g, ''));
+const tab = (name: string) => page.locator('nav .tabs button').filter({ hasText: name }).click();
+
+/** The table of a chart panel, as rows of cell texts. */
+async function panelTable(id: string): Promise<string[][]> {
+  const panel = page.locator(`[data-panel="${id}"]`);
+  await panel.waitFor({ timeout: 60_000 });
+  const toggle = panel.locator('.toolbar button').first();
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  const rows = panel.locator('tbody tr');
+  await rows.first().waitFor({ timeout: 60_000 });
+  return Promise.all((await rows.all()).map((r) => r.locator('td, th').allTextContents()));
+}
+
+describe('each report counted once', () => {
+  it('importing the seed text and the 洪泽区 2024 PDF changes no number and says which bundled reports were replaced', async () => {
+    // Compare 2024 (all agencies) and Trends, before and after: 湘潭县 stays 35 received (not 70), 洪泽区 95 (not 190)
+    const compare = async () => (await panelTable('compare')).map((r) => [r[1].replace(/导入$/, ''), r[2]]);
+    await page.goto(`${url}?anim=0&view=compare&year=2024&metric=received`);
+    const cBefore = await compare();
+    expect(cBefore).toContainEqual(['湘潭县人民政府办公室', '35']);
+    expect(cBefore).toContainEqual([HZ, '95']);
+    await tab('年度趋势');
+    const before = await panelTable('trends');
+    await tab('导入报告');
+    await page.locator('[data-testid=import-input]').setInputFiles([
+      { name: '2024_xiangtanxian_zfbgs.txt', mimeType: 'text/plain', buffer: readFileSync(path.join(REPORTS, '2024_xiangtanxian_zfbgs.txt')) },
+      { name: '2024_huaian_hongzequ_rmzf.pdf', mimeType: 'application/pdf', buffer: readFileSync(path.join(REPORTS, '2024_huaian_hongzequ_rmzf.pdf')) },
+    ]);
+    const replaced = page.locator('[data-testid=import-replaced]');
+    await replaced.waitFor({ timeout: 120_000 });
+    await expect.poll(async () => replaced.textContent(), { timeout: 60_000 }).toContain('2024_huaian_hongzequ_rmzf');
+    expect(await replaced.textContent()).toContain('2024_xiangtanxian_zfbgs');
+    expect(await replaced.locator('button').count()).toBe(2); // one undo each
+    await tab('年度趋势');
+    expect(await panelTable('trends')).toEqual(before);
+    await tab('机关比较');
+    expect(await compare()).toEqual(cBefore);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('Outcomes with no year filter equals the sum of its years (natural persons)', async () => {
+    const years = (await db.query<{ year: number; v: number }>(`SELECT year, sum(requests__new__natural)::DOUBLE AS v FROM nb.metrics
+      WHERE year IS NOT NULL AND requests__new__natural IS NOT NULL GROUP BY year ORDER BY year`));
+    const natural = async (q: string) => {
+      await page.goto(`${url}?anim=0&view=outcomes${q}`);
+      const rows = await panelTable('applicants');
+      return num(rows.find((r) => r.includes('自然人'))![3]);
+    };
+    const all = await natural('');
+    let sum = 0;
+    for (const y of years) {
+      const v = await natural(`&years=${y.year}-${y.year}`);
+      expect(v, String(y.year)).toBe(y.v);
+      sum += v;
+    }
+    expect(all).toBe(sum);
+    // the 淮安市 excerpt is set aside as a fragment of its PDF: 2024 counts 3,532 natural persons of 淮安市 once
+    const [frag] = await db.query<{ counted: boolean; set_aside: string }>(`SELECT counted, set_aside FROM nb.reports WHERE report_id = '2024_huaian_szf_pdfextract_fragment'`);
+    expect(frag).toEqual({ counted: false, set_aside: 'fragment' });
+  }, 300_000);
+});
+
+describe('each agency one agency', () => {
+  it('洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one line: 21 then 95', async () => {
+    await page.goto(`${url}?anim=0&view=trends&metrics=new&agency=${encodeURIComponent(HZ)}`);
+    const rows = await panelTable('trends');
+    const hz = rows.filter((r) => r.some((c) => c.includes('洪泽')));
+    expect(new Set(hz.map((r) => r.find((c) => c.includes('洪泽'))))).toEqual(new Set([HZ]));
+    expect(hz.find((r) => r.includes('2023'))).toContain('21');
+    expect(hz.find((r) => r.includes('2024'))).toContain('95');
+  }, 120_000);
+
+  it('search finds agencies by part of the name, pinyin and traditional characters', async () => {
+    await page.goto(`${url}?anim=0&view=trends`);
+    const box = page.locator('.filters .search input');
+    for (const q of ['淮安市 洪泽', 'hongze', '洪澤', '光明']) {
+      await box.fill(q);
+      await expect.poll(async () => (await page.locator('body').innerText()).includes(q === '光明' ? '深圳市光明区外事局' : HZ), { timeout: 30_000 }).toBe(true);
+    }
+  }, 120_000);
+});
+
+describe('places', () => {
+  it('平潭综合实验区 (福建省 known, no code) is a tile under 福建省', async () => {
+    await page.goto(`${url}?anim=0&view=regions&region=35&year=2024`);
+    const rows = await panelTable('regions');
+    const pt = rows.find((r) => r.includes('平潭综合实验区'));
+    expect(pt).toBeDefined();
+    const [{ v }] = await db.query<{ v: number }>(`SELECT sum(requests__new__total + requests__carried_over__total)::DOUBLE AS v FROM nb.metrics
+      WHERE year = 2024 AND region_code = '35' AND place = '平潭综合实验区'`);
+    expect(num(pt![2])).toBe(v);
+    expect(await page.locator('[data-view="regions"]').innerText()).not.toContain('无法定位');
+  }, 120_000);
+});
+
+describe('like-for-like change on the landing', () => {
+  it('compares the agencies present in both years, says how many, and moves rates in percentage points', async () => {
+    const [{ y }] = await db.query<{ y: number }>('SELECT max(year)::INTEGER AS y FROM nb.metrics');
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(DISTINCT a.agency)::INTEGER AS n FROM nb.metrics a JOIN nb.metrics b
+      ON a.agency = b.agency AND a.year = ${y} AND b.year = ${y - 1}
+      WHERE a.requests__new__total IS NOT NULL AND a.requests__carried_over__total IS NOT NULL AND b.requests__new__total IS NOT NULL AND b.requests__carried_over__total IS NOT NULL`);
+    await page.goto(`${url}?anim=0`);
+    const change = page.locator('[data-testid=change-received]');
+    await change.waitFor({ timeout: 60_000 });
+    expect(await change.textContent()).toContain(`同口径 ${n} 个机关，对比 ${y - 1} 年`);
+    const rate = await page.locator('[data-testid=change-granted_rate]').textContent();
+    expect(rate).toMatch(/个百分点/);
+    expect(rate).not.toMatch(/%\)?$/);
+    expect(await page.locator('[data-testid=loaded-summary]').textContent()).toMatch(/已载入 \d+ 份报告（计入合计 \d+ 份），\d+ 个机关/);
+    await page.goto(`${url}?anim=0&lang=en`);
+    await expect.poll(async () => page.locator('[data-testid=change-granted_rate]').textContent(), { timeout: 60_000 }).toMatch(/ pp$/);
+  }, 120_000);
+});
+
+// Keys a user must never read. In Chinese no ASCII key at all; in English the multi-word keys
+// (snake_case, check ids) — plain English words such as "other" are labels there.
+const KEYS = [
+  ...REQUEST_ROWS.map((r) => r.key), ...DERIVED_REQUEST_ITEMS, ...APPLICANT_COLUMNS, ...OUTCOME_GROUPS.map((g) => g.key),
+  ...APPEAL_ITEMS.map((a) => a.key), 'requests.balance', 'requests.row_total', 'requests.outcome_sum', 'appeals.group_total',
+  'province', 'city', 'county', 'township', 'department',
+];
+const ZH_KEYS = new RegExp(`(?<![A-Za-z0-9_./-])(${[...new Set(KEYS)].map((k) => k.replace('.', '\\.')).join('|')})(?![A-Za-z0-9_])`, 'g');
+const EN_KEYS = new RegExp(`(?<![A-Za-z0-9_./-])(${[...new Set(KEYS)].filter((k) => /[_.]/.test(k)).map((k) => k.replace('.', '\\.')).join('|')})(?![A-Za-z0-9_])`, 'g');
+
+describe('plain language', () => {
+  it('no internal key in any view, table or tooltip, in both languages', async () => {
+    const found: string[] = [];
+    for (const lang of ['zh', 'en'] as const) {
+      for (const v of VIEWS) {
+        const extra = v === 'quality' || v === 'source' ? '&report=2024_xiangtanxian_zfbgs' : v === 'profile' || v === 'compare' ? `&agency=${encodeURIComponent(HZ)}` : '';
+        await page.goto(`${url}?anim=0&lang=${lang}&view=${v}${extra}`);
+        await page.locator('main#view').waitFor({ timeout: 60_000 });
+        await page.waitForTimeout(2000);
+        for (const b of await page.locator('.toolbar button[aria-pressed="false"]').all()) await b.click().catch(() => {});
+        await page.waitForTimeout(300);
+        const text = await page.evaluate(() => {
+          const parts = [document.body.innerText];
+          for (const el of document.querySelectorAll('[title],[aria-label]')) parts.push(el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '');
+          for (const o of document.querySelectorAll('option')) parts.push(o.textContent ?? '');
+          return parts.join('\n');
+        });
+        // file names, paths and URLs of a report's origin are not keys
+        const plain = text.replace(/\S*[/\\]\S*/g, ' ').replace(/\S+\.(csv|duckdb|txt|pdf|html?|md)\b/g, ' ');
+        for (const m of plain.matchAll(lang === 'zh' ? ZH_KEYS : EN_KEYS)) found.push(`${lang} ${v}: ${m[0]} …${plain.slice(Math.max(0, m.index - 30), m.index + 30).replace(/\s+/g, ' ')}…`);
+      }
+    }
+    expect(found).toEqual([]);
+  }, 600_000);
+});
