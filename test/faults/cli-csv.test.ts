@@ -29,10 +29,10 @@ describe('CLI dataset files with hostile names', () => {
     ds.facts[0] = { ...ds.facts[0], raw: HOSTILE[2], row_label: HOSTILE[6] };
     const dir = path.join(tmp, 'out');
     await writeDataset(dir, ds);
-    const reports = Papa.parse<Record<string, string>>(readFileSync(path.join(dir, 'reports.csv'), 'utf8'), { header: true }).data[0];
+    const reports = Papa.parse<Record<string, string>>(readFileSync(path.join(dir, 'reports.csv'), 'utf8'), { header: true, delimiter: ',' }).data[0];
     expect(reports.agency).toBe(`'${HOSTILE[0]}`);
     expect(reports.source_file).toBe(`'${HOSTILE[1]}`);
-    const facts = Papa.parse<Record<string, string>>(readFileSync(path.join(dir, 'facts.csv'), 'utf8'), { header: true }).data[0];
+    const facts = Papa.parse<Record<string, string>>(readFileSync(path.join(dir, 'facts.csv'), 'utf8'), { header: true, delimiter: ',' }).data[0];
     expect(facts.raw).toBe(`'${HOSTILE[2]}`);
     expect(facts.row_label).toBe(`'${HOSTILE[6]}`);
     expect(await one(path.join(dir, 'nianbao.duckdb'), 'SELECT agency, source_file FROM reports')).toEqual({ agency: HOSTILE[0], source_file: HOSTILE[1] });

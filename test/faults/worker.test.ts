@@ -26,7 +26,7 @@ describe('a dying worker fails its file only', () => {
       cwd: ROOT, encoding: 'utf8', timeout: 300_000, env: { ...process.env, FAULT_WORKER: path.join(ROOT, 'test/faults/crash-worker.ts') },
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/7 files → 4 ok, 0 with findings, 3 failed/);
+    expect(r.stdout).toMatch(/7 files → 0 ok, 4 with findings, 3 failed/);
     expect(r.stderr).toMatch(/3 file\(s\) failed because the parser worker died: b_oom\.txt, d_exit\.txt, f_throw\.txt/);
     const rows = Papa.parse<Record<string, string>>(readFileSync(path.join(out, 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     const by = new Map(rows.map((x) => [x.source_file, x]));
@@ -34,6 +34,6 @@ describe('a dying worker fails its file only', () => {
     expect(by.get('b_oom.txt')!.error).toMatch(/worker died: out of memory/);
     expect(by.get('d_exit.txt')!.error).toMatch(/worker died: exited with code 3/);
     expect(by.get('f_throw.txt')!.error).toMatch(/worker died: parser bug/);
-    for (const n of names.filter((x) => x.includes('good'))) expect(by.get(n)!.status, n).toBe('ok');
+    for (const n of names.filter((x) => x.includes('good'))) expect(by.get(n)!.status, n).toBe('findings'); // the seed's prose contradicts its table (prose-table-mismatch)
   }, 300_000);
 });
