@@ -14,7 +14,13 @@
 // places each number in its column's x-band (taken from the rows of the same table that fill every
 // column) and writes the others as empty cells; and a wrapped label line that lies as close to one
 // row as to the next cannot be given to either for sure: both rows are written with empty cells
-// and reported (`unplaced`), never given the neighbour's numbers.
+// and reported (`unplaced`), never given the neighbour's numbers. A row printed with no number at
+// all has no value line to anchor it: a line that names one row by itself (labels.ts namesOneRow)
+// a cell's step from a numbered row whose own label names another, or under a table header with only
+// such rows between, is written as a row of empty cells (data/formats/more/2019_pingtan_zhqsyq.pdf:
+// `规范性文件` under `规章 | 0 | 0 | 0`, and the all-blank sections of table 二).
+
+import { namesOneRow, sectionOf } from '../labels';
 
 export interface PdfTextItem {
   str: string;
@@ -45,6 +51,8 @@ const WORD_GAP = 0.3; // × font height: runs closer than this (or overlapping) 
 const TIE = 2;
 /** A row label's own number: （一） (二) 一、 1. 2、 */
 const ROW_MARKER = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.．、](?!\d))/; // points: a label line whose two nearest rows differ by less in distance is not placed
+/** Sub-section headings of table 二 (`第二十条第（九）项`); the section titles are labels.ts's sectionOf. */
+const SUBSECTION = /^第[一二三四五六七八九十]+条第[（(][一二三四五六七八九十]+[)）]项$/;
 /** Marks an empty cell in the output rows (the text pipeline's EMPTY_CELL, src/parse/normalise.ts). */
 const EMPTY = '\uE000';
 
@@ -176,6 +184,8 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   const rowList = [...rows.values()];
   const owner = new Map<Line, Row>();
   for (const r of rowList) owner.set(r.line, r);
+  /** label-only lines that are rows printed with no number, with the value row beside them (if any) */
+  const blankRows = new Map<Line, Row | null>();
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
     if (rows.has(l)) continue;
@@ -199,6 +209,8 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     // cell: its numbers are on it or below it, never above (the Word PDF of 2024_xiangtanxian_zfbgs:
     // `（二）部分公开` sits between （一）'s numbers and its own, closer to （一）'s).
     const cellsOfLine = labelCells(l.items, l.y);
+    // a heading inside table 二 (`第二十条第（九）项`) or of the next table is no row's label
+    if (cellsOfLine.length === 1 && (SUBSECTION.test(cellsOfLine[0]!.text.replace(/\s+/g, '')) || sectionOf(cellsOfLine[0]!.text) !== null)) continue;
     const starts = ROW_MARKER.test(cellsOfLine[cellsOfLine.length - 1]?.text ?? '');
     for (const r of rowList) {
       if (r.line.page !== l.page) continue;
@@ -210,6 +222,14 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       else if (dy < secondDy) { secondDy = dy; second = r; }
     }
     const insideTable = aboveRow !== null && belowRow !== null && sameTable(aboveRow, belowRow, lines);
+    // A line that names a row by itself, in the column of the nearest row's own label and a cell's
+    // step away from it (not a wrapped line's pitch), is a row printed with no number
+    // (`规章 | 0 | 0 | 0` then `规范性文件` with three empty cells): its own row, never glued onto
+    // the neighbour's label.
+    if (best && (bestDy <= ATTACH || insideTable) && isBlankRowNextTo(l, best)) {
+      blankRows.set(l, best);
+      continue;
+    }
     // Only lines left of the row's first value can be its label.
     if (best && (bestDy <= ATTACH || insideTable) && l.items.every((it) => it.x + it.width <= best!.values[0].x)) {
       best.fragments.push(...labelCells(l.items, l.y));
@@ -236,6 +256,15 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     }
   }
 
+  // Rows printed with no number far from any numbered row (a section of table 二 all blank): a line
+  // that names a row by itself, under a header whose columns it can take.
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
+    if (rows.has(l) || attached.has(l) || blankRows.has(l)) continue;
+    const cells = labelCells(l.items, l.y);
+    if (cells.length === 1 && namesOneRow(cells[0]!.text) && tableWidth(lines, li, rows, bands, blankRows) !== null) blankRows.set(l, null);
+  }
+
   const out: string[] = [];
   const linePages: number[] = [];
   const unreadable: PdfLayout['unreadable'] = [];
@@ -248,6 +277,13 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       lastPage = l.page;
     }
     const r = rows.get(l);
+    if (blankRows.has(l)) {
+      const next = blankRows.get(l);
+      const width = (next && bands.get(next)?.length) || tableWidth(lines, lines.indexOf(l), rows, bands, blankRows) || next?.values.length;
+      out.push(`${labelText(l.items)}${width ? ` | ${new Array<string>(width).fill(EMPTY).join(' | ')} |` : ''}`);
+      linePages.push(l.page);
+      continue;
+    }
     if (!r) {
       out.push(labelText(l.items));
       linePages.push(l.page);
@@ -300,6 +336,57 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
     if (!r) continue;
     const frags = p === r.line ? r.fragments.filter((f) => f.y === p.y) : labelCells(p.items, p.y);
     if (frags.some((f) => f.x < last.xEnd && last.x < f.xEnd)) return r;
+  }
+  return null;
+}
+
+/**
+ * Line `l` (no number) is a row of its own beside value row `r`: it names one row by itself, starts
+ * in the column of the label printed on `r`'s own baseline, which names another row, and lies more
+ * than a wrapped line's pitch (1.45 font heights) from it.
+ */
+function isBlankRowNextTo(l: Line, r: Row): boolean {
+  const cells = labelCells(l.items, l.y);
+  if (cells.length !== 1 || !namesOneRow(cells[0]!.text)) return false;
+  const own = r.fragments.filter((f) => f.y === r.line.y);
+  const ownLabel = own[own.length - 1];
+  if (!ownLabel || !namesOneRow(ownLabel.text) || Math.abs(ownLabel.x - cells[0]!.x) > 2) return false;
+  const h = Math.max(6, ...l.items.map((it) => it.height));
+  return Math.abs(r.line.y - l.y) > 1.45 * h && cells[0]!.xEnd <= r.values[0]!.x;
+}
+
+/**
+ * The number of columns of the table that line `li` (a row printed with no number) is in: the
+ * column bands of the numbered row nearest above it, else the header nearest above, a line starting
+ * in the row's label column with further cells right of it (`信息内容 | 本年新制作数量 | 本年新公开数量
+ * | 对外公开总数量` → 3; the widest row between, where its header words touch). Only rows (numbered
+ * or not) may lie between, each less than 4 font heights from the next; anything else (prose, a
+ * heading) means the line is in no table: null.
+ */
+function tableWidth(lines: Line[], li: number, rows: Map<Line, Row>, bands: Map<Row, number[]>, blankRows: Map<Line, Row | null>): number | null {
+  const l = lines[li]!;
+  const x = l.items[0]!.x;
+  const h = Math.max(6, ...l.items.map((it) => it.height));
+  let y = l.y;
+  let atLeast = 0;
+  for (let k = li - 1; k >= 0 && k >= li - 12; k--) {
+    const p = lines[k]!;
+    // a table continued at the top of the next page: its header is the last line of the page before
+    const pageTurn = p.page === l.page - 1 && y === l.y && k === li - 1;
+    if (!pageTurn && (p.page !== l.page || p.y - y > 4 * h)) return null;
+    y = p.y;
+    const row = rows.get(p);
+    if (row) {
+      const b = bands.get(row);
+      if (b) return b.length;
+      atLeast = Math.max(atLeast, row.values.length);
+      continue;
+    }
+    if (blankRows.has(p)) continue;
+    const cells = labelCells(p.items, p.y);
+    if (cells.length >= 2 && Math.abs(cells[0]!.x - x) <= 2 && cells[0]!.xEnd < cells[1]!.x) return Math.max(atLeast, cells.length - 1);
+    if (cells.length === 1 && namesOneRow(cells[0]!.text) && Math.abs(cells[0]!.x - x) <= 2) continue;
+    return null;
   }
   return null;
 }
