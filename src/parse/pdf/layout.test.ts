@@ -147,6 +147,20 @@ describe('layoutPdfText', () => {
     ]);
   });
 
+  // test/fixtures/pdf-word/2022_pingtan_zhqsyq.pdf page 1: narrow columns, labels and headers wrapped and centred
+  it('takes a blank row\'s label wrapped over three centred lines as one row beside the numbered row', () => {
+    const at = (x: number, y: number, w: number, str: string) => ({ str, x, y, width: w, height: 9, page: 1 });
+    const { text } = layoutPdfText([
+      at(68.9, 536.5, 81, '第二十条第（一）项'),
+      at(59.9, 515.5, 27, '信息内'), at(68.9, 503.4, 9, '容'),
+      ...[92.5, 115.8, 140.3].flatMap((x, i) => [at(x, 521.6, 18, '本年'), at(x, 509.4, 18, ['制发', '废止', '有效'][i]!), at(x, 497.3, 18, '件数')]),
+      at(64.4, 482.3, 18, '规章'), at(98.8, 482.3, 5.4, '0'), at(122.1, 482.3, 5.4, '0'), at(146.6, 482.3, 5.4, '0'),
+      at(59.9, 467.4, 27, '行政规'), at(59.9, 455.2, 27, '范性文'), at(68.9, 443.1, 9, '件'),
+      at(68.9, 428.1, 81, '第二十条第（五）项'),
+    ]);
+    expect(text.split('\n').filter((l) => l.includes('|'))).toEqual(['规章 | 0 | 0 | 0 |', `行政规范性文件${' | \uE000'.repeat(3)} |`]);
+  });
+
   it('returns empty text for no items', () => {
     expect(layoutPdfText([]).text).toBe('');
   });

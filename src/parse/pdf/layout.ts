@@ -15,9 +15,10 @@
 // column) and writes the others as empty cells; and a wrapped label line that lies as close to one
 // row as to the next cannot be given to either for sure: both rows are written with empty cells
 // and reported (`unplaced`), never given the neighbour's numbers. A row printed with no number at
-// all has no value line to anchor it: a line that names one row by itself (labels.ts namesOneRow)
-// a cell's step from a numbered row whose own label names another, or under a table header with only
-// such rows between, is written as a row of empty cells (data/formats/more/2019_pingtan_zhqsyq.pdf:
+// all has no value line to anchor it: a label cell (one line, or wrapped at a line's pitch) that
+// names one row by itself (labels.ts namesOneRow) a cell's step from a numbered row whose own label
+// names another, or under a whole table header with only such rows between, is written as a row of
+// empty cells (data/formats/more/2019_pingtan_zhqsyq.pdf:
 // `规范性文件` under `规章 | 0 | 0 | 0`, and the all-blank sections of table 二).
 
 import { namesOneRow, sectionOf } from '../labels';
@@ -184,11 +185,16 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   const rowList = [...rows.values()];
   const owner = new Map<Line, Row>();
   for (const r of rowList) owner.set(r.line, r);
-  /** label-only lines that are rows printed with no number, with the value row beside them (if any) */
-  const blankRows = new Map<Line, Row | null>();
+  /** rows printed with no number: first line of the label → the label and the value row beside it */
+  const blankRows = new Map<Line, { block: Block; next: Row | null }>();
+  const inBlank = new Set<Line>();
+  const markBlank = (b: Block, next: Row | null) => {
+    blankRows.set(b.lines[0]!, { block: b, next });
+    for (const x of b.lines) inBlank.add(x);
+  };
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
-    if (rows.has(l)) continue;
+    if (rows.has(l) || inBlank.has(l)) continue;
     // A continuation line (no row marker) right under a line of the same label column belongs to
     // that line's row: the wrapped label of a row printed with no numbers must not join the row
     // below or above it (`1.属于国家` / `秘密` in 2024_xiangtanxian_zfbgs_blank.pdf).
@@ -226,8 +232,9 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     // step away from it (not a wrapped line's pitch), is a row printed with no number
     // (`规章 | 0 | 0 | 0` then `规范性文件` with three empty cells): its own row, never glued onto
     // the neighbour's label.
-    if (best && (bestDy <= ATTACH || insideTable) && isBlankRowNextTo(l, best)) {
-      blankRows.set(l, best);
+    const block = best && (bestDy <= ATTACH || insideTable) ? labelBlock(lines, li, rows) : null;
+    if (block && isBlankRowNextTo(block, best!)) {
+      markBlank(block, best);
       continue;
     }
     // Only lines left of the row's first value can be its label.
@@ -260,9 +267,9 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   // that names a row by itself, under a header whose columns it can take.
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
-    if (rows.has(l) || attached.has(l) || blankRows.has(l)) continue;
-    const cells = labelCells(l.items, l.y);
-    if (cells.length === 1 && namesOneRow(cells[0]!.text) && tableWidth(lines, li, rows, bands, blankRows) !== null) blankRows.set(l, null);
+    if (rows.has(l) || attached.has(l) || inBlank.has(l)) continue;
+    const block = labelBlock(lines, li, rows);
+    if (block && namesOneRow(block.text) && tableWidth(lines, li, block, rows, bands, inBlank) !== null) markBlank(block, null);
   }
 
   const out: string[] = [];
@@ -271,16 +278,17 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   const unplaced: PdfLayout['unplaced'] = [];
   let lastPage = 0;
   for (const l of lines) {
-    if (attached.has(l)) continue;
+    if (attached.has(l) || (inBlank.has(l) && !blankRows.has(l))) continue;
     if (l.page !== lastPage) {
       // A page marker line keeps pages apart without looking like a row.
       lastPage = l.page;
     }
     const r = rows.get(l);
-    if (blankRows.has(l)) {
-      const next = blankRows.get(l);
-      const width = (next && bands.get(next)?.length) || tableWidth(lines, lines.indexOf(l), rows, bands, blankRows) || next?.values.length;
-      out.push(`${labelText(l.items)}${width ? ` | ${new Array<string>(width).fill(EMPTY).join(' | ')} |` : ''}`);
+    const blank = blankRows.get(l);
+    if (blank) {
+      const { block, next } = blank;
+      const width = (next && bands.get(next)?.length) || tableWidth(lines, lines.indexOf(l), block, rows, bands, inBlank) || next?.values.length;
+      out.push(`${block.text}${width ? ` | ${new Array<string>(width).fill(EMPTY).join(' | ')} |` : ''}`);
       linePages.push(l.page);
       continue;
     }
@@ -340,36 +348,68 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
   return null;
 }
 
-/**
- * Line `l` (no number) is a row of its own beside value row `r`: it names one row by itself, starts
- * in the column of the label printed on `r`'s own baseline, which names another row, and lies more
- * than a wrapped line's pitch (1.45 font heights) from it.
- */
-function isBlankRowNextTo(l: Line, r: Row): boolean {
-  const cells = labelCells(l.items, l.y);
-  if (cells.length !== 1 || !namesOneRow(cells[0]!.text)) return false;
-  const own = r.fragments.filter((f) => f.y === r.line.y);
-  const ownLabel = own[own.length - 1];
-  if (!ownLabel || !namesOneRow(ownLabel.text) || Math.abs(ownLabel.x - cells[0]!.x) > 2) return false;
-  const h = Math.max(6, ...l.items.map((it) => it.height));
-  return Math.abs(r.line.y - l.y) > 1.45 * h && cells[0]!.xEnd <= r.values[0]!.x;
+/** A label cell printed with no number: its lines (one, or wrapped at a line's pitch), text and x range. */
+interface Block {
+  lines: Line[];
+  text: string;
+  x: number;
+  xEnd: number;
 }
 
 /**
- * The number of columns of the table that line `li` (a row printed with no number) is in: the
- * column bands of the numbered row nearest above it, else the header nearest above, a line starting
- * in the row's label column with further cells right of it (`信息内容 | 本年新制作数量 | 本年新公开数量
- * | 对外公开总数量` → 3; the widest row between, where its header words touch). Only rows (numbered
- * or not) may lie between, each less than 4 font heights from the next; anything else (prose, a
- * heading) means the line is in no table: null.
+ * The label cell starting at line `li`: the line (one label cell, no number) and the lines right
+ * under it at a wrapped line's pitch (at most 1.45 font heights) that overlap it and start no row
+ * label of their own (`行政规` / `范性文` / `件`, centred, in test/fixtures/pdf-word/2022_pingtan_zhqsyq.pdf).
  */
-function tableWidth(lines: Line[], li: number, rows: Map<Line, Row>, bands: Map<Row, number[]>, blankRows: Map<Line, Row | null>): number | null {
+function labelBlock(lines: Line[], li: number, rows: Map<Line, Row>): Block | null {
+  const first = lines[li]!;
+  const cells = labelCells(first.items, first.y);
+  if (cells.length !== 1) return null;
+  const h = Math.max(6, ...first.items.map((it) => it.height));
+  const block: Block = { lines: [first], text: cells[0]!.text, x: cells[0]!.x, xEnd: cells[0]!.xEnd };
+  for (let k = li + 1; k < lines.length; k++) {
+    const q = lines[k]!;
+    const prev = block.lines[block.lines.length - 1]!;
+    if (q.page !== first.page || rows.has(q) || prev.y - q.y > 1.45 * h) break;
+    const qc = labelCells(q.items, q.y);
+    if (qc.length !== 1 || ROW_MARKER.test(qc[0]!.text) || qc[0]!.x >= block.xEnd || block.x >= qc[0]!.xEnd) break;
+    block.lines.push(q);
+    block.text += qc[0]!.text;
+    block.x = Math.min(block.x, qc[0]!.x);
+    block.xEnd = Math.max(block.xEnd, qc[0]!.xEnd);
+  }
+  return block;
+}
+
+/**
+ * Label cell `b` (no number) is a row of its own beside value row `r`: it names one row by itself,
+ * lies in the column of the label printed on `r`'s own baseline, which names another row, and more
+ * than a wrapped line's pitch (1.45 font heights) from it.
+ */
+function isBlankRowNextTo(b: Block, r: Row): boolean {
+  if (!namesOneRow(b.text)) return false;
+  const own = r.fragments.filter((f) => f.y === r.line.y);
+  const ownLabel = own[own.length - 1];
+  if (!ownLabel || !namesOneRow(ownLabel.text) || ownLabel.x >= b.xEnd || b.x >= ownLabel.xEnd) return false;
+  const h = Math.max(6, ...b.lines[0]!.items.map((it) => it.height));
+  return b.lines.every((l) => Math.abs(r.line.y - l.y) > 1.45 * h) && b.xEnd <= r.values[0]!.x;
+}
+
+/**
+ * The number of columns of the table that label cell `b` (a row printed with no number, starting at
+ * line `li`) is in: the column bands of the numbered row nearest above it, else the header nearest
+ * above — lines at a wrapped line's pitch with a label cell in `b`'s column (`信息内容`) and words
+ * right of it, one column per group of word centres (`本年新制作数量 | 本年新公开数量 | 对外公开总数量`
+ * → 3; wrapped `上一/年项/目数/量 | 本年/增//减 | 处理/决定/数量` → 3). Only rows (numbered or not)
+ * may lie between, each less than 4 font heights from the next; anything else (prose, a heading)
+ * means the cell is in no table: null.
+ */
+function tableWidth(lines: Line[], li: number, b: Block, rows: Map<Line, Row>, bands: Map<Row, number[]>, inBlank: Set<Line>): number | null {
   const l = lines[li]!;
-  const x = l.items[0]!.x;
   const h = Math.max(6, ...l.items.map((it) => it.height));
   let y = l.y;
   let atLeast = 0;
-  for (let k = li - 1; k >= 0 && k >= li - 12; k--) {
+  for (let k = li - 1; k >= 0 && k >= li - 16; k--) {
     const p = lines[k]!;
     // a table continued at the top of the next page: its header is the last line of the page before
     const pageTurn = p.page === l.page - 1 && y === l.y && k === li - 1;
@@ -377,16 +417,33 @@ function tableWidth(lines: Line[], li: number, rows: Map<Line, Row>, bands: Map<
     y = p.y;
     const row = rows.get(p);
     if (row) {
-      const b = bands.get(row);
-      if (b) return b.length;
+      const rb = bands.get(row);
+      if (rb) return rb.length;
       atLeast = Math.max(atLeast, row.values.length);
       continue;
     }
-    if (blankRows.has(p)) continue;
-    const cells = labelCells(p.items, p.y);
-    if (cells.length >= 2 && Math.abs(cells[0]!.x - x) <= 2 && cells[0]!.xEnd < cells[1]!.x) return Math.max(atLeast, cells.length - 1);
-    if (cells.length === 1 && namesOneRow(cells[0]!.text) && Math.abs(cells[0]!.x - x) <= 2) continue;
-    return null;
+    if (inBlank.has(p)) continue;
+    // the header's lines, up to the line above it on the same page (a header begun on the page
+    // before is not whole: no width)
+    const header: Line[] = [];
+    let whole = false;
+    for (let j = k, top = p.y; j >= 0; j--) {
+      const q = lines[j]!;
+      if (q.page !== p.page) break;
+      if (rows.has(q) || inBlank.has(q) || q.y - top > 1.45 * h) { whole = true; break; }
+      header.push(q);
+      top = q.y;
+    }
+    if (!whole) return null;
+    const items = header.flatMap((q) => q.items);
+    const labelItems = items.filter((it) => it.x <= b.x + h && it.x + it.width > b.x - 2);
+    if (labelItems.length === 0) return null;
+    const labelEnd = Math.max(...labelItems.map((it) => it.x + it.width));
+    const centres = items.filter((it) => it.x >= labelEnd - 1).map(centre).sort((m, n) => m - n);
+    if (centres.length === 0) return null;
+    let columns = 1;
+    for (let i = 1; i < centres.length; i++) if (centres[i]! - centres[i - 1]! >= h) columns++;
+    return Math.max(atLeast, columns);
   }
   return null;
 }
