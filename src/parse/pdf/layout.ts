@@ -186,10 +186,10 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   const owner = new Map<Line, Row>();
   for (const r of rowList) owner.set(r.line, r);
   /** rows printed with no number: first line of the label → the label and the value row beside it */
-  const blankRows = new Map<Line, { block: Block; next: Row | null }>();
+  const blankRows = new Map<Line, { block: Block; next: Row | null; width?: number | null }>();
   const inBlank = new Set<Line>();
-  const markBlank = (b: Block, next: Row | null) => {
-    blankRows.set(b.lines[0]!, { block: b, next });
+  const markBlank = (b: Block, next: Row | null, width?: number | null) => {
+    blankRows.set(b.lines[0]!, { block: b, next, width });
     for (const x of b.lines) inBlank.add(x);
   };
   for (let li = 0; li < lines.length; li++) {
@@ -200,7 +200,9 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     // below or above it (`1.属于国家` / `秘密` in 2024_xiangtanxian_zfbgs_blank.pdf).
     const follow = continuationOwner(lines, li, owner);
     if (follow && l.items.every((it) => it.x + it.width <= follow.values[0]!.x)) {
-      follow.fragments.push(...labelCells(l.items, l.y));
+      // continued on the next page: placed (for the label's reading order) just under its last line
+      const y = l.page === follow.line.page ? l.y : Math.min(...follow.fragments.map((f) => f.y), follow.line.y) - 1;
+      follow.fragments.push(...labelCells(l.items, y));
       attached.add(l);
       owner.set(l, follow);
       continue;
@@ -268,8 +270,14 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
     if (rows.has(l) || attached.has(l) || inBlank.has(l)) continue;
-    const block = labelBlock(lines, li, rows);
-    if (block && namesOneRow(block.text) && tableWidth(lines, li, block, rows, bands, inBlank) !== null) markBlank(block, null);
+    // under a numbered row of a table with known columns, only the row label column counts: merged
+    // group labels left of it (`（五` / `）不` / `予处` / `理`) share lines with the row labels
+    let above: Row | undefined;
+    for (let k = li - 1; k >= 0 && lines[k]!.page === l.page && !above; k--) above = rows.get(lines[k]!);
+    const colX = above && bands.has(above) ? Math.min(...above.fragments.filter((f) => f.xEnd > labelColumn(above!) - 2).map((f) => f.x)) : undefined;
+    const block = labelBlock(lines, li, rows, colX);
+    const width = block && namesOneRow(block.text) ? tableWidth(lines, li, block, rows, bands, inBlank, attached, colX) : null;
+    if (block && width !== null) markBlank(block, null, width);
   }
 
   const out: string[] = [];
@@ -287,7 +295,7 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     const blank = blankRows.get(l);
     if (blank) {
       const { block, next } = blank;
-      const width = (next && bands.get(next)?.length) || tableWidth(lines, lines.indexOf(l), block, rows, bands, inBlank) || next?.values.length;
+      const width = blank.width || (next && bands.get(next)?.length) || tableWidth(lines, lines.indexOf(l), block, rows, bands, inBlank, attached) || next?.values.length;
       out.push(`${block.text}${width ? ` | ${new Array<string>(width).fill(EMPTY).join(' | ')} |` : ''}`);
       linePages.push(l.page);
       continue;
@@ -337,6 +345,17 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
   const last = cells[cells.length - 1];
   if (!last || ROW_MARKER.test(last.text)) return null;
   const h = Math.max(6, ...l.items.map((it) => it.height));
+  // the first line of a page continues the label of the last line of the page before, in the same
+  // column and type size (`5.要求行政机关确认或重新出具已` / page break / `获取信息`, the 2020 fixture
+  // of test/fixtures/pdf-word) — unless it names a row by itself (a blank row at the page's top)
+  const before = lines[li - 1];
+  if (before && before.page === l.page - 1 && cells.length === 1 && !namesOneRow(last.text)) {
+    const r = owner.get(before);
+    const frags = r ? (before === r.line ? r.fragments.filter((f) => f.y === before.y) : labelCells(before.items, before.y)) : [];
+    const sameSize = before.items.every((it) => Math.abs(it.height - h) < 0.5);
+    if (r && sameSize && frags.some((f) => f.x < last.xEnd && last.x < f.xEnd)) return r;
+    return null;
+  }
   for (let k = li - 1; k >= 0 && k >= li - 4; k--) {
     const p = lines[k]!;
     if (p.page !== l.page || p.y - l.y > 1.45 * h) return null;
@@ -361,9 +380,10 @@ interface Block {
  * under it at a wrapped line's pitch (at most 1.45 font heights) that overlap it and start no row
  * label of their own (`行政规` / `范性文` / `件`, centred, in test/fixtures/pdf-word/2022_pingtan_zhqsyq.pdf).
  */
-function labelBlock(lines: Line[], li: number, rows: Map<Line, Row>): Block | null {
+function labelBlock(lines: Line[], li: number, rows: Map<Line, Row>, colX?: number): Block | null {
   const first = lines[li]!;
-  const cells = labelCells(first.items, first.y);
+  const inColumn = (l: Line) => (colX === undefined ? l.items : l.items.filter((it) => it.x + it.width > colX + 1));
+  const cells = labelCells(inColumn(first), first.y);
   if (cells.length !== 1) return null;
   const h = Math.max(6, ...first.items.map((it) => it.height));
   const block: Block = { lines: [first], text: cells[0]!.text, x: cells[0]!.x, xEnd: cells[0]!.xEnd };
@@ -371,7 +391,9 @@ function labelBlock(lines: Line[], li: number, rows: Map<Line, Row>): Block | nu
     const q = lines[k]!;
     const prev = block.lines[block.lines.length - 1]!;
     if (q.page !== first.page || rows.has(q) || prev.y - q.y > 1.45 * h) break;
-    const qc = labelCells(q.items, q.y);
+    const own = inColumn(q);
+    if (own.length === 0) continue; // a group label's line only
+    const qc = labelCells(own, q.y);
     if (qc.length !== 1 || ROW_MARKER.test(qc[0]!.text) || qc[0]!.x >= block.xEnd || block.x >= qc[0]!.xEnd) break;
     block.lines.push(q);
     block.text += qc[0]!.text;
@@ -404,12 +426,12 @@ function isBlankRowNextTo(b: Block, r: Row): boolean {
  * may lie between, each less than 4 font heights from the next; anything else (prose, a heading)
  * means the cell is in no table: null.
  */
-function tableWidth(lines: Line[], li: number, b: Block, rows: Map<Line, Row>, bands: Map<Row, number[]>, inBlank: Set<Line>): number | null {
+function tableWidth(lines: Line[], li: number, b: Block, rows: Map<Line, Row>, bands: Map<Row, number[]>, inBlank: Set<Line>, attached: Set<Line>, colX?: number): number | null {
   const l = lines[li]!;
   const h = Math.max(6, ...l.items.map((it) => it.height));
   let y = l.y;
   let atLeast = 0;
-  for (let k = li - 1; k >= 0 && k >= li - 16; k--) {
+  for (let k = li - 1; k >= 0 && k >= li - 80; k--) {
     const p = lines[k]!;
     // a table continued at the top of the next page: its header is the last line of the page before
     const pageTurn = p.page === l.page - 1 && y === l.y && k === li - 1;
@@ -422,14 +444,18 @@ function tableWidth(lines: Line[], li: number, b: Block, rows: Map<Line, Row>, b
       atLeast = Math.max(atLeast, row.values.length);
       continue;
     }
-    if (inBlank.has(p)) continue;
-    // the header's lines, up to the line above it on the same page (a header begun on the page
-    // before is not whole: no width)
+    if (inBlank.has(p) || attached.has(p)) continue; // a row's own label lines
+    if (colX !== undefined && p.items.every((it) => it.x + it.width <= colX + 1)) continue; // a group label's line
+    // the header's lines, up to the line above it; a header begun at the foot of the page before
+    // (2020_pingtan_zhqsyq.pdf of test/fixtures/pdf-word: 信息内 / 采购 采购总金额 on page 1, 容 /
+    // 项目 / 数量 on page 2) is read on from there. A header with no line above it is not whole.
     const header: Line[] = [];
     let whole = false;
+    let page = p.page;
     for (let j = k, top = p.y; j >= 0; j--) {
       const q = lines[j]!;
-      if (q.page !== p.page) break;
+      if (q.page === page - 1 && page === p.page && header.every((x) => x.page === page)) { page = q.page; top = Infinity; }
+      if (q.page !== page) break;
       if (rows.has(q) || inBlank.has(q) || q.y - top > 1.45 * h) { whole = true; break; }
       header.push(q);
       top = q.y;
