@@ -116,6 +116,22 @@ export function classifyActiveLabel(label: string): ActiveLabel {
   return { item, template };
 }
 
+/**
+ * A whole label cell that names exactly one row of table 二 or 三 by itself (`规范性文件`,
+ * `2.重复申请`): the PDF layout writes such a line as a row of empty cells when the row printed
+ * no number at all, instead of gluing it onto a neighbour's label. Prose never reads as one: the
+ * table-二 names must match whole, the table-三 labels must start with their row marker.
+ */
+export function namesOneRow(label: string): boolean {
+  // PDF text is not normalised yet: its full-width brackets and stops made ASCII here
+  const s = squash(label).replace(/（/g, '(').replace(/）/g, ')').replace(/．/g, '.');
+  if (s.length === 0 || s.length > 60) return false;
+  if (ACTIVE_ITEM_NAMES.includes(s) || s === '行政规范性文件') return true;
+  if (!/^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d{1,2}[.、])/.test(s)) return false;
+  const r = classifyRequestLabel(s);
+  return r.kind === 'row' || r.kind === 'outcome_total';
+}
+
 /** Labels of table 4 (appeals) — its header cells; the values follow them as one run of 15. */
 export function isAppealsHeader(label: string): boolean {
   const s = squash(label);

@@ -42,24 +42,6 @@ function expectSameFacts(form: ParsedReport, orig: ParsedReport) {
 const original = (file: string) => parseText({ sourceFile: file, text: readFileSync(join(ROOT, 'data/reports', file), 'utf8') });
 const read = (rel: string) => ingest({ name: rel.split('/').pop()!, bytes: new Uint8Array(readFileSync(join(FORMATS, rel))) });
 
-/**
- * Known failures for a parser-accuracy reason outside src/ingest (Word-made PDF layout, the
- * parser-accuracy part of the formats issue): `it.fails` until that lands, so the fix shows up as
- * a test to switch back.
- */
-const KNOWN_FACTS: Record<string, string> = {
-  // A row whose cells are blank is dropped from the LibreOffice PDF's rows altogether (the .docx,
-  // .doc and .html of the same file keep it, blank in its columns): PDF row placement
-  'more/2019_pingtan_zhqsyq.pdf': 'rows with blank cells dropped by the PDF layout',
-  'more/2020_pingtan_zhqsyq.pdf': 'rows with blank cells dropped by the PDF layout',
-  'more/2022_pingtan_zhqsyq.pdf': 'rows with blank cells dropped by the PDF layout',
-};
-// LibreOffice wraps the long title over two lines mid-word (`…工作年` / `度报告`): no title line,
-// so no agency (agency-not-found). Identity of wrapped PDF titles is src/parse.
-const KNOWN_IDENTITY: Record<string, string> = Object.fromEntries(
-  ['more/2019_pingtan_zhqsyq.pdf', 'more/2020_pingtan_zhqsyq.pdf', 'more/2022_pingtan_zhqsyq.pdf'].map((f) => [f, 'PDF title wrapped mid-word, agency not found']),
-);
-
 const cases: { rel: string; source: string }[] = [];
 for (const f of readdirSync(FORMATS).filter((f) => /^\d{4}_/.test(f)).sort()) cases.push({ rel: f, source: f.replace(/(_page|_gbk|_paste)?\.[a-z]+$/, '.txt') });
 for (const f of readdirSync(join(FORMATS, 'more')).sort()) cases.push({ rel: `more/${f}`, source: f.replace(/\.[a-z]+$/, '.txt') });
@@ -70,8 +52,7 @@ describe('every form of a report gives the original report\'s facts and the trut
     for (const c of cases) expect(truth.has(`formats/${c.rel}`), c.rel).toBe(true);
   });
   for (const c of cases) {
-    const factsTest = KNOWN_FACTS[c.rel] ? it.fails : it;
-    factsTest(`${c.rel}: the facts of ${c.source} and the truth figures${KNOWN_FACTS[c.rel] ? ` (known: ${KNOWN_FACTS[c.rel]})` : ''}`, async () => {
+    it(`${c.rel}: the facts of ${c.source} and the truth figures`, async () => {
       const p = await read(c.rel);
       const o = original(c.source);
       expect(p.status).not.toBe('failed');
@@ -84,8 +65,7 @@ describe('every form of a report gives the original report\'s facts and the trut
         else expect(got[col], col).toBe(want[col]);
       }
     }, 60_000);
-    const idTest = KNOWN_IDENTITY[c.rel] ? it.fails : it;
-    idTest(`${c.rel}: the agency and year of ${c.source}${KNOWN_IDENTITY[c.rel] ? ` (known: ${KNOWN_IDENTITY[c.rel]})` : ''}`, async () => {
+    it(`${c.rel}: the agency and year of ${c.source}`, async () => {
       const p = await read(c.rel);
       const o = original(c.source);
       expect(o.report.agency).not.toBeNull();

@@ -108,8 +108,11 @@ for (const file of process.argv.slice(2)) {
   const work = mkdtempSync(path.join(tmpdir(), 'nianbao-fixture-'));
   const html = path.join(work, `${name}.html`);
   writeFileSync(html, render(parsed, text));
-  for (const [target, filter] of [['docx', 'docx:MS Word 2007 XML'], ['doc', 'doc:MS Word 97'], ['pdf', 'pdf:writer_web_pdf_Export']] as const) {
-    execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', filter, '--outdir', work, html], { stdio: 'inherit', timeout: 180_000 });
+  // The PDF through Writer itself (`HTML (StarWriter)`): the default Writer/Web filter's PDF export
+  // draws nothing on page 1, so the title was lost (every more/ PDF had an empty first page).
+  for (const [target, filter, infilter] of [['docx', 'docx:MS Word 2007 XML', null], ['doc', 'doc:MS Word 97', null], ['pdf', 'pdf:writer_pdf_Export', 'HTML (StarWriter)']] as const) {
+    const args = [`-env:UserInstallation=file://${work}/profile`, '--headless', ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', filter, '--outdir', work, html];
+    execFileSync('soffice', args, { stdio: 'inherit', timeout: 180_000 });
     renameSync(path.join(work, `${name}.${target}`), path.join(outDir, `${name}.${target}`));
   }
   writeFileSync(path.join(outDir, `${name}.html`), render(parsed, text));

@@ -104,7 +104,8 @@ describe('layoutPdfText', () => {
       item('1.属于国家秘密', 143, 300),
       item('2.其他法律行政法规禁止公开', 143, 288), ...values(288, ['30', '1', '0', '0', '0', '0', '31']),
     ]);
-    expect(out.text.split('\n')).toEqual(['1.属于国家秘密', '2.其他法律行政法规禁止公开 | 30 | 1 | 0 | 0 | 0 | 0 | 31 |']);
+    // `1.` lies a cell's step (12 pt, 1.6 font heights) above the row whose own label names `2.`: a row of its own, every cell empty
+    expect(out.text.split('\n')).toEqual([`1.属于国家秘密${' | \uE000'.repeat(7)} |`, '2.其他法律行政法规禁止公开 | 30 | 1 | 0 | 0 | 0 | 0 | 31 |']);
     expect(out.unplaced).toEqual([]);
   });
 
@@ -117,6 +118,47 @@ describe('layoutPdfText', () => {
     const empty = ' | \uE000'.repeat(7) + ' |';
     expect(out.text.split('\n')).toEqual([`（一）予以公开只计这一情形${empty}`, `（二）部分公开${empty}`]);
     expect(out.unplaced).toHaveLength(2);
+  });
+
+  // data/formats/more/2019_pingtan_zhqsyq.pdf page 3 (LibreOffice, Writer's HTML import): table 二's
+  // first two sections; the cells the report's text leaves undecided are empty cells with no item
+  it('writes a row printed with no number as a row of empty cells, next to a numbered row and far from any', () => {
+    const at = (y: number, cells: [number, number, string][]) => cells.map(([x, w, str]) => ({ str, x, y, width: w, height: 9, page: 3 }));
+    const { text } = layoutPdfText([
+      ...at(415.7, [[58.2, 18, '第二'], [76.2, 9, '十'], [85.2, 9, '条'], [94.2, 9, '第'], [103.2, 36, '（一）项']]),
+      ...at(400.7, [[58.2, 36, '信息内容'], [154.3, 54, '本年新制作数'], [208.3, 9, '量'], [222.6, 54, '本年新公开数'], [276.6, 9, '量'], [290.9, 9, '对'], [299.9, 9, '外'], [308.9, 36, '公开总数'], [344.9, 9, '量']]),
+      ...at(385.8, [[58.2, 9, '规'], [67.2, 9, '章']]), ...at(385.9, [[154.3, 4.5, '0'], [222.6, 4.5, '0'], [290.9, 4.5, '0']]),
+      ...at(370.8, [[58.2, 45, '规范性文件']]),
+      ...at(355.9, [[58.2, 18, '第二'], [76.2, 9, '十'], [85.2, 9, '条'], [94.2, 9, '第'], [103.2, 9, '（'], [112.2, 9, '五'], [121.2, 18, '）项']]),
+      ...at(340.9, [[58.2, 36, '信息内容'], [154.3, 9, '上'], [163.3, 45, '一年项目数'], [208.3, 9, '量'], [222.6, 18, '本年'], [240.6, 9, '增'], [249.6, 2.5, '/'], [252.1, 9, '减'], [290.9, 18, '处理'], [308.9, 9, '决'], [317.9, 18, '定数'], [335.9, 9, '量']]),
+      ...at(326.0, [[58.2, 36, '行政许可']]),
+      ...at(311.0, [[58.2, 27, '其他对'], [85.2, 9, '外'], [94.2, 18, '管理'], [112.2, 9, '服'], [121.2, 27, '务事项']]),
+    ]);
+    const empty = (n: number) => `${' | \uE000'.repeat(n)} |`;
+    expect(text.split('\n')).toEqual([
+      '第二十条第（一）项',
+      '信息内容 本年新制作数量本年新公开数量对外公开总数量',
+      '规章 | 0 | 0 | 0 |',
+      `规范性文件${empty(3)}`, // was glued onto 规章's label: `规章规范性文件`, an unknown row
+      '第二十条第（五）项',
+      '信息内容 上一年项目数量本年增/减 处理决定数量',
+      `行政许可${empty(3)}`, // were plain lines: missing rows
+      `其他对外管理服务事项${empty(3)}`,
+    ]);
+  });
+
+  // test/fixtures/pdf-word/2022_pingtan_zhqsyq.pdf page 1: narrow columns, labels and headers wrapped and centred
+  it('takes a blank row\'s label wrapped over three centred lines as one row beside the numbered row', () => {
+    const at = (x: number, y: number, w: number, str: string) => ({ str, x, y, width: w, height: 9, page: 1 });
+    const { text } = layoutPdfText([
+      at(68.9, 536.5, 81, '第二十条第（一）项'),
+      at(59.9, 515.5, 27, '信息内'), at(68.9, 503.4, 9, '容'),
+      ...[92.5, 115.8, 140.3].flatMap((x, i) => [at(x, 521.6, 18, '本年'), at(x, 509.4, 18, ['制发', '废止', '有效'][i]!), at(x, 497.3, 18, '件数')]),
+      at(64.4, 482.3, 18, '规章'), at(98.8, 482.3, 5.4, '0'), at(122.1, 482.3, 5.4, '0'), at(146.6, 482.3, 5.4, '0'),
+      at(59.9, 467.4, 27, '行政规'), at(59.9, 455.2, 27, '范性文'), at(68.9, 443.1, 9, '件'),
+      at(68.9, 428.1, 81, '第二十条第（五）项'),
+    ]);
+    expect(text.split('\n').filter((l) => l.includes('|'))).toEqual(['规章 | 0 | 0 | 0 |', `行政规范性文件${' | \uE000'.repeat(3)} |`]);
   });
 
   it('returns empty text for no items', () => {

@@ -14,7 +14,14 @@
 // places each number in its column's x-band (taken from the rows of the same table that fill every
 // column) and writes the others as empty cells; and a wrapped label line that lies as close to one
 // row as to the next cannot be given to either for sure: both rows are written with empty cells
-// and reported (`unplaced`), never given the neighbour's numbers.
+// and reported (`unplaced`), never given the neighbour's numbers. A row printed with no number at
+// all has no value line to anchor it: a label cell (one line, or wrapped at a line's pitch) that
+// names one row by itself (labels.ts namesOneRow) a cell's step from a numbered row whose own label
+// names another, or under a whole table header with only such rows between, is written as a row of
+// empty cells (data/formats/more/2019_pingtan_zhqsyq.pdf:
+// `规范性文件` under `规章 | 0 | 0 | 0`, and the all-blank sections of table 二).
+
+import { namesOneRow, sectionOf } from '../labels';
 
 export interface PdfTextItem {
   str: string;
@@ -45,12 +52,15 @@ const WORD_GAP = 0.3; // × font height: runs closer than this (or overlapping) 
 const TIE = 2;
 /** A row label's own number: （一） (二) 一、 1. 2、 */
 const ROW_MARKER = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.．、](?!\d))/; // points: a label line whose two nearest rows differ by less in distance is not placed
+/** Sub-section headings of table 二 (`第二十条第（九）项`); the section titles are labels.ts's sectionOf. */
+const SUBSECTION = /^第[一二三四五六七八九十]+条第[（(][一二三四五六七八九十]+[)）]项$/;
 /** Marks an empty cell in the output rows (the text pipeline's EMPTY_CELL, src/parse/normalise.ts). */
 const EMPTY = '\uE000';
 
 /** A cell that is a printed number, blank marker or a number with a unit. */
 const VALUE_RE = /^(?:[-−+]?\d[\d,，]*(?:\.\d+)?(?:万元|元|件|%)?|[-—–/／]|无)$/;
 /** Characters a text layer yields for glyphs without a Unicode mapping. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
 const UNREADABLE_RE = /[\u0000-\u0008\u000e-\u001f\ufffd\ue000-\uf8ff]/;
 
 interface Line {
@@ -176,15 +186,24 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   const rowList = [...rows.values()];
   const owner = new Map<Line, Row>();
   for (const r of rowList) owner.set(r.line, r);
+  /** rows printed with no number: first line of the label → the label and the value row beside it */
+  const blankRows = new Map<Line, { block: Block; next: Row | null; width?: number | null }>();
+  const inBlank = new Set<Line>();
+  const markBlank = (b: Block, next: Row | null, width?: number | null) => {
+    blankRows.set(b.lines[0]!, { block: b, next, width });
+    for (const x of b.lines) inBlank.add(x);
+  };
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
-    if (rows.has(l)) continue;
+    if (rows.has(l) || inBlank.has(l)) continue;
     // A continuation line (no row marker) right under a line of the same label column belongs to
     // that line's row: the wrapped label of a row printed with no numbers must not join the row
     // below or above it (`1.属于国家` / `秘密` in 2024_xiangtanxian_zfbgs_blank.pdf).
     const follow = continuationOwner(lines, li, owner);
     if (follow && l.items.every((it) => it.x + it.width <= follow.values[0]!.x)) {
-      follow.fragments.push(...labelCells(l.items, l.y));
+      // continued on the next page: placed (for the label's reading order) just under its last line
+      const y = l.page === follow.line.page ? l.y : Math.min(...follow.fragments.map((f) => f.y), follow.line.y) - 1;
+      follow.fragments.push(...labelCells(l.items, y));
       attached.add(l);
       owner.set(l, follow);
       continue;
@@ -199,6 +218,8 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     // cell: its numbers are on it or below it, never above (the Word PDF of 2024_xiangtanxian_zfbgs:
     // `（二）部分公开` sits between （一）'s numbers and its own, closer to （一）'s).
     const cellsOfLine = labelCells(l.items, l.y);
+    // a heading inside table 二 (`第二十条第（九）项`) or of the next table is no row's label
+    if (cellsOfLine.length === 1 && (SUBSECTION.test(cellsOfLine[0]!.text.replace(/\s+/g, '')) || sectionOf(cellsOfLine[0]!.text) !== null)) continue;
     const starts = ROW_MARKER.test(cellsOfLine[cellsOfLine.length - 1]?.text ?? '');
     for (const r of rowList) {
       if (r.line.page !== l.page) continue;
@@ -210,6 +231,15 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       else if (dy < secondDy) { secondDy = dy; second = r; }
     }
     const insideTable = aboveRow !== null && belowRow !== null && sameTable(aboveRow, belowRow, lines);
+    // A line that names a row by itself, in the column of the nearest row's own label and a cell's
+    // step away from it (not a wrapped line's pitch), is a row printed with no number
+    // (`规章 | 0 | 0 | 0` then `规范性文件` with three empty cells): its own row, never glued onto
+    // the neighbour's label.
+    const block = best && (bestDy <= ATTACH || insideTable) ? labelBlock(lines, li, rows) : null;
+    if (block && isBlankRowNextTo(block, best!)) {
+      markBlank(block, best);
+      continue;
+    }
     // Only lines left of the row's first value can be its label.
     if (best && (bestDy <= ATTACH || insideTable) && l.items.every((it) => it.x + it.width <= best!.values[0].x)) {
       best.fragments.push(...labelCells(l.items, l.y));
@@ -236,18 +266,41 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     }
   }
 
+  // Rows printed with no number far from any numbered row (a section of table 二 all blank): a line
+  // that names a row by itself, under a header whose columns it can take.
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
+    if (rows.has(l) || attached.has(l) || inBlank.has(l)) continue;
+    // under a numbered row of a table with known columns, only the row label column counts: merged
+    // group labels left of it (`（五` / `）不` / `予处` / `理`) share lines with the row labels
+    let above: Row | undefined;
+    for (let k = li - 1; k >= 0 && lines[k]!.page === l.page && !above; k--) above = rows.get(lines[k]!);
+    const colX = above && bands.has(above) ? Math.min(...above.fragments.filter((f) => f.xEnd > labelColumn(above!) - 2).map((f) => f.x)) : undefined;
+    const block = labelBlock(lines, li, rows, colX);
+    const width = block && namesOneRow(block.text) ? tableWidth(lines, li, block, rows, bands, inBlank, attached, colX) : null;
+    if (block && width !== null) markBlank(block, null, width);
+  }
+
   const out: string[] = [];
   const linePages: number[] = [];
   const unreadable: PdfLayout['unreadable'] = [];
   const unplaced: PdfLayout['unplaced'] = [];
   let lastPage = 0;
   for (const l of lines) {
-    if (attached.has(l)) continue;
+    if (attached.has(l) || (inBlank.has(l) && !blankRows.has(l))) continue;
     if (l.page !== lastPage) {
       // A page marker line keeps pages apart without looking like a row.
       lastPage = l.page;
     }
     const r = rows.get(l);
+    const blank = blankRows.get(l);
+    if (blank) {
+      const { block, next } = blank;
+      const width = blank.width || (next && bands.get(next)?.length) || tableWidth(lines, lines.indexOf(l), block, rows, bands, inBlank, attached) || next?.values.length;
+      out.push(`${block.text}${width ? ` | ${new Array<string>(width).fill(EMPTY).join(' | ')} |` : ''}`);
+      linePages.push(l.page);
+      continue;
+    }
     if (!r) {
       out.push(labelText(l.items));
       linePages.push(l.page);
@@ -293,6 +346,17 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
   const last = cells[cells.length - 1];
   if (!last || ROW_MARKER.test(last.text)) return null;
   const h = Math.max(6, ...l.items.map((it) => it.height));
+  // the first line of a page continues the label of the last line of the page before, in the same
+  // column and type size (`5.要求行政机关确认或重新出具已` / page break / `获取信息`, the 2020 fixture
+  // of test/fixtures/pdf-word) — unless it names a row by itself (a blank row at the page's top)
+  const before = lines[li - 1];
+  if (before && before.page === l.page - 1 && cells.length === 1 && !namesOneRow(last.text)) {
+    const r = owner.get(before);
+    const frags = r ? (before === r.line ? r.fragments.filter((f) => f.y === before.y) : labelCells(before.items, before.y)) : [];
+    const sameSize = before.items.every((it) => Math.abs(it.height - h) < 0.5);
+    if (r && sameSize && frags.some((f) => f.x < last.xEnd && last.x < f.xEnd)) return r;
+    return null;
+  }
   for (let k = li - 1; k >= 0 && k >= li - 4; k--) {
     const p = lines[k]!;
     if (p.page !== l.page || p.y - l.y > 1.45 * h) return null;
@@ -300,6 +364,113 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
     if (!r) continue;
     const frags = p === r.line ? r.fragments.filter((f) => f.y === p.y) : labelCells(p.items, p.y);
     if (frags.some((f) => f.x < last.xEnd && last.x < f.xEnd)) return r;
+  }
+  return null;
+}
+
+/** A label cell printed with no number: its lines (one, or wrapped at a line's pitch), text and x range. */
+interface Block {
+  lines: Line[];
+  text: string;
+  x: number;
+  xEnd: number;
+}
+
+/**
+ * The label cell starting at line `li`: the line (one label cell, no number) and the lines right
+ * under it at a wrapped line's pitch (at most 1.45 font heights) that overlap it and start no row
+ * label of their own (`行政规` / `范性文` / `件`, centred, in test/fixtures/pdf-word/2022_pingtan_zhqsyq.pdf).
+ */
+function labelBlock(lines: Line[], li: number, rows: Map<Line, Row>, colX?: number): Block | null {
+  const first = lines[li]!;
+  const inColumn = (l: Line) => (colX === undefined ? l.items : l.items.filter((it) => it.x + it.width > colX + 1));
+  const cells = labelCells(inColumn(first), first.y);
+  if (cells.length !== 1) return null;
+  const h = Math.max(6, ...first.items.map((it) => it.height));
+  const block: Block = { lines: [first], text: cells[0]!.text, x: cells[0]!.x, xEnd: cells[0]!.xEnd };
+  for (let k = li + 1; k < lines.length; k++) {
+    const q = lines[k]!;
+    const prev = block.lines[block.lines.length - 1]!;
+    if (q.page !== first.page || rows.has(q) || prev.y - q.y > 1.45 * h) break;
+    const own = inColumn(q);
+    if (own.length === 0) continue; // a group label's line only
+    const qc = labelCells(own, q.y);
+    if (qc.length !== 1 || ROW_MARKER.test(qc[0]!.text) || qc[0]!.x >= block.xEnd || block.x >= qc[0]!.xEnd) break;
+    block.lines.push(q);
+    block.text += qc[0]!.text;
+    block.x = Math.min(block.x, qc[0]!.x);
+    block.xEnd = Math.max(block.xEnd, qc[0]!.xEnd);
+  }
+  return block;
+}
+
+/**
+ * Label cell `b` (no number) is a row of its own beside value row `r`: it names one row by itself,
+ * lies in the column of the label printed on `r`'s own baseline, which names another row, and more
+ * than a wrapped line's pitch (1.45 font heights) from it.
+ */
+function isBlankRowNextTo(b: Block, r: Row): boolean {
+  if (!namesOneRow(b.text)) return false;
+  const own = r.fragments.filter((f) => f.y === r.line.y);
+  const ownLabel = own[own.length - 1];
+  if (!ownLabel || !namesOneRow(ownLabel.text) || ownLabel.x >= b.xEnd || b.x >= ownLabel.xEnd) return false;
+  const h = Math.max(6, ...b.lines[0]!.items.map((it) => it.height));
+  return b.lines.every((l) => Math.abs(r.line.y - l.y) > 1.45 * h) && b.xEnd <= r.values[0]!.x;
+}
+
+/**
+ * The number of columns of the table that label cell `b` (a row printed with no number, starting at
+ * line `li`) is in: the column bands of the numbered row nearest above it, else the header nearest
+ * above — lines at a wrapped line's pitch with a label cell in `b`'s column (`信息内容`) and words
+ * right of it, one column per group of word centres (`本年新制作数量 | 本年新公开数量 | 对外公开总数量`
+ * → 3; wrapped `上一/年项/目数/量 | 本年/增//减 | 处理/决定/数量` → 3). Only rows (numbered or not)
+ * may lie between, each less than 4 font heights from the next; anything else (prose, a heading)
+ * means the cell is in no table: null.
+ */
+function tableWidth(lines: Line[], li: number, b: Block, rows: Map<Line, Row>, bands: Map<Row, number[]>, inBlank: Set<Line>, attached: Set<Line>, colX?: number): number | null {
+  const l = lines[li]!;
+  const h = Math.max(6, ...l.items.map((it) => it.height));
+  let y = l.y;
+  let atLeast = 0;
+  for (let k = li - 1; k >= 0 && k >= li - 80; k--) {
+    const p = lines[k]!;
+    // a table continued at the top of the next page: its header is the last line of the page before
+    const pageTurn = p.page === l.page - 1 && y === l.y && k === li - 1;
+    if (!pageTurn && (p.page !== l.page || p.y - y > 4 * h)) return null;
+    y = p.y;
+    const row = rows.get(p);
+    if (row) {
+      const rb = bands.get(row);
+      if (rb) return rb.length;
+      atLeast = Math.max(atLeast, row.values.length);
+      continue;
+    }
+    if (inBlank.has(p) || attached.has(p)) continue; // a row's own label lines
+    if (colX !== undefined && p.items.every((it) => it.x + it.width <= colX + 1)) continue; // a group label's line
+    // the header's lines, up to the line above it; a header begun at the foot of the page before
+    // (2020_pingtan_zhqsyq.pdf of test/fixtures/pdf-word: 信息内 / 采购 采购总金额 on page 1, 容 /
+    // 项目 / 数量 on page 2) is read on from there. A header with no line above it is not whole.
+    const header: Line[] = [];
+    let whole = false;
+    let page = p.page;
+    for (let j = k, top = p.y; j >= 0; j--) {
+      const q = lines[j]!;
+      if (q.page === page - 1 && page === p.page && header.every((x) => x.page === page)) { page = q.page; top = Infinity; }
+      if (q.page !== page) break;
+      if (rows.has(q) || inBlank.has(q) || q.y - top > 1.45 * h) { whole = true; break; }
+      header.push(q);
+      top = q.y;
+    }
+    if (!whole) return null;
+    const items = header.flatMap((q) => q.items);
+    const labelItems = items.filter((it) => it.x <= b.x + h && it.x + it.width > b.x - 2);
+    if (labelItems.length === 0) return null;
+    const labelEnd = Math.max(...labelItems.map((it) => it.x + it.width));
+    const centres = items.filter((it) => it.x >= labelEnd - 1).map(centre).sort((m, n) => m - n);
+    if (centres.length === 0) return null;
+    let columns = 1;
+    for (let i = 1; i < centres.length; i++) if (centres[i]! - centres[i - 1]! >= h) columns++;
+    return Math.max(atLeast, columns);
   }
   return null;
 }
