@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 /** The policy the built app runs under (test/e2e/harness.ts checks the same string). */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data: blob:";
@@ -22,7 +23,11 @@ export default defineConfig({
   base: process.env.BASE ?? './',
   plugins: [react(), cspMeta()],
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
-  build: { chunkSizeWarningLimit: 2000, sourcemap: false },
+  build: {
+    chunkSizeWarningLimit: 2000, sourcemap: false,
+    // embed.html: the static embed (ECharts and the chart's numbers only, src/embed/main.ts)
+    rolldownOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), embed: fileURLToPath(new URL('embed.html', import.meta.url)) } },
+  },
   preview: { host: '127.0.0.1', strictPort: true },
   worker: { format: 'es' },
 });

@@ -18,7 +18,8 @@ export function baseOption(o: ChartOptions) {
     color: [...PALETTE],
     animation: o.animation ?? true,
     aria: { enabled: true, decal: { show: true } },
-    textStyle: { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", sans-serif' },
+    // single quotes: the SVG renderer copies this into a double-quoted style="…" attribute as is
+    textStyle: { fontFamily: "system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif" },
   };
 }
 

@@ -89,8 +89,10 @@ export function App({ boot }: { boot: Boot }) {
   const viewKey = allDetail ? 'all-detail' : 'scoped';
   const ViewC = VIEW_COMPONENT[state.view];
 
+  if (state.embed && !ctx) return <main className="embed">{error ? <LoadError code={error.code} message={error.message} s={s} /> : <Loader progress={progress} s={s} />}</main>;
   if (state.embed && ctx) {
-    return <Ctx.Provider value={ctx}><main className="embed" key={viewKey}><ViewC /><a className="embed-link" href={window.location.href.replace(/([?&])embed=1&?/, '$1')} target="_blank" rel="noopener">{s.embedOpen}</a></main></Ctx.Provider>;
+    // the chart panels draw title, filters and the link back themselves (ChartPanel); CSS hides the rest
+    return <Ctx.Provider value={ctx}><main className="embed" data-view={state.view} key={viewKey}><ViewC /></main></Ctx.Provider>;
   }
   return (
     <div className="app">
