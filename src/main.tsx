@@ -3,6 +3,7 @@
 // 34 MB wasm compile (the longest step, bench/first-chart.ts) starts as early as possible.
 // Performance marks are read by bench/first-chart.ts.
 import { loadDataset, startDuckDb, type LoadProgress } from './data/duckdb-wasm';
+import { isSnapshot, SNAPSHOT_FILE } from './ui/snapshot';
 
 performance.mark('nb:start');
 // Same (idempotent) instantiation loadDataset awaits; started first only to mark when it is done.
@@ -15,11 +16,26 @@ const ready = loadDataset(new URL('data/index.duckdb', document.baseURI).href, (
   for (const l of listeners) l(p);
 });
 ready.catch(() => { /* shown by App */ });
+// The first views' numbers, computed by the data build (src/ui/snapshot.ts): the first chart is
+// drawn from them while DuckDB starts. Missing or malformed → null, and the app waits for DuckDB.
+const snapshot = fetch(new URL(`data/${SNAPSHOT_FILE}`, document.baseURI).href)
+  .then((r) => (r.ok ? r.json() : null)).then((j: unknown) => (isSnapshot(j) ? j : null)).catch(() => null);
 // Console API for analysts and benchmarks: SQL over the loaded (read-only) data, e.g.
 // nianbao.query('SELECT * FROM cube LIMIT 5'). Per-report views need their detail parts attached.
 (window as unknown as { nianbao: unknown }).nianbao = { query: (sql: string) => ready.then((d) => d.runner.query(sql)) };
 
+// Offline and repeat visits: the service worker registers once the first chart is drawn (or the
+// load failed), so its downloads never delay the first view. Not in embed frames: the host page's
+// visitors did not ask for an offline copy.
+const embedded = new URLSearchParams(window.location.search).get('embed') === '1';
+if (!embedded) { // in dev, vite-plugin-pwa's registerSW is a no-op
+  const start = () => void import('./ui/pwa').then((m) => m.registerPwa());
+  const wait = () => (document.body.dataset.chart === 'ready' ? start() : setTimeout(wait, 500));
+  void ready.then(wait, start);
+}
+
 void import('./ui/mount').then(({ mount }) => mount({
   ready,
+  snapshot,
   onProgress(cb) { listeners.push(cb); if (last) cb(last); },
 }));

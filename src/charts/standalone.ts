@@ -107,3 +107,25 @@ export function standaloneOption(option: EChartsOption, text: StandaloneText, wi
   };
   return { option: out, height: height + head + fitted.extra + SOURCE_H };
 }
+
+/**
+ * Narrow screens (a phone): category labels on a vertical axis (ranked bars) wrap within a third
+ * of the width instead of squeezing the bars to a sliver, and crowded horizontal category labels
+ * hide what would overlap instead of printing over each other.
+ */
+export function fitNarrow(option: EChartsOption, width: number): EChartsOption {
+  if (width >= 600) return option;
+  const fix = (axes: unknown, vertical: boolean) => {
+    const list = Array.isArray(axes) ? axes : axes ? [axes] : [];
+    const out = list.map((a) => {
+      const o = asObj(a);
+      if (!o || o.type !== 'category') return a;
+      const label = asObj(o.axisLabel) ?? {};
+      return vertical
+        ? { ...o, axisLabel: { ...label, width: Math.round(width * 0.33), overflow: 'break', lineHeight: 14, fontSize: 11 } }
+        : { ...o, axisLabel: { hideOverlap: true, ...label, fontSize: 11 } };
+    });
+    return Array.isArray(axes) ? out : out[0];
+  };
+  return { ...option, ...(option.yAxis ? { yAxis: fix(option.yAxis, true) as EChartsOption['yAxis'] } : {}), ...(option.xAxis ? { xAxis: fix(option.xAxis, false) as EChartsOption['xAxis'] } : {}) };
+}

@@ -9,7 +9,7 @@ import { BarChart, LineChart, SankeyChart, TreemapChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
-import { fitLegend, standaloneOption, type StandaloneText } from '../charts/standalone';
+import { fitLegend, fitNarrow, standaloneOption, type StandaloneText } from '../charts/standalone';
 
 echarts.use([BarChart, LineChart, SankeyChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent,
   MarkAreaComponent, AriaComponent, TitleComponent, CanvasRenderer, SVGRenderer]);
@@ -59,7 +59,7 @@ export function EChart({ option, animation, height = 420, label, handle, onPoint
   }, []);
   sig += `|${width}`;
   if (!last.current || last.current.sig !== sig) {
-    const fitted = width ? fitLegend(option, width) : { option, extra: 0 };
+    const fitted = width ? fitLegend(fitNarrow(option, width), width) : { option, extra: 0 };
     last.current = { sig, opt: { ...fitted.option, animation }, extra: fitted.extra };
   }
   const { opt, extra } = last.current;
