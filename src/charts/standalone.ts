@@ -119,8 +119,10 @@ export function fitNarrow(option: EChartsOption, width: number): EChartsOption {
     const list = Array.isArray(axes) ? axes : axes ? [axes] : [];
     const out = list.map((a) => {
       const o = asObj(a);
+      const label = asObj(o?.axisLabel) ?? {};
+      // a horizontal value axis (ranked bars): fewer ticks, never printed over each other
+      if (o && o.type === 'value' && !vertical) return { ...o, splitNumber: 3, axisLabel: { ...label, hideOverlap: true, fontSize: 11 } };
       if (!o || o.type !== 'category') return a;
-      const label = asObj(o.axisLabel) ?? {};
       return vertical
         ? { ...o, axisLabel: { ...label, width: Math.round(width * 0.33), overflow: 'break', lineHeight: 14, fontSize: 11 } }
         : { ...o, axisLabel: { hideOverlap: true, ...label, fontSize: 11 } };

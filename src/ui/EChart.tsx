@@ -2,7 +2,7 @@
 // 371 kB vs 166 kB gzip, stack-probe.md §3), init/setOption/resize/dispose via echarts-for-react's
 // core build, and the PNG/SVG exports. Sets document.body.dataset.chart = 'ready' when a render
 // finishes, which the e2e tests and bench/first-chart.ts wait on.
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, SankeyChart, TreemapChart } from 'echarts/charts';
@@ -50,10 +50,15 @@ export function EChart({ option, animation, height = 420, label, handle, onPoint
   // measured, and the chart grows by the extra legend rows.
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
-  useEffect(() => {
+  // measured before the first paint, and the chart is created only then: one render with the
+  // fitted option instead of a render and a redraw (the first chart's path, bench/first-chart.ts)
+  useLayoutEffect(() => {
     const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width / 16) * 16)); // 16 px steps: no redraw per pixel
+    if (!el) return;
+    const step = (w: number) => Math.max(16, Math.round(w / 16) * 16); // 16 px steps: no redraw per pixel
+    setWidth(step(el.getBoundingClientRect().width));
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => setWidth(step(e.contentRect.width)));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -106,7 +111,7 @@ export function EChart({ option, animation, height = 420, label, handle, onPoint
 
   return (
     <div className="chart" role="img" aria-label={label} ref={box}>
-      <ReactEChartsCore
+      {width ? <ReactEChartsCore
         ref={ref}
         echarts={echarts}
         option={opt}
@@ -114,7 +119,7 @@ export function EChart({ option, animation, height = 420, label, handle, onPoint
         lazyUpdate
         style={{ height: typeof height === 'number' ? height + extra : height, width: '100%' }}
         onEvents={onPointClick ? { finished: onFinished, click: (p: { name: string; seriesName?: string; dataIndex: number }) => onPointClick(p) } : { finished: onFinished }}
-      />
+      /> : null}
     </div>
   );
 }
