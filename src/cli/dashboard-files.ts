@@ -8,13 +8,13 @@
 //                       fetched by the browser only when a view needs per-report rows
 //
 // Written under temporary names and renamed into place at the end, like the rest of the dataset.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCubeSql } from '../data/cube';
 import type { DetailPart } from '../data/detail';
 import { attachSql, bundledTablesSql, detailAlias, setupViewsSql, type BundledTable } from '../data/load-dataset';
-import { jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot } from '../ui/snapshot';
+import { fingerprint, jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot } from '../ui/snapshot';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -92,7 +92,8 @@ export async function writeSnapshot(outDir: string): Promise<Snapshot> {
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   const run = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
-  const snap: Snapshot = { v: SNAPSHOT_VERSION, queries: {} };
+  const indexBytes = new Uint8Array(readFileSync(path.join(outDir, 'index.duckdb')));
+  const snap: Snapshot = { v: SNAPSHOT_VERSION, index: { bytes: indexBytes.length, hash: fingerprint(indexBytes) }, queries: {} };
   try {
     await con.run(attachSql(path.join(outDir, 'index.duckdb')));
     const detail = path.join(outDir, 'detail');

@@ -13,6 +13,9 @@ export const SNAPSHOT_VERSION = 1;
 
 export interface Snapshot {
   v: number;
+  /** The index.duckdb the rows were computed on: the browser uses the snapshot only when the index
+   * it fetched is this file (a data file swapped alone must never show the old file's numbers). */
+  index: { bytes: number; hash: string };
   /** SQL text → result rows (JSON values: BIGINT as number, like duckdb-wasm's castBigIntToDouble). */
   queries: Record<string, Record<string, unknown>[]>;
 }
@@ -38,7 +41,24 @@ export function jsonRow(r: Record<string, unknown>): Record<string, unknown> {
 }
 
 export function isSnapshot(v: unknown): v is Snapshot {
-  return !!v && typeof v === 'object' && (v as Snapshot).v === SNAPSHOT_VERSION && !!(v as Snapshot).queries && typeof (v as Snapshot).queries === 'object';
+  const o = v as Snapshot;
+  return !!o && typeof o === 'object' && o.v === SNAPSHOT_VERSION && !!o.queries && typeof o.queries === 'object'
+    && !!o.index && typeof o.index.bytes === 'number' && typeof o.index.hash === 'string';
+}
+
+/** Above this size the browser does not fetch the index a second time to check it: no snapshot. */
+export const SNAPSHOT_MAX_INDEX_BYTES = 16 * 1024 * 1024;
+
+/** FNV-1a (32 bit) over the file, with its length: tells two data files apart (not a security hash). */
+export function fingerprint(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193); }
+  return `${bytes.length}-${(h >>> 0).toString(16)}`;
+}
+
+/** The snapshot if it was computed on this index file, else null. */
+export function matchingSnapshot(snap: Snapshot, index: Uint8Array): Snapshot | null {
+  return snap.index.bytes === index.length && snap.index.hash === fingerprint(index) ? snap : null;
 }
 
 /**

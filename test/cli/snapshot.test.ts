@@ -12,7 +12,7 @@ import { latestOverview, metaSql, runOverview, runTrends, runYears } from '../..
 import type { QueryRunner } from '../../src/data/query-runner';
 import { DEFAULT_STATE } from '../../src/state/url';
 import { selectionOf } from '../../src/ui/selection';
-import { isSnapshot, jsonRow, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/ui/snapshot';
+import { isSnapshot, jsonRow, matchingSnapshot, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/ui/snapshot';
 
 let out: string;
 let snap: Snapshot;
@@ -64,6 +64,15 @@ describe('first-view snapshot', () => {
     const early = snapshotRunner(snap, Promise.resolve(later));
     await runOverview(early, { selection: { ...sel, region: '43' } });
     expect(asked).toMatch(/43/);
+  });
+
+  it('is used only with the index file it was computed on', () => {
+    const index = new Uint8Array(readFileSync(path.join(out, 'index.duckdb')));
+    expect(matchingSnapshot(snap, index)).toBe(snap);
+    const other = index.slice();
+    other[other.length - 1] ^= 1;
+    expect(matchingSnapshot(snap, other)).toBeNull();
+    expect(matchingSnapshot(snap, index.subarray(1))).toBeNull();
   });
 
   it('is small: a few kB gzip', () => {
