@@ -71,7 +71,7 @@ async function main(): Promise<void> {
         await bctx.close();
       };
       if (i % 2 === 1) await bareRun();
-      const ctx = await browser();
+      const ctx = await browser({ serviceWorkers: 'allow' });
       const page = ctx.pages()[0] ?? await ctx.newPage();
       const read = async (): Promise<Marks> => {
         await page.waitForSelector('body[data-chart="ready"]', { timeout: 60_000 });

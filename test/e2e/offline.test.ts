@@ -14,7 +14,7 @@ let dist: string;
 beforeAll(async () => {
   dist = await buildApp();
   ({ server, url } = await serve(dist));
-  ctx = await browser();
+  ctx = await browser({ serviceWorkers: 'allow' });
 });
 
 afterAll(async () => {
