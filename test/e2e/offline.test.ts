@@ -39,15 +39,15 @@ describe('offline', () => {
     await page.reload();
     await page.waitForSelector('body[data-chart="ready"]', { timeout: 120_000 });
     // the reload fetched the detail files through the worker: wait until they are in its cache
-    const parts = await page.evaluate(async () => {
-      const rows = await (window as unknown as { nianbao: { query(sql: string): Promise<{ n: number }[]> } }).nianbao.query('SELECT count(*)::INTEGER AS n FROM nb.parts');
-      return Number(rows[0].n);
+    const files = await page.evaluate(async () => {
+      const rows = await (window as unknown as { nianbao: { query(sql: string): Promise<{ file: string }[]> } }).nianbao.query('SELECT file FROM nb.parts');
+      return rows.map((r) => String(r.file));
     });
-    expect(parts).toBeGreaterThan(0);
-    await page.waitForFunction(async (n) => {
-      const c = await caches.open('nianbao-data');
-      return (await c.keys()).filter((r) => /\/data\/detail\//.test(r.url)).length >= n;
-    }, parts, { timeout: 60_000, polling: 500 });
+    expect(files.length).toBeGreaterThan(0);
+    await page.waitForFunction(async (want) => {
+      const urls = (await (await caches.open('nianbao-data')).keys()).map((r) => r.url);
+      return want.every((f) => urls.some((u) => u.endsWith(`/data/${f}`)));
+    }, files, { timeout: 90_000, polling: 500 });
 
     await ctx.setOffline(true);
     try {
