@@ -9,3 +9,4 @@ export * from './breakdown';
 export * from './sankey';
 export * from './appeals';
 export * from './sparkline';
+export * from './standalone';

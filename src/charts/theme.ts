@@ -21,7 +21,8 @@ export function baseOption(o: ChartOptions) {
     // names the series by their ids ("applicant:natural的数据是NaN") — the chart's wrapper carries
     // the label (src/ui/EChart.tsx) and every chart has its table
     aria: { enabled: true, decal: { show: true }, label: { enabled: false } },
-    textStyle: { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", sans-serif' },
+    // single quotes: the SVG renderer copies this into a double-quoted style="…" attribute as is
+    textStyle: { fontFamily: "system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif" },
   };
 }
 

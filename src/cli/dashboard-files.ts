@@ -8,12 +8,14 @@
 //                       fetched by the browser only when a view needs per-report rows
 //
 // Written under temporary names and renamed into place at the end, like the rest of the dataset.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCubeSql } from '../data/cube';
 import type { DetailPart } from '../data/detail';
 import { describeOutputError, recoverDir } from './atomic-dir';
+import { attachSql, bundledTablesSql, detailAlias, setupViewsSql, type BundledTable } from '../data/load-dataset';
+import { fingerprint, jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot } from '../ui/snapshot';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -95,7 +97,47 @@ export async function writeDashboardFiles(fullDb: string, outDir: string): Promi
   if (existsSync(detail)) rmSync(detail, { recursive: true, force: true });
   renameSync(tmpDetail, detail);
   renameSync(tmpIndex, path.join(outDir, 'index.duckdb'));
+  await writeSnapshot(outDir);
   return { indexBytes: statSync(path.join(outDir, 'index.duckdb')).size, cubeRows, parts, ms: performance.now() - t0 };
+}
+
+/**
+ * `<outDir>/snapshot.json`: the first views' query results (src/ui/snapshot.ts), computed on the
+ * files just written, attached as the browser attaches them (index as nb, every detail part), so
+ * the first chart can be drawn before duckdb-wasm has started, with the same numbers.
+ */
+export async function writeSnapshot(outDir: string): Promise<Snapshot> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const con = await instance.connect();
+  const run = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  const indexBytes = new Uint8Array(readFileSync(path.join(outDir, 'index.duckdb')));
+  const snap: Snapshot = { v: SNAPSHOT_VERSION, index: { bytes: indexBytes.length, hash: fingerprint(indexBytes) }, queries: {} };
+  try {
+    await con.run(attachSql(path.join(outDir, 'index.duckdb')));
+    const detail = path.join(outDir, 'detail');
+    if (existsSync(detail)) {
+      for (const f of readdirSync(detail).sort()) {
+        const m = /^(\d{2}|x)\.duckdb$/.exec(f);
+        if (m) await con.run(attachSql(path.join(detail, f), detailAlias(m[1])));
+      }
+    }
+    const present = (await run(bundledTablesSql())).map((r) => ({ database: String(r.database), table: String(r.table) }) as BundledTable);
+    for (const s of setupViewsSql(present)) await con.run(s);
+    await runFirstViews({
+      async query<T>(sql: string): Promise<T[]> {
+        const rows = (await run(sql)).map(jsonRow);
+        snap.queries[sql] = rows;
+        return rows as T[];
+      },
+    });
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+  const tmp = path.join(outDir, `${SNAPSHOT_FILE}.tmp`);
+  writeFileSync(tmp, JSON.stringify(snap));
+  renameSync(tmp, path.join(outDir, SNAPSHOT_FILE));
+  return snap;
 }
 
 /** `nianbao dashboard-files <dataset dir>`: (re)cut index.duckdb + detail/ from its nianbao.duckdb. */

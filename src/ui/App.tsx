@@ -6,6 +6,7 @@ import { t } from '../i18n/strings';
 import { VIEWS, type View } from '../state/url';
 import { Ctx, type AppCtx } from './context';
 import { scopedRunner } from '../data/detail';
+import type { QueryRunner } from '../data/query-runner';
 import type { Selection } from '../data/filters';
 import { useDetailStatus } from './useDetailStatus';
 import { useUrlState } from './useUrlState';
@@ -25,9 +26,12 @@ import { Sql } from './views/Sql';
 import { Change } from './views/Change';
 import { Glossary } from './views/Glossary';
 import { Profile } from './views/Profile';
+import { snapshotRunner, type Snapshot } from './snapshot';
 
 export interface Boot {
   ready: Promise<LoadedDataset>;
+  /** The first views' results from the data build (null: none); answers them until DuckDB is ready. */
+  snapshot?: Promise<Snapshot | null>;
   onProgress(cb: (p: LoadProgress) => void): void;
 }
 
@@ -91,13 +95,36 @@ export function App({ boot }: { boot: Boot }) {
     allDetail ? null : { maxBytes: LARGE_DETAIL_BYTES, loaded: data.loadedParts }) : null), [data, allDetail]);
   const runner = useMemo(() => runnerFor?.({ region: state.region || undefined }) ?? null, [runnerFor, state.region]);
   const detail = useDetailStatus(data);
-  const ctx = useMemo<AppCtx | null>(() => (loaded && runner && runnerFor ? { state, update, s, runner, runnerFor, loadAllDetail, allDetail, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, runnerFor, loadAllDetail, allDetail, state, update, s, refresh, imported]);
+  const liveCtx = useMemo<AppCtx | null>(() => (loaded && runner && runnerFor ? { state, update, s, runner, runnerFor, loadAllDetail, allDetail, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, runnerFor, loadAllDetail, allDetail, state, update, s, refresh, imported]);
+  // Before DuckDB is ready: a context whose runner answers the snapshot's queries (the default
+  // views) at once and waits for DuckDB for anything else; the view keeps its rows when DuckDB
+  // takes over (same query keys, no re-query, no flash).
+  const [early, setEarly] = useState<{ live: (sel: Selection) => QueryRunner; years: number[] } | null>(null);
+  useEffect(() => {
+    let on = true;
+    void boot.snapshot?.then(async (snap) => {
+      if (!snap || !on) return;
+      const live = (sel: Selection) => snapshotRunner(snap, boot.ready.then((d) => scopedRunner(d.runner, sel, d.parts, d.ensureDetail, { maxBytes: LARGE_DETAIL_BYTES, loaded: d.loadedParts })));
+      const years = (await runYears(live({}))).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
+      if (on) setEarly({ live, years });
+    }).catch(() => { /* no snapshot: wait for DuckDB */ });
+    return () => { on = false; };
+  }, [boot]);
+  const earlyCtx = useMemo<AppCtx | null>(() => (early && !loaded ? {
+    state, update, s, runner: early.live({ region: state.region || undefined }), runnerFor: early.live, loadAllDetail, allDetail,
+    years: early.years, yearsReady: true, refresh: () => {}, imported: NONE_IMPORTED,
+  } : null), [early, loaded, state, update, s, loadAllDetail, allDetail]);
+
+  // DuckDB's own year list follows the first render: until then the snapshot's (the same) stays
+  const ctx = useMemo(() => (liveCtx ? (liveCtx.yearsReady || !early ? liveCtx : { ...liveCtx, years: early.years, yearsReady: true }) : error ? null : earlyCtx), [liveCtx, early, error, earlyCtx]);
   // lifting the detail limit remounts the view, so its queries run again
   const viewKey = allDetail ? 'all-detail' : 'scoped';
   const ViewC = VIEW_COMPONENT[state.view];
 
+  if (state.embed && !ctx) return <main className="embed">{error ? <LoadError code={error.code} message={error.message} s={s} /> : <Loader progress={progress} s={s} />}</main>;
   if (state.embed && ctx) {
-    return <Ctx.Provider value={ctx}><main className="embed" key={viewKey}><ViewC /><a className="embed-link" href={window.location.href.replace(/([?&])embed=1&?/, '$1')} target="_blank" rel="noopener">{s.embedOpen}</a></main></Ctx.Provider>;
+    // the chart panels draw title, filters and the link back themselves (ChartPanel); CSS hides the rest
+    return <Ctx.Provider value={ctx}><main className="embed" data-view={state.view} key={viewKey}><ViewC /></main></Ctx.Provider>;
   }
   return (
     <div className="app">

@@ -13,6 +13,10 @@ const LEVEL_ZH: Record<string, string> = { province: '省级', city: '市级', c
 export function Filters() {
   const { state, update, s, runner, years, allDetail } = useApp();
   const [search, setSearch] = useState('');
+  // On a phone the filters fold behind one button (CSS shows it below 600 px) so the chart is on
+  // the first screen; the button says how many filters are set.
+  const [open, setOpen] = useState(false);
+  const active = state.agencies.length + state.levels.length + (state.region ? 1 : 0) + (state.years ? 1 : 0) + (state.excludeFailing ? 1 : 0);
   // within the selected region (its detail file is all the search waits for); national otherwise.
   // An empty box has one constant key: a filter change must not re-render for a search nobody typed.
   const found = useQuery(search.trim() ? keyOf('agencies', search, state.region, allDetail) : 'agencies:none', () => (search.trim() ? runAgencies(runner, { search: search.trim(), region: state.region || undefined, limit: 12 }) : Promise.resolve([])), false);
@@ -24,7 +28,10 @@ export function Filters() {
     update({ years: a === null && b === null ? null : [lo, hi] });
   };
   return (
-    <section className="filters" aria-label={s.filters}>
+    <section className={`filters${open ? ' open' : ''}`} aria-label={s.filters}>
+      <button type="button" className="filters-toggle" aria-expanded={open} onClick={() => setOpen((v) => !v)} data-testid="filters-toggle">
+        {open ? s.exp.hideFilters : s.exp.showFilters}{active ? ` (${active})` : ''}
+      </button>
       <div className="search">
         <label>{s.agencySearch}
           <input type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} maxLength={60} />

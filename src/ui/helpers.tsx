@@ -1,21 +1,12 @@
 // Glue between URL state, the metric catalog and the chart builders' option types.
 import { useApp } from './context';
-import type { Selection } from '../data/filters';
 import { getMetric, METRICS } from '../data/metric-catalog';
 import type { MetricInfo } from '../charts/types';
 import { formatNumber, formatPercent, formatRate, isSmallN } from '../charts/format';
-import type { Lang, State } from '../state/url';
+import type { Lang } from '../state/url';
 import type { Strings } from '../i18n/strings';
 
-export function selectionOf(st: State, withAgencies = true): Selection {
-  return {
-    agencies: withAgencies && st.agencies.length ? st.agencies : undefined,
-    levels: st.levels.length ? st.levels : undefined,
-    region: st.region || undefined,
-    years: st.years ?? undefined,
-    excludeFailing: st.excludeFailing || undefined,
-  };
-}
+export { selectionOf } from './selection';
 
 /** A stable string for useQuery keys. */
 export const keyOf = (...parts: unknown[]): string => JSON.stringify(parts);

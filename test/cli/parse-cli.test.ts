@@ -96,7 +96,7 @@ describe('parse CLI on data/reports and bad inputs', () => {
     for (const name of ['findings.csv', 'checks.csv', 'manifest.csv']) expect(csv(out, name).errors, name).toEqual([]);
     expect(readFileSync(path.join(out, 'manifest.csv'), 'utf8')).toContain('reports/2024_xiangtanxian_zfbgs.txt');
     // nothing half-written is left behind
-    expect(readdirSync(out).sort()).toEqual(['checks.csv', 'detail', 'facts.csv', 'findings.csv', 'index.duckdb', 'manifest.csv', 'meta.csv', 'nianbao.duckdb', 'reports.csv']);
+    expect(readdirSync(out).sort()).toEqual(['checks.csv', 'detail', 'facts.csv', 'findings.csv', 'index.duckdb', 'manifest.csv', 'meta.csv', 'nianbao.duckdb', 'reports.csv', 'snapshot.json']);
   });
 
   it('writes a nianbao.duckdb whose tables have the documented types and the CSVs\' row counts', async () => {

@@ -47,7 +47,7 @@ describe('writeDataset', () => {
     await expect(writeDataset(dir, broken)).rejects.toThrow();
     expect(readFileSync(path.join(dir, 'nianbao.duckdb')).equals(before)).toBe(true);
     expect(existsSync(path.join(dir, 'nianbao.duckdb.wal'))).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual(['checks.csv', 'detail', 'facts.csv', 'findings.csv', 'index.duckdb', 'meta.csv', 'nianbao.duckdb', 'reports.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['checks.csv', 'detail', 'facts.csv', 'findings.csv', 'index.duckdb', 'meta.csv', 'nianbao.duckdb', 'reports.csv', 'snapshot.json']);
     expect(readFileSync(path.join(dir, 'reports.csv'), 'utf8')).not.toContain('twenty');
   });
 });

@@ -59,9 +59,13 @@ export async function serve(outDir: string, opts: { base?: string; headers?: Rec
   return { server, url };
 }
 
-export async function browser(): Promise<BrowserContext> {
+/** `serviceWorkers: 'block'` (default): page.route cannot see requests a service worker answers from
+ * its cache, so tests that fake or hold data files run without one; the offline test and the
+ * benchmark's warm reloads allow it. */
+export async function browser(opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'nianbao-chrome-')), {
     executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true, args: CHROME_ARGS,
+    serviceWorkers: opts.serviceWorkers ?? 'block',
     viewport: { width: 1280, height: 800 },
   });
 }

@@ -1,0 +1,79 @@
+// The first view without DuckDB: the data build (src/cli/dashboard-files.ts) runs the queries of
+// the shell and of the default views through the same builders and writes their result rows to
+// data/snapshot.json next to index.duckdb. The browser answers exactly those SQL texts from it while
+// duckdb-wasm starts; anything else (any change the user makes) waits for DuckDB. A view whose SQL
+// changed simply misses the snapshot and waits: the snapshot can make a view early, never different.
+import { metaSql, runImported, runOverview, runTrends, runYears } from '../data/queries';
+import type { QueryRunner } from '../data/query-runner';
+import { DEFAULT_STATE } from '../state/url';
+import { selectionOf } from './selection';
+
+export const SNAPSHOT_FILE = 'snapshot.json';
+export const SNAPSHOT_VERSION = 1;
+
+export interface Snapshot {
+  v: number;
+  /** The index.duckdb the rows were computed on: the browser uses the snapshot only when the index
+   * it fetched is this file (a data file swapped alone must never show the old file's numbers). */
+  index: { bytes: number; hash: string };
+  /** SQL text → result rows (JSON values: BIGINT as number, like duckdb-wasm's castBigIntToDouble). */
+  queries: Record<string, Record<string, unknown>[]>;
+}
+
+/** The queries the shell (years, meta, imported) and the default overview and trends views run on
+ * a first visit, run on `runner` — the writer records them, the test compares them. */
+export async function runFirstViews(runner: QueryRunner): Promise<void> {
+  const sel = selectionOf(DEFAULT_STATE);
+  await runYears(runner);
+  await runner.query(metaSql());
+  await runImported(runner);
+  await runOverview(runner, { selection: sel });
+  await runTrends(runner, { selection: sel, metrics: [...DEFAULT_STATE.metrics], mode: 'aggregate' });
+}
+
+/** A JSON-safe copy of a row from either DuckDB runtime. */
+export function jsonRow(r: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) {
+    out[k] = typeof v === 'bigint' ? Number(v) : v === null || v === undefined || typeof v !== 'object' ? v ?? null : Array.isArray(v) ? v.map(String) : String(v);
+  }
+  return out;
+}
+
+export function isSnapshot(v: unknown): v is Snapshot {
+  const o = v as Snapshot;
+  return !!o && typeof o === 'object' && o.v === SNAPSHOT_VERSION && !!o.queries && typeof o.queries === 'object'
+    && !!o.index && typeof o.index.bytes === 'number' && typeof o.index.hash === 'string';
+}
+
+/** Above this size the browser does not fetch the index a second time to check it: no snapshot. */
+export const SNAPSHOT_MAX_INDEX_BYTES = 16 * 1024 * 1024;
+
+/** FNV-1a (32 bit) over the file, with its length: tells two data files apart (not a security hash). */
+export function fingerprint(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193); }
+  return `${bytes.length}-${(h >>> 0).toString(16)}`;
+}
+
+/** The snapshot if it was computed on this index file, else null. */
+export function matchingSnapshot(snap: Snapshot, index: Uint8Array): Snapshot | null {
+  return snap.index.bytes === index.length && snap.index.hash === fingerprint(index) ? snap : null;
+}
+
+/**
+ * A runner that answers the snapshot's SQL at once while `live` is pending, and everything else
+ * (and everything once live is there) from the live runner.
+ */
+export function snapshotRunner(snap: Snapshot, live: Promise<QueryRunner>): QueryRunner {
+  let ready: QueryRunner | null = null;
+  void live.then((r) => { ready = r; }, () => {});
+  return {
+    query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+      if (ready) return ready.query<T>(sql);
+      const hit = Object.prototype.hasOwnProperty.call(snap.queries, sql) ? snap.queries[sql] : undefined;
+      if (hit) return Promise.resolve(hit.map((r) => ({ ...r })) as T[]);
+      return live.then((r) => r.query<T>(sql));
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// The first view's snapshot (data/snapshot.json, written by the data build) gives the same numbers
+// as the live queries: the real bundled reports parsed by the CLI, the snapshot read back through
+// the browser's snapshot runner, compared with DuckDB on the full nianbao.duckdb.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { runParse } from '../../src/cli/parse-command';
+import { attachSql, bundledTablesSql, setupViewsSql, type BundledTable } from '../../src/data/load-dataset';
+import { latestOverview, metaSql, runOverview, runTrends, runYears } from '../../src/data/queries';
+import type { QueryRunner } from '../../src/data/query-runner';
+import { DEFAULT_STATE } from '../../src/state/url';
+import { selectionOf } from '../../src/ui/selection';
+import { isSnapshot, jsonRow, matchingSnapshot, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/ui/snapshot';
+
+let out: string;
+let snap: Snapshot;
+let instance: DuckDBInstance;
+let con: DuckDBConnection;
+let live: QueryRunner;
+/** Live DuckDB never answers the snapshot runner here: every answer must come from the file. */
+const never = new Promise<QueryRunner>(() => {});
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(tmpdir(), 'nianbao-snapshot-'));
+  const code = await runParse(['data/reports', '--out', out, '--manifest', 'data/manifest.csv', '--quiet'], { out: () => {}, err: () => {} });
+  expect(code).toBe(0);
+  const raw: unknown = JSON.parse(readFileSync(path.join(out, SNAPSHOT_FILE), 'utf8'));
+  expect(isSnapshot(raw)).toBe(true);
+  snap = raw as Snapshot;
+  // the full file, every table in one database — not the index + detail cut the snapshot was made from
+  instance = await DuckDBInstance.create(':memory:');
+  con = await instance.connect();
+  const run = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  await con.run(attachSql(path.join(out, 'nianbao.duckdb')));
+  const present = (await run(bundledTablesSql())).map((r) => ({ database: String(r.database), table: String(r.table) }) as BundledTable);
+  for (const s of setupViewsSql(present)) await con.run(s);
+  live = { query: async <T>(sql: string) => (await run(sql)).map(jsonRow) as T[] };
+}, 180_000);
+
+afterAll(() => { con?.closeSync(); instance?.closeSync(); });
+
+describe('first-view snapshot', () => {
+  const sel = selectionOf(DEFAULT_STATE);
+
+  it('answers the overview, trends, years and meta exactly as the live query on the real data', async () => {
+    const early = snapshotRunner(snap, never);
+    const overview = await runOverview(early, { selection: sel });
+    expect(overview.length).toBeGreaterThan(20);
+    expect(overview).toEqual(await runOverview(live, { selection: sel }));
+    const trends = await runTrends(early, { selection: sel, metrics: [...DEFAULT_STATE.metrics], mode: 'aggregate' });
+    expect(trends).toEqual(await runTrends(live, { selection: sel, metrics: [...DEFAULT_STATE.metrics], mode: 'aggregate' }));
+    expect(await runYears(early)).toEqual(await runYears(live));
+    expect(await early.query(metaSql())).toEqual(await live.query(metaSql()));
+    // the cards' latest year has reports in the snapshot too
+    const latest = latestOverview(overview);
+    expect(latest.get('received')?.n_reports).toBeGreaterThan(0);
+  });
+
+  it('never answers a query it does not hold (a changed filter waits for DuckDB)', async () => {
+    let asked = '';
+    const later: QueryRunner = { query: async <T>(sql: string) => { asked = sql; return [] as T[]; } };
+    const early = snapshotRunner(snap, Promise.resolve(later));
+    await runOverview(early, { selection: { ...sel, region: '43' } });
+    expect(asked).toMatch(/43/);
+  });
+
+  it('is used only with the index file it was computed on', () => {
+    const index = new Uint8Array(readFileSync(path.join(out, 'index.duckdb')));
+    expect(matchingSnapshot(snap, index)).toBe(snap);
+    const other = index.slice();
+    other[other.length - 1] ^= 1;
+    expect(matchingSnapshot(snap, other)).toBeNull();
+    expect(matchingSnapshot(snap, index.subarray(1))).toBeNull();
+  });
+
+  it('is small: a few kB gzip', () => {
+    expect(JSON.stringify(snap).length).toBeLessThan(200_000);
+  });
+});
