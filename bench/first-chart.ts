@@ -5,7 +5,7 @@
 // wasm < 400 kB gzip.
 // Paired ratio (issue 11): each run also opens, in its own fresh profile, a bare page that only
 // starts the same duckdb-wasm bundle (bench/bare-page); the first chart, drawn from the build-time
-// snapshot (src/ui/snapshot.ts), must come at ≤ 0.5 × that start. Warm: a reload in the same
+// snapshot (src/state/snapshot.ts), must come at ≤ 0.5 × that start. Warm: a reload in the same
 // profile (HTTP cache and, when registered, the service worker).
 // Usage: npx tsx bench/first-chart.ts [runs=3]   (uses public/data if `npm run data` made it,
 // otherwise test/fixtures/dataset-small)

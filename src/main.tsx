@@ -3,7 +3,7 @@
 // 34 MB wasm compile (the longest step, bench/first-chart.ts) starts as early as possible.
 // Performance marks are read by bench/first-chart.ts.
 import { loadDataset, loadOptionsFromUrl, startDuckDb, type LoadProgress } from './data/duckdb-wasm';
-import { isSnapshot, matchingSnapshot, SNAPSHOT_FILE, SNAPSHOT_MAX_INDEX_BYTES } from './ui/snapshot';
+import { isSnapshot, matchingSnapshot, SNAPSHOT_FILE, SNAPSHOT_MAX_INDEX_BYTES } from './state/snapshot';
 
 performance.mark('nb:start');
 // Same (idempotent) instantiation loadDataset awaits; started first only to mark when it is done.
@@ -17,7 +17,7 @@ const ready = loadDataset(new URL('data/index.duckdb', document.baseURI).href, (
   for (const l of listeners) l(p);
 }, loadOptions);
 ready.catch(() => { /* shown by App */ });
-// The first views' numbers, computed by the data build (src/ui/snapshot.ts): the first chart is
+// The first views' numbers, computed by the data build (src/state/snapshot.ts): the first chart is
 // drawn from them while DuckDB starts. Missing or malformed → null, and the app waits for DuckDB.
 // Used only if it was computed on the very index file this page gets (fetched once more to check:
 // 17 kB gzip here; skipped for an index over SNAPSHOT_MAX_INDEX_BYTES).

@@ -15,7 +15,7 @@ import { buildCubeSql } from '../data/cube';
 import type { DetailPart } from '../data/detail';
 import { describeOutputError, recoverDir } from './atomic-dir';
 import { attachSql, bundledTablesSql, detailAlias, setupViewsSql, type BundledTable } from '../data/load-dataset';
-import { fingerprint, jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot } from '../ui/snapshot';
+import { fingerprint, jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot } from '../state/snapshot';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -102,7 +102,7 @@ export async function writeDashboardFiles(fullDb: string, outDir: string): Promi
 }
 
 /**
- * `<outDir>/snapshot.json`: the first views' query results (src/ui/snapshot.ts), computed on the
+ * `<outDir>/snapshot.json`: the first views' query results (src/state/snapshot.ts), computed on the
  * files just written, attached as the browser attaches them (index as nb, every detail part), so
  * the first chart can be drawn before duckdb-wasm has started, with the same numbers.
  */

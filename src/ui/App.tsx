@@ -26,7 +26,7 @@ import { Sql } from './views/Sql';
 import { Change } from './views/Change';
 import { Glossary } from './views/Glossary';
 import { Profile } from './views/Profile';
-import { snapshotRunner, type Snapshot } from './snapshot';
+import { snapshotRunner, type Snapshot } from '../state/snapshot';
 
 export interface Boot {
   ready: Promise<LoadedDataset>;

@@ -6,7 +6,7 @@ import { formatNumber, formatPercent, formatRate, isSmallN } from '../charts/for
 import type { Lang } from '../state/url';
 import type { Strings } from '../i18n/strings';
 
-export { selectionOf } from './selection';
+export { selectionOf } from '../state/selection';
 
 /** A stable string for useQuery keys. */
 export const keyOf = (...parts: unknown[]): string => JSON.stringify(parts);

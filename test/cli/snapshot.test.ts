@@ -11,8 +11,8 @@ import { attachSql, bundledTablesSql, setupViewsSql, type BundledTable } from '.
 import { latestOverview, metaSql, runOverview, runTrends, runYears } from '../../src/data/queries';
 import type { QueryRunner } from '../../src/data/query-runner';
 import { DEFAULT_STATE } from '../../src/state/url';
-import { selectionOf } from '../../src/ui/selection';
-import { isSnapshot, jsonRow, matchingSnapshot, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/ui/snapshot';
+import { selectionOf } from '../../src/state/selection';
+import { isSnapshot, jsonRow, matchingSnapshot, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/state/snapshot';
 
 let out: string;
 let snap: Snapshot;

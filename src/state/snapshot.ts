@@ -5,7 +5,7 @@
 // changed simply misses the snapshot and waits: the snapshot can make a view early, never different.
 import { metaSql, runImported, runOverview, runTrends, runYears } from '../data/queries';
 import type { QueryRunner } from '../data/query-runner';
-import { DEFAULT_STATE } from '../state/url';
+import { DEFAULT_STATE } from './url';
 import { selectionOf } from './selection';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
