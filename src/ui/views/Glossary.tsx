@@ -42,13 +42,13 @@ export function Glossary() {
                 return (
                   <div key={m.id} data-term={m.id}>
                     <dt id={`g-${m.id}`} className={state.term === m.id ? 'current' : undefined} aria-current={state.term === m.id ? 'true' : undefined}>
-                      {e.label} <code className="muted">{m.id}</code>
+                      {e.label}
                     </dt>
                     <dd>
                       <p><strong>{g.counts}{colon}</strong>{e.counts}{e.kind === 'rate' ? ` — ${g.rate}` : e.unit ? ` (${g.unit}: ${e.unit})` : ''}</p>
                       {e.denominator ? <p><strong>{g.denominator}{colon}</strong>{e.denominator}</p> : null}
                       <p><strong>{g.rows}{colon}</strong></p>
-                      <ul>{e.rows.map((r) => <li key={`${r.role}-${r.key}`}>{e.kind === 'rate' ? `${r.role === 'value' ? g.numeratorRow : g.denominatorRow}: ` : ''}{r.label} <code className="muted">{r.key}</code></li>)}</ul>
+                      <ul>{e.rows.map((r) => <li key={`${r.role}-${r.key}`}>{e.kind === 'rate' ? `${r.role === 'value' ? g.numeratorRow : g.denominatorRow}: ` : ''}{r.label}</li>)}</ul>
                       <p className={e.comparability ? 'caveat' : undefined}><strong>{g.comparability}{colon}</strong>{e.comparability ?? g.comparable}</p>
                     </dd>
                   </div>
