@@ -8,12 +8,16 @@
 //                       fetched by the browser only when a view needs per-report rows
 //
 // Written under temporary names and renamed into place at the end, like the rest of the dataset.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The standalone command re-cuts a dataset folder as a whole: a staging copy of the folder (its
+// other files hard-linked) gets the new index.duckdb + detail/, then is swapped in by renames
+// (./atomic-dir.ts), so a kill at any point leaves the old index + detail or the new ones, never
+// a new detail/ beside an old index.duckdb.
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCubeSql } from '../data/cube';
 import type { DetailPart } from '../data/detail';
-import { describeOutputError, recoverDir } from './atomic-dir';
+import { createStaging, describeOutputError, discardStaging, recoverDir, swapIn, type OutputHook } from './atomic-dir';
 import { attachSql, bundledTablesSql, detailAlias, setupViewsSql, type BundledTable } from '../data/load-dataset';
 import { fingerprint, jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot } from '../state/snapshot';
 
@@ -140,19 +144,42 @@ export async function writeSnapshot(outDir: string): Promise<Snapshot> {
   return snap;
 }
 
+/** What the command writes itself; everything else in the folder is carried over unchanged. */
+const OWN = new Set(['index.duckdb', 'index.duckdb.wal', 'index.duckdb.tmp', 'index.duckdb.tmp.wal', 'detail', 'detail.tmp', 'snapshot.json', 'snapshot.json.tmp']);
+
+/** The folder's other entries into `staging`: files hard-linked (copied across devices), folders copied. */
+function carryOver(dir: string, staging: string): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (OWN.has(e.name)) continue;
+    const from = path.join(dir, e.name);
+    const to = path.join(staging, e.name);
+    if (e.isDirectory()) cpSync(from, to, { recursive: true });
+    else if (e.isFile()) { try { linkSync(from, to); } catch { copyFileSync(from, to); } }
+  }
+}
+
 /** `nianbao dashboard-files <dataset dir>`: (re)cut index.duckdb + detail/ from its nianbao.duckdb. */
-export async function runDashboardFiles(argv: string[], io: { out(s: string): void; err(s: string): void }): Promise<number> {
+export async function runDashboardFiles(argv: string[], io: { out(s: string): void; err(s: string): void }, opts: { hook?: OutputHook } = {}): Promise<number> {
+  const hook = opts.hook ?? (() => {});
   const [dir] = argv;
   if (!dir || argv.length > 1 || dir.startsWith('-')) { io.err('usage: tsx src/cli/main.ts dashboard-files <dataset dir holding nianbao.duckdb>\n'); return 2; }
   const full = path.join(dir, 'nianbao.duckdb');
   try { recoverDir(dir); } catch (e) { io.err(`dashboard-files: ${describeOutputError(dir, e)}\n`); return 1; }
   if (!existsSync(full)) { io.err(`dashboard-files: ${full} not found\n`); return 1; }
+  let staging: string | null = null;
   try {
-    const r = await writeDashboardFiles(full, dir);
+    staging = createStaging(dir);
+    carryOver(dir, staging);
+    hook('staging-created');
+    const r = await writeDashboardFiles(path.join(staging, 'nianbao.duckdb'), staging);
+    hook('dashboard-files-written');
+    swapIn(staging, dir, hook);
+    staging = null;
     const detail = r.parts.reduce((s, p) => s + p.bytes, 0);
     io.out(`dashboard-files: index.duckdb ${(r.indexBytes / 1e6).toFixed(2)} MB (cube ${r.cubeRows} cells), ${r.parts.length} detail files ${(detail / 1e6).toFixed(1)} MB, ${(r.ms / 1000).toFixed(1)} s\n`);
     return 0;
   } catch (e) {
+    if (staging) discardStaging(staging);
     io.err(`dashboard-files: ${describeOutputError(dir, e)}\n`);
     return 1;
   }

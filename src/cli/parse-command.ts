@@ -8,7 +8,7 @@
 // (even with findings or failed files), 2 for usage errors, 1 when the output could not be written
 // (one line saying why, never a stack trace). Output is swapped in whole (./atomic-dir.ts): a
 // failed, interrupted (SIGINT/SIGTERM) or killed run leaves the previous dataset in --out as it was.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readManifestCsv } from '../dataset';
 import type { ManifestRow } from '../model/dataset';
@@ -30,7 +30,9 @@ export const PARSE_USAGE = `usage: nianbao parse <files or folders…> --out <di
   --manifest <csv>     corpus manifest (file,agency_name,…,source,…) recording each report's origin;
                        repeat it for several folders (paths in each are relative to its own folder)
   --jobs <N>           parallel parser threads (default: number of cores)
-  --min-worker-files <N>  use worker threads only from this many files on (default 1000)
+  --min-worker-files <N>  use worker threads only from this many files on (default 1000); a file
+                       over 4 MB always goes to a worker. In-process a file that exhausts memory
+                       aborts the run (the previous --out stays); in a worker it fails alone
   --quiet              no progress on stderr
 `;
 
@@ -95,6 +97,15 @@ export interface ParseFaults { hook?: OutputHook; workerUrl?: URL; workerHeapMb?
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
+/**
+ * Largest file parsed in-process (10× the largest report in the corpus). In-process parsing has
+ * no heap limit of its own: a smaller file that still exhausts memory aborts the run with V8's
+ * message, leaving the previous output unchanged (./atomic-dir.ts).
+ */
+export const IN_PROCESS_MAX_BYTES = 4 * 2 ** 20;
+
+const sizeOf = (p: string): number => { try { return statSync(p).size; } catch { return 0; } };
+
 export async function runParse(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }, faults: ParseFaults = {}): Promise<number> {
   const args = parseParseArgs(argv);
   if (args === 'help') { io.out(PARSE_USAGE); return 0; }
@@ -121,7 +132,12 @@ export async function runParse(argv: string[], io: { out: (s: string) => void; e
   const jobs = collectJobs(args.inputs);
   // Workers pay a start-up (each loads the parser) and a message per file: bench/parse-cli.ts on
   // 2 loaded cores measured 1,700 files about even with in-process and 6,800 files 25% faster.
-  const useWorkers = args.jobs > 1 && jobs.length >= args.minWorkerFiles;
+  // A file that exhausts memory in-process takes the whole process down (V8 aborts; no handler
+  // runs, the previous output stays). A worker has its own heap limit and fails only that file, so
+  // a file over IN_PROCESS_MAX_BYTES goes to a worker even in a small run.
+  const big = jobs.filter((j) => !j.refusal && sizeOf(j.path) > IN_PROCESS_MAX_BYTES).length;
+  const useWorkers = big > 0 || (args.jobs > 1 && jobs.length >= args.minWorkerFiles);
+  const threads = Math.max(1, Math.min(args.jobs, big > 0 && jobs.length < args.minWorkerFiles ? 1 : args.jobs));
   let writer: DatasetWriter;
   try { writer = await DatasetWriter.open(args.out, faults.hook); } catch (e) {
     io.err(`parse: ${describeOutputError(args.out, e)}\n`);
@@ -158,9 +174,9 @@ export async function runParse(argv: string[], io: { out: (s: string) => void; e
       io.err(`[${i + 1}/${jobs.length}] ${jobs[i].sourceFile}${note} ETA ${fmtSecs(eta)}\n`);
     }
   };
-  if (!args.quiet) io.err(`parse: ${jobs.length} files, ${useWorkers ? `${Math.min(args.jobs, jobs.length)} worker threads` : 'in-process'}\n`);
+  if (!args.quiet) io.err(`parse: ${jobs.length} files, ${useWorkers ? `${Math.min(threads, jobs.length)} worker thread(s)${big > 0 && threads === 1 ? ` (${big} file(s) over ${IN_PROCESS_MAX_BYTES / 2 ** 20} MB)` : ''}` : 'in-process'}\n`);
   try {
-    if (useWorkers) await runInWorkers(jobs, args.jobs, manifest, onResult, { workerUrl: faults.workerUrl, heapMb: faults.workerHeapMb });
+    if (useWorkers) await runInWorkers(jobs, threads, manifest, onResult, { workerUrl: faults.workerUrl, heapMb: faults.workerHeapMb });
     else await runInProcess(jobs, manifest, onResult);
     const parseMs = performance.now() - t0;
     const meta = { dataset: 'real', generated_at: new Date().toISOString(), generator: 'nianbao parse', version: version(), files: String(jobs.length) };

@@ -17,6 +17,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { METRIC_COLUMNS } from '../data/metrics';
 import { buildCubeSql } from '../data/cube';
 import { writeDashboardFiles } from './dashboard-files';
+import { csvCell, unescapeCsvSql } from '../dataset/csv-safe';
 import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, TABLE_COLUMNS } from '../dataset';
 import { generateAgencyReports, parseYears, populationSize, sampleAgencies, syntheticMeta, type GenerateOptions, type SynthAgency } from '../synth';
 import { METRICS_HEADER, metricsRow } from '../synth/metrics-row';
@@ -28,12 +29,12 @@ const FACT_COLS = FACT_COLUMNS.map((c) => c.name);
 const FINDING_COLS = FINDING_COLUMNS.map((c) => c.name);
 const CHECK_COLS = CHECK_COLUMNS.map((c) => c.name);
 
+/** The project's one cell rule (blank stays blank, formula-like text escaped), then CSV quoting. */
 function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s = csvCell(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
-const csvLine = (vals: readonly unknown[]): string => vals.map(csvField).join(',') + '\n';
+export const csvLine = (vals: readonly unknown[]): string => vals.map(csvField).join(',') + '\n';
 
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
@@ -188,12 +189,15 @@ export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void
   const csvOptions = `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"'`;
   for (const t of ['reports', 'facts', 'findings', 'checks'] as const) {
     const types = Object.fromEntries(TABLE_COLUMNS[t].map((c) => [c.name, c.type]));
-    await con.run(`CREATE TABLE ${t} AS SELECT * FROM read_csv(${lit(file(t + '.csv'))}, ${csvOptions}, columns = ${cols(types)})`);
+    // the CSVs carry formula-escaped text; the database the original (as src/cli/write-dataset.ts)
+    const select = TABLE_COLUMNS[t].map((c) => (c.type === 'VARCHAR' ? `${unescapeCsvSql(`"${c.name}"`)} AS "${c.name}"` : `"${c.name}"`)).join(', ');
+    await con.run(`CREATE TABLE ${t} AS SELECT ${select} FROM read_csv(${lit(file(t + '.csv'))}, ${csvOptions}, columns = ${cols(types)})`);
   }
   const metricTypes: Record<string, string> = {};
   const dimTypes: Record<string, string> = { year: 'INTEGER', checks_failed: 'INTEGER', finding_count: 'INTEGER' };
   for (const h of METRICS_HEADER) metricTypes[h] = dimTypes[h] ?? (METRIC_COLUMNS.some((c) => c.name === h) ? 'DOUBLE' : 'VARCHAR');
-  await con.run(`CREATE TABLE metrics AS SELECT * FROM read_csv(${lit(file('metrics.csv'))}, ${csvOptions}, columns = ${cols(metricTypes)})`);
+  const metricSelect = Object.entries(metricTypes).map(([c, type]) => (type === 'VARCHAR' ? `${unescapeCsvSql(`"${c}"`)} AS "${c}"` : `"${c}"`)).join(', ');
+  await con.run(`CREATE TABLE metrics AS SELECT ${metricSelect} FROM read_csv(${lit(file('metrics.csv'))}, ${csvOptions}, columns = ${cols(metricTypes)})`);
   await con.run(buildCubeSql());
   const meta = { ...syntheticMeta(args), generated_at: new Date().toISOString(), detail_agencies: String(args.detailAgencies), metrics_source: 'generator (all reports); facts/checks for detail agencies only' };
   await con.run(`CREATE TABLE meta (key VARCHAR, value VARCHAR)`);

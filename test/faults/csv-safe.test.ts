@@ -70,3 +70,14 @@ describe('every CSV writer applies it', () => {
     expect(toCsv(['v'], [{ v: -7 }, { v: '-7' }])).toBe('v\r\n-7\r\n-7');
   });
 });
+
+describe('the synthetic dataset writer (src/cli/synth.ts) uses the same rule', () => {
+  it('escapes every hostile name, keeps blanks blank and numbers as numbers, and reads back', async () => {
+    const { csvLine } = await import('../../src/cli/synth');
+    const line = csvLine([...HOSTILE, null, -3, 0, 'a,b']);
+    const got = fields(line);
+    expect(got.slice(0, HOSTILE.length).some((f) => RUNS.test(f))).toBe(false);
+    expect(got.slice(0, HOSTILE.length).map(unescapeCsvText)).toEqual(HOSTILE);
+    expect(got.slice(HOSTILE.length)).toEqual(['', '-3', '0', 'a,b']);
+  });
+});

@@ -12,8 +12,9 @@ export type CsvWorkerMessage =
   | { id: number; type: 'done'; errors: CsvError[] }
   | { id: number; type: 'failed'; message: string };
 
-/** Rows per message: receiving 5,000 took up to 200 ms on a loaded machine (bench/import.ts). */
-export const ROWS_PER_MESSAGE = 2_000;
+/** Rows per message: receiving 5,000 took up to 200 ms on a loaded machine, 2,000 still one of
+ * 203 ms (bench/import.ts). */
+export const ROWS_PER_MESSAGE = 1_000;
 
 const ctx = self as unknown as { onmessage: ((e: MessageEvent<CsvWorkerRequest>) => void) | null; postMessage(m: CsvWorkerMessage): void };
 

@@ -60,8 +60,9 @@ function adoptCsvReports(ds: Dataset, bundled: Map<string, BundledRow>): void {
 export function targetFromRunner(runner: QueryRunner): RunnerTarget {
   const run = async (sql: string) => { await runner.query(sql); };
   return {
-    async importDataset(ds: Dataset) {
+    async importDataset(ds: Dataset, opts?: { rebuild?: boolean }) {
       await run(createReplacedSql());
+      if (ds.reports.length === 0) { if (opts?.rebuild !== false) await rebuildImported((sql) => runner.query(sql)); return; }
       const ids = ds.reports.map((r) => r.report_id);
       const agencies = [...new Set(ds.reports.map((r) => r.agency_id).filter((x): x is string => !!x))];
       const prints = [...new Set(ds.reports.map((r) => r.fingerprint).filter((x): x is string => !!x))];
@@ -88,7 +89,8 @@ export function targetFromRunner(runner: QueryRunner): RunnerTarget {
       if (replaced.length) {
         await run(`INSERT INTO ${ident(IMPORTED)}.replaced VALUES ${replaced.map((x) => `(${str(x.b.report_id)}, ${str(x.o.superseded_by!)})`).join(', ')}`);
       }
-      await rebuildImported((sql) => runner.query(sql));
+      // more slices follow: one rebuild with the last (use-import.ts)
+      if (opts?.rebuild !== false) await rebuildImported((sql) => runner.query(sql));
     },
     async replacements(): Promise<Replacement[]> {
       await run(createReplacedSql());

@@ -31,7 +31,7 @@ async function setupOnce(): Promise<{ runner: QueryRunner; target: ImportTarget 
   const runner: QueryRunner = { async query<T>(sql: string) { return (await conn.query(sql)).toArray().map((r) => r.toJSON() as T); } };
   const q = (sql: string) => runner.query(sql);
   const target: ImportTarget = {
-    async importDataset(ds) { for (const s of insertDatasetSql(ds, { schema: 'imp' })) await run(s); await rebuildImported(q); },
+    async importDataset(ds, opts) { for (const s of insertDatasetSql(ds, { schema: 'imp' })) await run(s); if (opts?.rebuild !== false) await rebuildImported(q); },
     async clearImported() { for (const t of DATASET_TABLE_NAMES) await run(`DELETE FROM imp."${t}"`); await rebuildImported(q); },
   };
   return { runner, target };
