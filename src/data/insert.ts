@@ -9,6 +9,7 @@ function literal(v: unknown): string {
   if (typeof v === 'number') return Number.isFinite(v) ? num(v) : 'NULL';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   // NUL cannot be stored in VARCHAR: replace it visibly rather than fail a whole import.
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what this replaces
   return str(String(v).replace(/\u0000/g, '\uFFFD'));
 }
 
