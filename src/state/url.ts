@@ -4,7 +4,8 @@
 
 export const VIEWS = ['overview', 'trends', 'change', 'compare', 'regions', 'outcomes', 'appeals', 'quality', 'source', 'sql', 'glossary', 'import', 'profile'] as const;
 export type View = (typeof VIEWS)[number];
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../model/types';
+export type { Lang }; // declared in src/model/types.ts
 export type OutcomeMode = 'absolute' | 'percent';
 
 export interface State {

@@ -4,7 +4,8 @@ import type { Selection } from '../data/filters';
 import { getMetric, METRICS } from '../data/metric-catalog';
 import type { MetricInfo } from '../charts/types';
 import { formatNumber, formatPercent, formatRate, isSmallN } from '../charts/format';
-import type { Lang, State } from '../state/url';
+import type { Lang } from '../model/types';
+import type { State } from '../state/url';
 import type { Strings } from '../i18n/strings';
 
 export function selectionOf(st: State, withAgencies = true): Selection {
