@@ -19,7 +19,7 @@ export function insertRowsSql(
   rows: readonly object[],
   opts: { schema?: string; batch?: number } = {},
 ): string[] {
-  const cols = TABLE_COLUMNS[table].map(([c]) => c);
+  const cols = TABLE_COLUMNS[table].map((c) => c.name);
   const target = opts.schema ? `${ident(opts.schema)}.${ident(table)}` : ident(table);
   const batch = opts.batch ?? 500;
   const out: string[] = [];
