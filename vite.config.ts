@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// base './' makes the built app work from any static host and sub-path (stack-probe §5).
+// base './' makes the built app work from any static host and sub-path.
 export default defineConfig({
   base: process.env.BASE ?? './',
   plugins: [react()],

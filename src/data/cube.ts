@@ -1,5 +1,5 @@
-// The `cube`: `metrics` summed per (year, level, city, dataset, failing) cell, built once at data
-// build time (and again in the browser for imported rows). Every figure the region-and-year views
+// The `cube`: `metrics` summed per cell of CUBE_DIMENSIONS (year, template, level, city, …,
+// failing), built once at data build time (and again in the browser for imported rows). Every figure the region-and-year views
 // show is a sum over reports, so it can be answered by summing cells instead of scanning one row
 // per report (docs/performance.md has the cell counts). Only a selection naming agencies or a
 // county needs the per-report `metrics`.
