@@ -56,7 +56,7 @@ const pwa = VitePWA({
   },
 });
 
-// base './' makes the built app work from any static host and sub-path (stack-probe §5).
+// base './' makes the built app work from any static host and sub-path.
 export default defineConfig({
   base: process.env.BASE ?? './',
   plugins: [react(), cspMeta(), pwa],

@@ -33,7 +33,7 @@ function sizes(dir: string): { kind: string; raw: number; gz: number; files: num
   const assets = path.join(dir, 'assets');
   for (const f of readdirSync(assets)) {
     const p = path.join(assets, f);
-    // A modern browser fetches the eh bundle only; mvp is deployed for old browsers (stack-probe §3).
+    // A modern browser fetches the eh bundle only; mvp is deployed for old browsers.
     if (f.endsWith('.wasm')) { if (f.includes('-eh')) add('wasm (eh, fetched)', p); }
     else if (f.includes('.worker')) { if (f.includes('-eh')) add('duckdb worker JS (eh)', p); }
     // fetched only when the user imports files (view 'import'), never on first load

@@ -1,4 +1,4 @@
-// End-to-end throughput of `npm run parse` (issue 5: tens of thousands of files): copies the real
+// End-to-end throughput of `npm run parse` (it must take tens of thousands of files): copies the real
 // text reports of data/reports N times into a temp folder and runs the CLI in-process (--jobs 1)
 // and with worker threads (--jobs = cores). Prints files/s, wall time and the summary line.
 //   npx tsx bench/parse-cli.ts [copies=150]

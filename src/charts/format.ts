@@ -1,7 +1,8 @@
 // Locale formatting and HTML escaping for chart labels and tooltips. Tooltips are HTML (ECharts
 // sets innerHTML), and agency names come from hostile report text: every data string goes through
 // escapeHtml before it reaches a tooltip.
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../model/types';
+export type { Lang }; // declared in src/model/types.ts
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 

@@ -2,7 +2,7 @@
 // the groups shown (not by the printed （七）总计); when the printed total differs from that sum,
 // the tooltip says so — the report's disagreement is shown, not smoothed.
 import type { EChartsOption, SeriesOption } from 'echarts';
-import { OUTCOME_GROUPS } from '../model';
+import { OUTCOME_GROUPS, type Lang } from '../model';
 import { baseOption, type ChartOptions } from './theme';
 import { escapeHtml, formatNumber, formatPercent, noData } from './format';
 import { coverageText, line } from './tooltip';
@@ -12,7 +12,7 @@ export interface OutcomeChartOptions extends ChartOptions {
   mode: 'absolute' | 'percent';
 }
 
-function categoryOf(year: number | null, lang: 'zh' | 'en'): string {
+function categoryOf(year: number | null, lang: Lang): string {
   return year === null ? (lang === 'zh' ? '合计' : 'All') : String(year);
 }
 

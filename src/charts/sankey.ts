@@ -3,7 +3,7 @@
 // report's totals disagree the stages have visibly different widths. The tooltip of a node shows
 // both its inflow and outflow so the disagreement can be read, not just seen.
 import type { EChartsOption } from 'echarts';
-import { APPEAL_COLUMNS, OUTCOME_GROUPS, REQUEST_COLUMNS } from '../model';
+import { APPEAL_COLUMNS, OUTCOME_GROUPS, REQUEST_COLUMNS, type Lang } from '../model';
 import { baseOption, PALETTE, type ChartOptions } from './theme';
 import { escapeHtml, formatNumber } from './format';
 
@@ -13,7 +13,7 @@ export interface SankeyChartLink {
   value: number | null;
 }
 
-export function sankeyNodeLabel(id: string, lang: 'zh' | 'en'): string {
+export function sankeyNodeLabel(id: string, lang: Lang): string {
   const zh = lang === 'zh';
   const [kind, key] = id.split(':');
   if (kind === 'applicant') {

@@ -1,6 +1,6 @@
 // Shared look: a colour-blind-safe palette (Okabe & Ito 2008) and ARIA with decal patterns so
 // colour is never the only cue; the template-change markers for time axes.
-import type { Lang } from './format';
+import type { Lang } from '../model/types';
 
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
 /** Greyed-out colour for rates on fewer than 10 cases and for peers in rankings. */

@@ -51,7 +51,7 @@ export async function writeDashboardFiles(fullDb: string, outDir: string): Promi
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   const rows = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS();
-  let cubeRows = 0;
+  let cubeRows: number;
   const parts: DetailPart[] = [];
   try {
     await con.run(`ATTACH ${lit(fullDb)} AS src (READ_ONLY)`);

@@ -11,6 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { buildMetricsSql } from '../data/metrics';
 import { buildCubeSql } from '../data/cube';
+import { createTableSql } from '../data/schema';
 import { writeDashboardFiles } from './dashboard-files';
 import { checkTarget, createStaging, discardStaging, recoverDir, swapIn, type OutputHook } from './atomic-dir';
 import { datasetToCsv, manifestToCsv, TABLE_COLUMNS, type DatasetCsvName } from '../dataset';
@@ -132,7 +133,7 @@ export async function buildDuckdb(dbFile: string, csvOf: (t: Table) => string, m
       const select = TABLE_COLUMNS[t].map((c) => (c.type === 'VARCHAR' ? `${unescapeCsvSql(`"${c.name}"`)} AS "${c.name}"` : `"${c.name}"`)).join(', ');
       await con.run(`CREATE TABLE ${t} AS SELECT ${select} FROM read_csv(${lit(csvOf(t))}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns})`);
     }
-    await con.run('CREATE TABLE meta (key VARCHAR, value VARCHAR)');
+    await con.run(createTableSql('meta'));
     const entries = Object.entries(meta);
     if (entries.length > 0) await con.run(`INSERT INTO meta VALUES ${entries.map(([k, v]) => `(${lit(k)}, ${lit(v)})`).join(', ')}`);
     // one report per agency-year, one agency per name variant, before anything is summed

@@ -1,5 +1,5 @@
-// The `cube`: `metrics` summed per (year, level, city, dataset, failing) cell, built once at data
-// build time (and again in the browser for imported rows). Every figure the region-and-year views
+// The `cube`: `metrics` summed per cell of CUBE_DIMENSIONS (year, template, level, city, …,
+// failing), built once at data build time (and again in the browser for imported rows). Every figure the region-and-year views
 // show is a sum over reports, so it can be answered by summing cells instead of scanning one row
 // per report (docs/performance.md has the cell counts). Only a selection naming agencies or a
 // county needs the per-report `metrics`.
@@ -53,6 +53,31 @@ const sumCol = (c: string) => `s__${c}`;
 const cntCol = (c: string) => `c__${c}`;
 const mCol = (id: string, part: 'num' | 'den' | 'n') => `m__${id}__${part}`;
 
+type CubeType = 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'VARCHAR';
+
+/** Types of the dimensions as buildCubeSql makes them (`placed`, `failing` are computed there). */
+const DIMENSION_TYPES: Partial<Record<(typeof CUBE_DIMENSIONS)[number], CubeType>> = { year: 'INTEGER', placed: 'BOOLEAN', failing: 'BOOLEAN' };
+
+/**
+ * The cube's value columns, in order: name, type and aggregate over the rows of a cell. The one
+ * declaration behind buildCubeSql's SELECT and cubeColumns() (the empty stand-in's DDL).
+ */
+const CUBE_AGGREGATES: readonly { name: string; type: CubeType; expr: string }[] = (() => {
+  const out: { name: string; type: CubeType; expr: string }[] = [
+    { name: 'n_reports', type: 'INTEGER', expr: 'count(*)' },
+    { name: 'n_agencies', type: 'INTEGER', expr: 'count(DISTINCT agency) FILTER (WHERE NOT failing OR NOT agency_has_ok)' },
+  ];
+  for (const c of CUBE_RAW_COLUMNS) {
+    out.push({ name: sumCol(c), type: 'DOUBLE', expr: `sum(${ident(c)})` }, { name: cntCol(c), type: 'INTEGER', expr: `count(${ident(c)})` });
+  }
+  for (const m of METRICS) {
+    const a = metricAggregates(m);
+    out.push({ name: mCol(m.id, 'num'), type: 'DOUBLE', expr: a.numerator }, { name: mCol(m.id, 'n'), type: 'INTEGER', expr: a.nData });
+    if (m.kind === 'rate') out.push({ name: mCol(m.id, 'den'), type: 'DOUBLE', expr: a.denominator });
+  }
+  return out;
+})();
+
 /**
  * `CREATE OR REPLACE TABLE <target> AS …` over a `metrics` table (`source`, may be qualified).
  * `n_agencies` counts each agency once per cell key without `failing`: in the cell of its
@@ -65,13 +90,7 @@ export function buildCubeSql(opts: { source?: string; target?: string } = {}): s
   const target = q(opts.target ?? 'cube');
   const dims = CUBE_DIMENSIONS.map((d) => ident(d)).join(', ');
   const others = CUBE_DIMENSIONS.filter((d) => d !== 'failing').map((d) => ident(d)).join(', ');
-  const raws = CUBE_RAW_COLUMNS.map((c) => `sum(${ident(c)})::DOUBLE AS ${ident(sumCol(c))}, count(${ident(c)})::INTEGER AS ${ident(cntCol(c))}`);
-  const ms = METRICS.map((m) => {
-    const a = metricAggregates(m);
-    const parts = [`${a.numerator} AS ${ident(mCol(m.id, 'num'))}`, `${a.nData} AS ${ident(mCol(m.id, 'n'))}`];
-    if (m.kind === 'rate') parts.push(`${a.denominator} AS ${ident(mCol(m.id, 'den'))}`);
-    return parts.join(', ');
-  });
+  const aggregates = CUBE_AGGREGATES.map((c) => `(${c.expr})::${c.type} AS ${ident(c.name)}`);
   return `CREATE OR REPLACE TABLE ${target} AS
 WITH r0 AS (
   -- place is kept only for reports placed above the city (平潭综合实验区 under 福建省), so the grain stays the city's
@@ -84,9 +103,7 @@ WITH r0 AS (
   SELECT *, bool_or(NOT failing) OVER (PARTITION BY ${others}, agency) AS agency_has_ok FROM r0
 )
 SELECT ${dims},
-  count(*)::INTEGER AS n_reports,
-  count(DISTINCT agency) FILTER (WHERE NOT failing OR NOT agency_has_ok)::INTEGER AS n_agencies,
-  ${[...raws, ...ms].join(',\n  ')}
+  ${aggregates.join(',\n  ')}
 FROM r
 GROUP BY ALL
 ORDER BY year, region_code, level, dataset, failing`;
@@ -185,15 +202,10 @@ FROM (SELECT ${groupSel}unnest(l) AS u FROM (
 
 /** Column names and types of a table built by buildCubeSql, in order (checked by test/data/cube.test.ts). */
 export function cubeColumns(): [string, string][] {
-  const dimTypes: Record<string, string> = { year: 'INTEGER', placed: 'BOOLEAN', failing: 'BOOLEAN' };
-  const out: [string, string][] = CUBE_DIMENSIONS.map((d) => [d, dimTypes[d] ?? 'VARCHAR']);
-  out.push(['n_reports', 'INTEGER'], ['n_agencies', 'INTEGER']);
-  for (const c of CUBE_RAW_COLUMNS) out.push([sumCol(c), 'DOUBLE'], [cntCol(c), 'INTEGER']);
-  for (const m of METRICS) {
-    out.push([mCol(m.id, 'num'), 'DOUBLE'], [mCol(m.id, 'n'), 'INTEGER']);
-    if (m.kind === 'rate') out.push([mCol(m.id, 'den'), 'DOUBLE']);
-  }
-  return out;
+  return [
+    ...CUBE_DIMENSIONS.map((d): [string, string] => [d, DIMENSION_TYPES[d] ?? 'VARCHAR']),
+    ...CUBE_AGGREGATES.map((c): [string, string] => [c.name, c.type]),
+  ];
 }
 
 /**

@@ -1,7 +1,7 @@
 // The ONLY module importing @duckdb/duckdb-wasm (browser). Self-hosted bundles (mvp + eh, no CDN),
-// no extension autoload (Parquet/JSON would try to reach extensions.duckdb.org and hang or fail —
-// stack-probe.md §2), castBigIntToDouble, and a timeout plus a clear error on every step: without
-// 'wasm-unsafe-eval' in the CSP, instantiate never settles (stack-probe.md §5), so an endless
+// no extension autoload (Parquet/JSON would try to reach extensions.duckdb.org and hang or fail),
+// castBigIntToDouble, and a timeout plus a clear error on every step: without
+// 'wasm-unsafe-eval' in the CSP, instantiate never settles, so an endless
 // spinner is the failure to avoid.
 //
 // Every step has its own timeout and the error names the step (LoadStep): a response that stalls
@@ -207,7 +207,7 @@ function runnerFor(conn: duckdb.AsyncDuckDBConnection): QueryRunner {
 /**
  * Load the bundled dataset: instantiate (started at once) and download in parallel, then attach and
  * create the views. `url` should be built from the page base (new URL('data/nianbao.duckdb',
- * document.baseURI)), never '/data/…' (stack-probe.md §5, sub-path hosting).
+ * document.baseURI)), never '/data/…' (the app may be served under a sub-path).
  */
 export function loadDataset(url: string, onProgress: (p: LoadProgress) => void = () => {}, opts: LoadOptions = {}): Promise<LoadedDataset> {
   // One load per URL: a second call (React StrictMode runs effects twice in development) would

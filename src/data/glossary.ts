@@ -4,6 +4,7 @@
 // keys of src/model/keys.ts) are derived, so they cannot drift from what is computed.
 // test/data/glossary.test.ts fails on a catalog metric without an entry here.
 import { ACTIVE_COLUMN_LABELS, ACTIVE_ITEMS, APPEAL_COLUMNS, APPEAL_ITEMS, REQUEST_COLUMNS, REQUEST_ROWS } from '../model/keys';
+import type { Lang } from '../model/types';
 import { METRICS, metricSources, requireMetric, type MetricDef } from './metric-catalog';
 
 type Text = { zh: string; en: string };
@@ -101,7 +102,7 @@ const LEGACY_ROWS: Record<string, Text> = {
 };
 
 /** The printed cell a canonical key stands for, as the template labels it. */
-export function cellLabel(table: string, item: string, column: string, lang: 'zh' | 'en'): string {
+export function cellLabel(table: string, item: string, column: string, lang: Lang): string {
   const pick = (t: Text | undefined, fallback: string) => (t ? t[lang] : fallback);
   let row = item;
   let col = column;
@@ -135,7 +136,7 @@ export interface GlossaryView {
 }
 
 /** A metric's definition in one language, for the glossary view. */
-export function glossaryFor(id: string, lang: 'zh' | 'en'): GlossaryView {
+export function glossaryFor(id: string, lang: Lang): GlossaryView {
   const m = requireMetric(id);
   const g = GLOSSARY[id];
   if (!g) throw new Error(`no glossary entry for metric ${id}`);

@@ -9,6 +9,7 @@ function literal(v: unknown): string {
   if (typeof v === 'number') return Number.isFinite(v) ? num(v) : 'NULL';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   // NUL cannot be stored in VARCHAR: replace it visibly rather than fail a whole import.
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what this replaces
   return str(String(v).replace(/\u0000/g, '\uFFFD'));
 }
 
@@ -18,7 +19,7 @@ export function insertRowsSql(
   rows: readonly object[],
   opts: { schema?: string; batch?: number } = {},
 ): string[] {
-  const cols = TABLE_COLUMNS[table].map(([c]) => c);
+  const cols = TABLE_COLUMNS[table].map((c) => c.name);
   const target = opts.schema ? `${ident(opts.schema)}.${ident(table)}` : ident(table);
   const batch = opts.batch ?? 500;
   const out: string[] = [];

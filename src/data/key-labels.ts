@@ -6,8 +6,8 @@
 import {
   ACTIVE_COLUMN_LABELS, ACTIVE_ITEMS, APPEAL_COLUMNS, APPEAL_ITEMS, OUTCOME_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS,
 } from '../model/keys';
+import type { Lang } from '../model/types';
 
-type Lang = 'zh' | 'en';
 type Label = { zh: string; en: string };
 
 // Row labels as printed carry their numbering ("（七）总计", "1.属于国家秘密"): shown without it.

@@ -2,6 +2,7 @@
 // report and then summed over the selection. Rates are ratio-of-sums (Σnumerator ÷ Σdenominator over
 // reports where both are known), so every rate carries its denominator; a rate on fewer than
 // MIN_RATE_DENOMINATOR cases is flagged, not hidden.
+import type { Lang } from '../model/types';
 import { ident } from './sql';
 import { isMetricColumn } from './metrics';
 
@@ -154,7 +155,7 @@ export function metricSources(m: MetricDef): { table: string; item: string; colu
 }
 
 /** What the chart builders need about a metric (src/charts/types.ts MetricInfo, structurally). */
-export function metricInfo(id: string, lang: 'zh' | 'en'): { id: string; label: string; kind: MetricKind; unit?: string } {
+export function metricInfo(id: string, lang: Lang): { id: string; label: string; kind: MetricKind; unit?: string } {
   const m = requireMetric(id);
   return { id: m.id, label: lang === 'zh' ? m.zh : m.en, kind: m.kind, unit: m.unit };
 }

@@ -58,11 +58,23 @@ export function isMetricColumn(name: string): boolean {
   return COLUMN_NAMES.has(name);
 }
 
+/**
+ * Dimension columns copied from `reports`, in order, with their type and the expression over
+ * `reports r`: the one declaration behind buildMetricsSql's SELECT and metricsTableColumns().
+ */
+const DIMENSIONS: readonly { name: string; type: 'VARCHAR' | 'INTEGER'; expr?: string }[] = [
+  { name: 'report_id', type: 'VARCHAR' },
+  // one agency, one name: every report of an agency_id under its label (src/dataset/identity.ts)
+  { name: 'agency', type: 'VARCHAR', expr: 'coalesce(r.agency_label, r.agency)' },
+  { name: 'year', type: 'INTEGER' }, { name: 'template', type: 'VARCHAR' }, { name: 'level', type: 'VARCHAR' },
+  { name: 'region_code', type: 'VARCHAR' }, { name: 'province', type: 'VARCHAR' }, { name: 'city', type: 'VARCHAR' },
+  { name: 'county', type: 'VARCHAR' }, { name: 'dataset', type: 'VARCHAR' }, { name: 'status', type: 'VARCHAR' },
+  { name: 'checks_failed', type: 'INTEGER' }, { name: 'finding_count', type: 'INTEGER' }, { name: 'agency_id', type: 'VARCHAR' },
+  { name: 'place', type: 'VARCHAR' }, { name: 'search_text', type: 'VARCHAR' },
+];
+
 /** Dimension columns copied from `reports`, in order. */
-export const METRIC_DIMENSIONS = [
-  'report_id', 'agency', 'year', 'template', 'level', 'region_code', 'province', 'city', 'county',
-  'dataset', 'status', 'checks_failed', 'finding_count', 'agency_id', 'place', 'search_text',
-] as const;
+export const METRIC_DIMENSIONS: readonly string[] = DIMENSIONS.map((d) => d.name);
 
 function qualified(name: string): string {
   return name.split('.').map(ident).join('.');
@@ -77,6 +89,7 @@ export function buildMetricsSql(opts: { source?: string; target?: string } = {})
   const src = (t: string) => (opts.source ? `${qualified(opts.source)}.${ident(t)}` : ident(t));
   const target = qualified(opts.target ?? 'metrics');
   const keys = METRIC_COLUMNS.map((c) => str(c.name)).join(', ');
+  const dims = DIMENSIONS.map((d) => `  CAST(${d.expr ?? `r.${ident(d.name)}`} AS ${d.type}) AS ${ident(d.name)}`).join(',\n');
   // One value per cell: PIVOT collects the distinct values of a key and only a single one is kept —
   // two facts that disagree for the same cell (never written by the parser, but possible in an
   // imported CSV) give NULL rather than a guessed max or sum; the source view shows both facts.
@@ -100,23 +113,7 @@ WITH p AS (
   ) ON k IN (${keys}) USING list(DISTINCT v) GROUP BY report_id
 )
 SELECT
-  r.report_id,
-  -- one agency, one name: every report of an agency_id under its label (src/dataset/identity.ts)
-  coalesce(r.agency_label, r.agency) AS agency,
-  CAST(r.year AS INTEGER) AS year,
-  CAST(r.template AS VARCHAR) AS template,
-  r.level,
-  CAST(r.region_code AS VARCHAR) AS region_code,
-  r.province,
-  r.city,
-  r.county,
-  r.dataset,
-  r.status,
-  CAST(r.checks_failed AS INTEGER) AS checks_failed,
-  CAST(r.finding_count AS INTEGER) AS finding_count,
-  r.agency_id,
-  r.place,
-  r.search_text,
+${dims},
 ${picks}
 FROM ${src('reports')} r
 LEFT JOIN p ON p.report_id = r.report_id
@@ -125,10 +122,9 @@ LEFT JOIN p ON p.report_id = r.report_id
 WHERE r.counted IS NOT FALSE`;
 }
 
-/** Column names and types of the `metrics` table, in order (checked by test/data/metrics.test.ts). */
+/** Column names and types of the `metrics` table, in order: the casts buildMetricsSql writes. */
 export function metricsTableColumns(): [string, string][] {
-  const types: Record<string, string> = { year: 'INTEGER', checks_failed: 'INTEGER', finding_count: 'INTEGER' };
-  return [...METRIC_DIMENSIONS.map((d): [string, string] => [d, types[d] ?? 'VARCHAR']), ...METRIC_COLUMNS.map((c): [string, string] => [c.name, 'DOUBLE'])];
+  return [...DIMENSIONS.map((d): [string, string] => [d.name, d.type]), ...METRIC_COLUMNS.map((c): [string, string] => [c.name, 'DOUBLE'])];
 }
 
 /** An empty `metrics` table (for imported rows before any import: no PIVOT on the first chart's path). */

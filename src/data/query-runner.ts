@@ -17,7 +17,7 @@ export function toNum(v: unknown): number | null {
     return Number.isNaN(n) ? null : n;
   }
   if (typeof v === 'boolean') return v ? 1 : 0;
-  // duckdb-wasm DecimalBigNum / HUGEINT objects stringify to their value (stack-probe §5)
+  // duckdb-wasm DecimalBigNum / HUGEINT objects stringify to their value
   const n = Number(String(v));
   return Number.isNaN(n) ? null : n;
 }

@@ -90,7 +90,7 @@ describe('readFactsCsv errors', () => {
 
 describe('manifest CSV', () => {
   it('reads the corpus manifest and writes it back unchanged in content', () => {
-    const text = readFileSync(new URL('../../test/fixtures/manifest.csv', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../data/manifest.csv', import.meta.url), 'utf8');
     const m = readManifestCsv(text);
     expect(m.errors).toEqual([]);
     expect(m.rows.length).toBe(20);

@@ -205,7 +205,7 @@ export function readFactsCsv(text: string, opts: { onProgress?: (fraction: numbe
   return { rows: conflicted.size ? rows.filter((_, i) => !conflicted.has(i)) : rows, errors };
 }
 
-/** Reads a corpus manifest (test/fixtures/manifest.csv layout). Only `file` is required. */
+/** Reads a corpus manifest (data/manifest.csv layout). Only `file` is required. */
 export function readManifestCsv(text: string): CsvResult<ManifestRow> {
   const rows: ManifestRow[] = [];
   const errors = readTable(text, undefined, MANIFEST_COLUMNS, ['file'], (get, line, rowErrors) => {

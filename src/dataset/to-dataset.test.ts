@@ -7,7 +7,7 @@ import { failedReport, locationText, manifestLookup, toDataset } from './to-data
 
 const reports = new URL('../../data/reports/', import.meta.url);
 const parse = (file: string) => parseText({ sourceFile: file, text: readFileSync(new URL(file, reports), 'utf8') });
-const manifest = readManifestCsv(readFileSync(new URL('../../test/fixtures/manifest.csv', import.meta.url), 'utf8')).rows;
+const manifest = readManifestCsv(readFileSync(new URL('../../data/manifest.csv', import.meta.url), 'utf8')).rows;
 
 describe('toDataset', () => {
   const xt = parse('2024_xiangtanxian_zfbgs.txt');

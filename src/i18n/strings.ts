@@ -1,6 +1,7 @@
 // UI strings in Chinese and English. Report text (agency names, labels as printed) is never
 // translated: it is shown as printed.
-import type { Lang, View } from '../state/url';
+import type { Lang } from '../model/types';
+import type { View } from '../state/url';
 
 const zh = {
   title: '年报 · 政府信息公开年度报告数据',

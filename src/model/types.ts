@@ -1,5 +1,8 @@
 import type { TableKey, Template } from './keys';
 
+/** The two languages every label, message and view is written in. */
+export type Lang = 'zh' | 'en';
+
 /** Where in the input something was found. `line` is 1-based in the normalised text; `page` for PDFs. */
 export interface SourceLocation {
   line?: number;

@@ -3,6 +3,7 @@ import { deriveRequestTotals, runChecks } from './checks';
 import { completeness, reportChecks } from './completeness';
 import { activeFacts, appealFacts, requestFacts, type FactContext } from './facts';
 import { FindingList, safePage } from './findings';
+import { reportIdOf } from '../ingest/ids'; // the one id rule (a module without imports)
 import { htmlToText } from './html';
 import { findIdentity, type IdentityGuess, type IdentityHints } from './identity';
 import { legacyFacts } from './legacy';
@@ -50,12 +51,6 @@ export function parseText(input: TextInput): ParsedReport {
 const normaliseHints = (h: IdentityHints): IdentityHints => ({
   ...h, title: h.title && normalise(h.title).text.trim(), agency: h.agency && normalise(h.agency).text.trim(),
 });
-
-function reportIdOf(sourceFile: string): string {
-  const base = sourceFile.split(/[\\/]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  return (dot > 0 ? base.slice(0, dot) : base) || 'report';
-}
 
 function formatOf(sourceFile: string): ReportIdentity['format'] {
   const ext = sourceFile.toLowerCase().split('.').pop() ?? '';

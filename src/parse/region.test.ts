@@ -7,7 +7,7 @@ import { resolveRegion } from './region';
 type Expect = [agency: string, code: string | null, status: string, level: string, province?: string | null, city?: string | null, county?: string | null];
 
 const CASES: Expect[] = [
-  // names from test/fixtures/manifest.csv and the parser's output on data/reports
+  // names from data/manifest.csv and the parser's output on data/reports
   ['湘潭县人民政府办公室', '430321', 'resolved', 'department', '湖南省', '湘潭市', '湘潭县'],
   ['平潭县人民政府', '350128', 'resolved', 'county', '福建省', '福州市', '平潭县'],
   ['平潭综合实验区', null, 'partial', 'other', '福建省', null, null],
@@ -85,7 +85,7 @@ describe('resolveRegion', () => {
   });
 
   it('never gives a code outside the region the corpus manifest records for the agency', () => {
-    const text = readFileSync(new URL('../../test/fixtures/manifest.csv', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../data/manifest.csv', import.meta.url), 'utf8');
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
     expect(rows.length).toBeGreaterThan(15);
     for (const row of rows) {

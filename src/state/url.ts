@@ -4,7 +4,8 @@
 
 export const VIEWS = ['overview', 'trends', 'change', 'compare', 'regions', 'outcomes', 'appeals', 'quality', 'source', 'sql', 'glossary', 'import', 'profile'] as const;
 export type View = (typeof VIEWS)[number];
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../model/types';
+export type { Lang }; // declared in src/model/types.ts
 export type OutcomeMode = 'absolute' | 'percent';
 
 export interface State {
@@ -61,6 +62,7 @@ const MAX_TEXT = 200;
 const MAX_QUERY = 4000;
 
 const list = (v: string | null): string[] => (v ? v.split(',').filter((s) => ID.test(s)).slice(0, MAX_LIST) : []);
+// eslint-disable-next-line no-control-regex -- a text parameter with control characters is refused
 const text = (v: string): string | null => (v.length > 0 && v.length <= MAX_TEXT && !/[\u0000-\u001f]/.test(v) ? v : null);
 const bool = (v: string | null, dflt: boolean): boolean => (v === '1' ? true : v === '0' ? false : dflt);
 
@@ -98,6 +100,7 @@ export function decode(search: string): State {
   s.anim = bool(p.get('anim'), DEFAULT_STATE.anim);
   // SQL text may span lines; other control characters are refused (never shown, never run)
   const q = p.get('q');
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (q && q.length <= MAX_QUERY && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(q)) s.q = q;
   const rows = Number(p.get('rows'));
   if ((SQL_ROWS as readonly number[]).includes(rows)) s.rows = rows;

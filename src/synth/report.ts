@@ -176,8 +176,8 @@ function buildReport(
     const [table, item, column] = k.split('|');
     const blank = blankCells.has(k);
     const value = blank ? null : v;
-    let row_label = item;
-    let column_label = column;
+    let row_label: string;
+    let column_label: string;
     let unit = '件';
     if (table === 'requests') {
       row_label = REQUEST_ROW_LABEL.get(item) ?? item;

@@ -69,6 +69,7 @@ export function fileStem(id: string, st: State): string {
     st.excludeFailing ? 'excl-failing' : null,
     st.lang,
   ];
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   return parts.filter((p): p is string => !!p).join('_').replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_').replace(/_+/g, '_').slice(0, 150);
 }
 

@@ -3,7 +3,7 @@ import { useApp } from './context';
 import { getMetric, METRICS } from '../data/metric-catalog';
 import type { MetricInfo } from '../charts/types';
 import { formatNumber, formatPercent, formatRate, isSmallN } from '../charts/format';
-import type { Lang } from '../state/url';
+import type { Lang } from '../model/types';
 import type { Strings } from '../i18n/strings';
 
 export { selectionOf } from '../state/selection';

@@ -15,9 +15,15 @@ let firstViewQuery = true;
 /** `benchMark`: false for queries that are not a view's data (the agency search box). */
 export function useQuery<T>(key: string, run: () => Promise<T>, benchMark = true): QueryState<T> {
   const [st, setSt] = useState<QueryState<T>>({ data: null, error: null, loading: true });
+  // a new key shows as loading in the same render (React's "adjust state when a prop changes"),
+  // not one render later from the effect
+  const [askedKey, setAskedKey] = useState(key);
+  if (askedKey !== key) {
+    setAskedKey(key);
+    setSt((p) => ({ ...p, loading: true, error: null }));
+  }
   useEffect(() => {
     let live = true;
-    setSt((p) => ({ ...p, loading: true, error: null }));
     const mark = benchMark && firstViewQuery;
     if (benchMark) firstViewQuery = false;
     if (mark) performance.mark('nb:view-query-start'); // for bench/first-chart.ts

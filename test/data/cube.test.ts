@@ -21,7 +21,7 @@ import {
 } from '../../src/data/queries';
 import { writeSynthetic } from '../../src/cli/synth';
 
-const FIX = path.resolve(import.meta.dirname, '../fixtures');
+const DATA = path.resolve(import.meta.dirname, '../../data');
 const ALL_METRICS = METRICS.map((m) => m.id);
 
 type Row = Record<string, unknown>;
@@ -109,9 +109,9 @@ describe('empty stand-ins created at start-up', () => {
 describe('cube = scan of metrics, real reports', () => {
   let db: NodeRunner;
   beforeAll(async () => {
-    const files = readdirSync(path.join(FIX, 'reports')).filter((f) => f.endsWith('.txt')).sort();
+    const files = readdirSync(path.join(DATA, 'reports')).filter((f) => f.endsWith('.txt')).sort();
     const parsed = [];
-    for (const f of files) parsed.push(await parseReport({ sourceFile: `reports/${f}`, text: readFileSync(path.join(FIX, 'reports', f), 'utf8') }));
+    for (const f of files) parsed.push(await parseReport({ sourceFile: `reports/${f}`, text: readFileSync(path.join(DATA, 'reports', f), 'utf8') }));
     const ds = toDataset(parsed, { kind: 'real' });
     db = await createNodeRunner();
     for (const t of DATASET_TABLE_NAMES) await db.run(createTableSql(t));

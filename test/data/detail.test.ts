@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { parseReport } from '../../src/parse/parse-report';
 import { toDataset } from '../../src/dataset';
 
-const FIX = path.resolve(import.meta.dirname, '../fixtures');
+const DATA = path.resolve(import.meta.dirname, '../../data');
 const dir = mkdtempSync(path.join(tmpdir(), 'nb-detail-'));
 let files: DashboardFiles;
 
@@ -42,9 +42,9 @@ async function openIndex(): Promise<{ db: NodeRunner; parts: DetailPart[]; attac
 
 let full: NodeRunner;
 beforeAll(async () => {
-  const reports = readdirSync(path.join(FIX, 'reports')).filter((f) => f.endsWith('.txt')).sort();
+  const reports = readdirSync(path.join(DATA, 'reports')).filter((f) => f.endsWith('.txt')).sort();
   const parsed = [];
-  for (const f of reports) parsed.push(await parseReport({ sourceFile: `reports/${f}`, text: readFileSync(path.join(FIX, 'reports', f), 'utf8') }));
+  for (const f of reports) parsed.push(await parseReport({ sourceFile: `reports/${f}`, text: readFileSync(path.join(DATA, 'reports', f), 'utf8') }));
   await writeDataset(dir, toDataset(parsed, { kind: 'real' }));
   // writeDataset already cut the files; cutting again from the finished file must give the same
   files = await writeDashboardFiles(path.join(dir, 'nianbao.duckdb'), dir);

@@ -1,4 +1,4 @@
-// The data layer over the real pipeline: every .txt report in test/fixtures/reports parsed by
+// The data layer over the real pipeline: every .txt report in data/reports parsed by
 // src/parse, converted by src/dataset, loaded into DuckDB, `metrics` built — then checked against
 // the facts themselves and the truth figures read by eye (test/fixtures/truth.csv).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,14 +16,15 @@ import { runAppeals, runOverview } from '../../src/data/queries';
 import type { Dataset } from '../../src/model/dataset';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures');
+const DATA = path.resolve(import.meta.dirname, '../../data');
 let db: NodeRunner;
 let ds: Dataset;
 
 beforeAll(async () => {
-  const files = readdirSync(path.join(FIX, 'reports')).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(path.join(DATA, 'reports')).filter((f) => f.endsWith('.txt')).sort();
   const parsed = [];
   for (const f of files) {
-    parsed.push(await parseReport({ sourceFile: `reports/${f}`, text: readFileSync(path.join(FIX, 'reports', f), 'utf8') }));
+    parsed.push(await parseReport({ sourceFile: `reports/${f}`, text: readFileSync(path.join(DATA, 'reports', f), 'utf8') }));
   }
   ds = toDataset(parsed, { kind: 'real' });
   db = await createNodeRunner();

@@ -1,8 +1,8 @@
 // The in-browser import, end to end in headless Chromium against a production build under the
-// strict CSP: real report files in, numbers out of DuckDB through H4's query builders.
+// strict CSP: real report files in, numbers out of DuckDB through the query builders of src/data/queries.
 // Two setups: test/import/harness (the panel on the real duckdb-wasm adapter, with a results
-// table of H4's aggregate query — written before the dashboard shell existed) and the dashboard
-// itself (view 'import', H5's e2e harness and dataset).
+// table of the aggregate query of src/data/queries — written before the dashboard shell existed) and the dashboard
+// itself (view 'import', test/e2e/harness.ts and test/fixtures/dataset-small).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -156,7 +156,7 @@ describe('import panel on the harness (built, strict CSP, offline)', () => {
 });
 
 // The panel in the real dashboard (view 'import'), served with the CSP as an HTTP header and
-// H5's dataset-small (湘潭县 and 平潭 2024/2022 bundled): an imported 平潭 2020 report reaches the
+// test/fixtures/dataset-small (湘潭县 and 平潭 2024/2022 bundled): an imported 平潭 2020 report reaches the
 // other views through the bundled/imported/both switch.
 describe('import panel in the dashboard', () => {
   let app: { server: PreviewServer; url: string };

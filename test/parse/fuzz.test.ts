@@ -58,7 +58,7 @@ describe('fuzz: mutated corpus reports', () => {
       try {
         p = parseText({ sourceFile: base.name, text, format });
       } catch (e) {
-        throw new Error(`mutant ${n} of ${base.name} threw: ${String(e)}`);
+        throw new Error(`mutant ${n} of ${base.name} threw: ${String(e)}`, { cause: e });
       }
       expect(p.report.reportId).toBe(base.name.replace(/\.txt$/, ''));
       expect(['ok', 'findings', 'failed']).toContain(p.status);

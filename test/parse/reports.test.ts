@@ -5,7 +5,7 @@ import { REQUEST_COLUMNS } from '../../src/model';
 import { parseText } from '../../src/parse';
 import type { ParsedReport } from '../../src/model';
 
-const dir = join(__dirname, '../fixtures/reports');
+const dir = join(__dirname, '../../data/reports');
 const parse = (name: string): ParsedReport => parseText({ sourceFile: name, text: readFileSync(join(dir, name), 'utf8') });
 const value = (p: ParsedReport, table: string, item: string, column: string) =>
   p.facts.find((f) => f.table === table && f.item === item && f.column === column && !f.derived)?.value;

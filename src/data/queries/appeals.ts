@@ -1,4 +1,4 @@
-// Q5 Reconsideration & litigation: 维持/纠正/其他/尚未审结/总计 for 行政复议, 直接起诉, 复议后起诉,
+// Reconsideration & litigation: 维持/纠正/其他/尚未审结/总计 for 行政复议, 直接起诉, 复议后起诉,
 // and the correction rate 纠错率 = 纠正 ÷ (总计 − 尚未审结) with its denominator, over reports where
 // both are printed.
 import { APPEAL_COLUMNS, APPEAL_ITEMS } from '../../model';

@@ -1,4 +1,4 @@
-// Q3 Compare agencies: one metric in one year, every peer agency ranked, plus the peer
+// Compare agencies: one metric in one year, every peer agency ranked, plus the peer
 // distribution (p10, p25, median, p75, p90). Peers are the selection WITHOUT its agency list (level,
 // region, source, failing-switch still apply); the selected agencies are flagged `highlighted`.
 // Agencies without data for the metric are listed after the ranked ones with value NULL and no

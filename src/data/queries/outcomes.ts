@@ -1,4 +1,4 @@
-// Q4 Outcomes: the six outcome groups (absolute; shares are computed by the chart from the same
+// Outcomes: the six outcome groups (absolute; shares are computed by the chart from the same
 // rows), the reasons inside the groups, applicant types, and the Sankey links.
 // All values are Σ over the selection of printed (or group-derived) cells, column `total` unless
 // stated; n_data says how many reports had the cell.

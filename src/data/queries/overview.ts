@@ -1,4 +1,4 @@
-// Q1 Overview: headline metrics for the selection per year, with the previous year's value
+// Overview: headline metrics for the selection per year, with the previous year's value
 // (year-over-year). YoY compares to the immediately preceding year present in the data; `prev_year`
 // says which year that was, so a gap (2021 vs 2019) is visible rather than hidden.
 import { aggregateSql, castAggregateRow, type AggregateRow } from './aggregate';

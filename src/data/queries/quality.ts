@@ -1,4 +1,4 @@
-// Q6 Data quality: per report the identity checks (pass/fail/skip), findings and blank cells;
+// Data quality: per report the identity checks (pass/fail/skip), findings and blank cells;
 // and for one report the checks with both sides and the findings.
 import { selectionPredicate, type Selection } from '../filters';
 import { int, str } from '../sql';

@@ -1,4 +1,4 @@
-// Issue 5's region view: one metric in one year, summed over the regions one level below a parent
+// The region view: one metric in one year, summed over the regions one level below a parent
 // (all provinces; a province's cities; a city's counties), for a drill-down province → city →
 // county. Region codes are GB/T 2260: 2 digits province, 4 city, 6 county. Reports whose agency
 // could not be placed (region_code NULL) are counted in `unplaced` instead of vanishing.

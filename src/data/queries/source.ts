@@ -1,4 +1,4 @@
-// Q7 Source: for any number, the facts behind it — report, table, row and column as printed, the
+// Source: for any number, the facts behind it — report, table, row and column as printed, the
 // raw cell text, derived flag, location — and the report's file and origin.
 import { int, str } from '../sql';
 import { selectionPredicate, type Selection } from '../filters';

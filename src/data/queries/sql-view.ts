@@ -1,6 +1,6 @@
 // The analysts' SQL view: a read-only gate for typed SQL, the wrapper that runs it with a row
 // limit, the schema listing and the example queries. Pure: the checker is a tokenizer (no DuckDB
-// call: duckdb-wasm has no json extension for json_serialize_sql, stack-probe §1), tested in Node.
+// call: duckdb-wasm has no json extension for json_serialize_sql), tested in Node.
 //
 // Two locks, so that one mistake in either does not let a write through:
 //   1. checkReadOnly: the text is ONE statement (a `;` only at the end), starts with a query

@@ -1,4 +1,4 @@
-// Q2 Trends: metrics by year, either for the selection's aggregate or per agency.
+// Trends: metrics by year, either for the selection's aggregate or per agency.
 import { aggregateSql, runAggregate, type AggregateRow } from './aggregate';
 import type { Selection } from '../filters';
 import type { QueryRunner } from '../query-runner';

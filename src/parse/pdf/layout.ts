@@ -60,7 +60,7 @@ const EMPTY = '\uE000';
 /** A cell that is a printed number, blank marker or a number with a unit. */
 const VALUE_RE = /^(?:[-−+]?\d[\d,，]*(?:\.\d+)?(?:万元|元|件|%)?|[-—–/／]|无)$/;
 /** Characters a text layer yields for glyphs without a Unicode mapping. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+// eslint-disable-next-line no-control-regex -- control characters are what an unmapped glyph yields
 const UNREADABLE_RE = /[\u0000-\u0008\u000e-\u001f\ufffd\ue000-\uf8ff]/;
 
 interface Line {

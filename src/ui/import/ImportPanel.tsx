@@ -1,7 +1,7 @@
 // "Import your own reports": drop zone / file picker, progress, source switch, check cards, CSV
 // errors and exports. Nothing leaves the browser: files are read with File APIs and parsed in a
 // worker; the only outputs are the local database and downloads the user asks for.
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import './import.css';
 import { checkCardModel } from './check-card';
 import { CheckCard } from './CheckCard';
@@ -35,9 +35,10 @@ export function ImportPanel({ lang, target, source, onSourceChange, onImported }
   const [localSource, setLocalSource] = useState<Source>(lastSource);
   const [dragging, setDragging] = useState(false);
   const [shown, setShown] = useState(CARD_PAGE);
+  // remembered after the render that shows it (a render must not write module state)
+  useEffect(() => { lastSource = localSource; }, [localSource]);
   const current = source ?? localSource;
   const setSource = (s: Source) => {
-    lastSource = s;
     setLocalSource(s);
     onSourceChange?.(s);
     if (target?.setSource) void target.setSource(s).then(() => onImported?.());

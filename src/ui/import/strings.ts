@@ -1,6 +1,7 @@
 // UI text of the import panel, zh and en. Kept here until the shell's i18n (src/i18n/) offers a
 // way to add keys; the panel takes the language as a prop.
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../../model/types';
+export type { Lang }; // declared in src/model/types.ts
 
 const S = {
   title: { zh: '导入您自己的报告', en: 'Import your own reports' },

@@ -67,6 +67,7 @@ export function Sql() {
   // a query in the URL (a shared link, back/forward) runs as the view opens or the URL changes
   useEffect(() => {
     if (!state.q) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the URL is outside React; the editor follows it
     setText(state.q);
     void run(state.q, state.rows);
   }, [state.q, state.rows, run]);

@@ -1,6 +1,6 @@
 // Harness: a "bundled" dataset (one real report parsed at start, dataset = 'real') in duckdb-wasm,
-// the import panel on top, and a table of new requests per agency and year from H4's aggregate
-// query — so a test sees imported reports arrive in the same SQL views the dashboard queries.
+// the import panel on top, and a table of new requests per agency and year from the data layer's
+// aggregate query (src/data/queries/aggregate.ts) — so a test sees imported reports arrive in the same SQL views the dashboard queries.
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startDuckDb } from '../../../src/data/duckdb-wasm';

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Test harness for the import panel (test/e2e/import.test.ts, bench/import.ts): the panel mounted
-// on the real duckdb-wasm adapter and H4's query builders, built like the app (base './', ES workers).
+// on the real duckdb-wasm adapter and the query builders of src/data/queries, built like the app (base './', ES workers).
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
