@@ -8,16 +8,8 @@
 // agency itself. The publish date is not used for the year: a report is published the year after
 // the one it covers, usually but not always, and a guessed year is worse than none.
 import { parse, serializeOuter } from 'parse5';
+import type { Node } from '../parse/html';
 import type { IdentityHints } from '../parse/identity';
-
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  value?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: Node[];
-  parentNode?: Node | null;
-}
 
 export interface PageRead {
   /** The article's HTML, or the whole page when no report table was found. */

@@ -8,13 +8,15 @@
 import { parse } from 'parse5';
 import { EMPTY_CELL } from './normalise';
 
-interface Node {
+/** The parse5 tree as these readers walk it (src/ingest/page.ts too). */
+export interface Node {
   nodeName: string;
   tagName?: string;
   value?: string;
   attrs?: { name: string; value: string }[];
   childNodes?: Node[];
   content?: Node;
+  parentNode?: Node | null;
 }
 
 const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'section', 'article', 'header', 'footer', 'title', 'dd', 'dt', 'blockquote', 'pre', 'hr']);
