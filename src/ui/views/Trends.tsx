@@ -10,6 +10,7 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { AgencyName, denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
+import { labelledCsv } from '../../data/key-labels';
 import { SourceLink } from '../SourceLink';
 
 export function Trends() {
@@ -51,7 +52,7 @@ export function Trends() {
           note={notes || undefined}
           option={q.data.length ? buildTrendsOption(q.data, { lang, animation: state.anim, metrics: metrics.map((m) => metricInfo(m, lang)) }) : null}
           table={<DataTable caption={s.views.trends} columns={cols} rows={q.data} />}
-          csv={{ fields: ['metric', 'agency', 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], rows: q.data as unknown as Record<string, unknown>[] }}
+          csv={labelledCsv(['metric', 'agency', 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], q.data as unknown as Record<string, unknown>[], lang, { metric: (v) => metricInfo(String(v), lang).label })}
         />
       ) : <Status q={q} />}
     </>
