@@ -155,6 +155,27 @@ describe('like-for-like change on the landing', () => {
   }, 120_000);
 });
 
+describe('like-for-like change in Trends', () => {
+  it('the first-to-last-year change under the chart counts only agencies with data in both years', async () => {
+    const known = 'requests__new__total IS NOT NULL AND requests__carried_over__total IS NOT NULL';
+    const [{ a, b }] = await db.query<{ a: number; b: number }>(`SELECT min(year)::INTEGER AS a, max(year)::INTEGER AS b FROM nb.metrics WHERE ${known}`);
+    const both = `SELECT agency FROM nb.metrics WHERE ${known} AND year = ${a} INTERSECT SELECT agency FROM nb.metrics WHERE ${known} AND year = ${b}`;
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${both})`);
+    const [{ d }] = await db.query<{ d: number }>(`SELECT (sum(requests__new__total + requests__carried_over__total) FILTER (WHERE year = ${b})
+      - sum(requests__new__total + requests__carried_over__total) FILTER (WHERE year = ${a}))::DOUBLE AS d FROM nb.metrics WHERE agency IN (${both})`);
+    await page.goto(`${url}?anim=0&view=trends&metrics=received`);
+    const note = page.locator('[data-testid=trends-change] [data-metric=received]');
+    await note.waitFor({ timeout: 60_000 });
+    const text = (await note.textContent()) ?? '';
+    expect(text).toContain(`${a}–${b} 年变化（同口径：两年都有数据的 ${n} 个机关）`);
+    expect(num(text.split('个机关）')[1].split('(')[0].split('（')[0].replace('−', '-'))).toBe(d);
+    await page.goto(`${url}?anim=0&view=trends&mode=percent&metrics=granted_rate&lang=en`);
+    const rate = page.locator('[data-testid=trends-change] [data-metric=granted_rate]');
+    await rate.waitFor({ timeout: 60_000 });
+    expect(await rate.textContent()).toMatch(/like for like: the \d+ agencies with data in both years\) [+−±][\d.]+ pp/);
+  }, 120_000);
+});
+
 // Keys a user must never read. In Chinese no ASCII key at all; in English the multi-word keys
 // (snake_case, check ids) — plain English words such as "other" are labels there.
 const KEYS = [
