@@ -60,7 +60,7 @@ export function Trends() {
           note={notes || undefined}
           option={q.data.length ? buildTrendsOption(q.data, { lang, animation: state.anim, metrics: metrics.map((m) => metricInfo(m, lang)) }) : null}
           table={<DataTable caption={s.views.trends} columns={cols} rows={q.data} />}
-          csv={labelledCsv(['metric', 'agency', 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], q.data as unknown as Record<string, unknown>[], lang, { metric: (v) => metricInfo(String(v), lang).label })}
+          csv={labelledCsv(['metric', ...(mode === 'agency' ? ['agency'] : []), 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], q.data as unknown as Record<string, unknown>[], lang, { metric: (v) => metricInfo(String(v), lang).label })}
         />
       ) : <Status q={q} />}
       {q.data && ch.data?.length ? <SpanChange rows={ch.data} lang={lang} s={s} /> : null}
