@@ -40,7 +40,8 @@ export function buildRegionsOption(rows: RegionChartRow[], metric: MetricInfo, o
       const { color, data } = p as { color: unknown; data?: { row?: RegionChartRow } };
       const r = data?.row;
       if (!r) return ''; // the treemap's root: no region
-      return line(color, `${label(r)} (${r.code})`, valueText({ ...r, kind: metric.kind, unit: metric.unit }, o.lang) + coverageText(r, o.lang));
+      // a division code helps (3501); a place's internal id (35~平潭综合实验区) does not
+      return line(color, /^\d+$/.test(r.code) ? `${label(r)} (${r.code})` : label(r), valueText({ ...r, kind: metric.kind, unit: metric.unit }, o.lang) + coverageText(r, o.lang));
     },
   };
   if (metric.kind === 'rate') {

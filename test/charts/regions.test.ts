@@ -80,5 +80,10 @@ describe('treemap tiles: a label where it fits, a tooltip on every tile', () => 
       expect(html).toContain(d.row.name!.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     }
     expect(fmt({ color: '#000', data: undefined })).toBe('');
+    // a place with no division code of its own (平潭综合实验区 under 福建省) is named, not given its internal id
+    const pt = fmt({ color: '#000', data: { row: { ...real[1], code: '35~平潭综合实验区', name: '平潭综合实验区' } } });
+    expect(pt).toContain('平潭综合实验区: ');
+    expect(pt).not.toContain('~');
+    expect(fmt({ color: '#000', data: { row: real[0] } })).toContain('江苏省 (32)');
   });
 });
