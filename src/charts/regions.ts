@@ -19,14 +19,29 @@ export interface RegionChartRow {
 
 const label = (r: RegionChartRow) => r.name ?? r.code;
 
+// A tile's label only where it fits, judged on the smallest panel the dashboard draws (390 px
+// screen: about 340 × 410 px), so a label shown fits at any width; a tile too small for its name
+// keeps its tooltip. ECharts itself would cut a name to "平..." — a label that names nothing.
+const REF_AREA = 340 * 410;
+const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 12 : 7), 0) + 10;
+export type TileLabel = 'name-value' | 'name' | null;
+export function tileLabel(name: string, value: string, share: number): TileLabel {
+  const side = Math.sqrt(Math.max(0, share) * REF_AREA);
+  if (side >= Math.max(textWidth(name), textWidth(value)) && side >= 40) return 'name-value';
+  if (side >= textWidth(name) && side >= 22) return 'name';
+  return null;
+}
+
 export function buildRegionsOption(rows: RegionChartRow[], metric: MetricInfo, o: ChartOptions): EChartsOption {
   const withData = rows.filter((r) => r.value !== null);
   const tooltip = {
     trigger: 'item' as const,
     formatter: (p: unknown) => {
-      const { color, data } = p as { color: unknown; data: { row: RegionChartRow } };
-      const r = data.row;
-      return line(color, `${label(r)} (${r.code})`, valueText({ ...r, kind: metric.kind, unit: metric.unit }, o.lang) + coverageText(r, o.lang));
+      const { color, data } = p as { color: unknown; data?: { row?: RegionChartRow } };
+      const r = data?.row;
+      if (!r) return ''; // the treemap's root: no region
+      // a division code helps (3501); a place's internal id (35~平潭综合实验区) does not
+      return line(color, /^\d+$/.test(r.code) ? `${label(r)} (${r.code})` : label(r), valueText({ ...r, kind: metric.kind, unit: metric.unit }, o.lang) + coverageText(r, o.lang));
     },
   };
   if (metric.kind === 'rate') {
@@ -44,6 +59,8 @@ export function buildRegionsOption(rows: RegionChartRow[], metric: MetricInfo, o
       }],
     };
   }
+  const tiles = withData.filter((r) => (r.value ?? 0) > 0);
+  const total = tiles.reduce((s, r) => s + (r.value ?? 0), 0);
   return {
     ...baseOption(o),
     tooltip,
@@ -55,13 +72,14 @@ export function buildRegionsOption(rows: RegionChartRow[], metric: MetricInfo, o
       // fill the panel: ECharts' default offsets (left 20, top 50) with width 100% pushed the small
       // tiles off the canvas
       left: 4, right: 4, top: 4, bottom: 4,
-      label: { show: true, formatter: ((p: { data: { row: RegionChartRow } }) => `${label(p.data.row)}\n${formatNumber(p.data.row.value, o.lang)}`) as unknown as string },
-      data: withData.filter((r) => (r.value ?? 0) > 0).map((r, i) => ({
-        name: label(r),
-        value: r.value,
-        row: r,
-        itemStyle: { color: PALETTE[i % PALETTE.length] },
-      })),
+      label: {
+        show: true, overflow: 'truncate', ellipsis: '…',
+        formatter: ((p: { data: { row: RegionChartRow; fit: TileLabel } }) => (p.data.fit === 'name' ? label(p.data.row) : `${label(p.data.row)}\n${formatNumber(p.data.row.value, o.lang)}`)) as unknown as string,
+      },
+      data: tiles.map((r, i) => {
+        const fit = tileLabel(label(r), formatNumber(r.value, o.lang), (r.value ?? 0) / total);
+        return { name: label(r), value: r.value, row: r, fit, itemStyle: { color: PALETTE[i % PALETTE.length] }, ...(fit ? {} : { label: { show: false } }) };
+      }),
     }] as EChartsOption['series'],
   };
 }

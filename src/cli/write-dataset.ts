@@ -16,8 +16,7 @@ import { writeDashboardFiles } from './dashboard-files';
 import { checkTarget, createStaging, discardStaging, recoverDir, swapIn, type OutputHook } from './atomic-dir';
 import { datasetToCsv, manifestToCsv, TABLE_COLUMNS, type DatasetCsvName } from '../dataset';
 import { csvCell, escapeCsvSql, unescapeCsvSql } from '../dataset/csv-safe';
-import * as OpenCC from 'opencc-js';
-import { pinyin } from 'pinyin-pro';
+import { searchExtras } from '../dataset/search-extras';
 import { resolveReports, searchText, type IdentityInput } from '../dataset/identity';
 import { crossFindingsSql } from '../dataset/cross-checks';
 import type { Dataset, ManifestRow } from '../model/dataset';
@@ -173,15 +172,6 @@ async function addCrossFindings(con: Con): Promise<number> {
     await con.run('UPDATE metrics SET finding_count = r.finding_count, status = r.status FROM reports r WHERE metrics.report_id = r.report_id');
   }
   return after - before;
-}
-
-let toTraditional: ((s: string) => string) | null = null;
-/** What the agency search matches besides the names: full pinyin, initials, traditional forms. */
-function searchExtras(name: string): string[] {
-  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  const full = pinyin(name, { toneType: 'none', type: 'array' }).join('');
-  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
-  return [full, initials, toTraditional(name)];
 }
 
 /**

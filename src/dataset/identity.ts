@@ -145,6 +145,11 @@ function better(a: IdentityInput, b: IdentityInput): IdentityInput {
   return a.report_id <= b.report_id ? a : b;
 }
 
+/** Non-zero printed numbers among factKeys ("table|item|column|value"). */
+const nonZero = (keys: ReadonlySet<string>) => [...keys].filter((k) => !/\|-?0(\.0+)?$/.test(k)).length;
+/** How many non-zero numbers an agency-less report must share with a whole to be its fragment. */
+export const MIN_SHARED_NONZERO = 5;
+
 const isSubset = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size < b.size && [...a].every((k) => b.has(k));
 
 /** The one rule (see the header): every report's counted / set_aside / superseded_by / agency_label. */
@@ -183,6 +188,15 @@ export function resolveReports(rows: readonly IdentityInput[]): Map<string, Reso
       const whole = list.find((b) => b !== a && b.keys && out.get(b.report_id)!.counted && (a.year === null || a.year === b.year) && isSubset(a.keys!, b.keys));
       if (whole) aside(a, 'fragment', whole.report_id);
     }
+  }
+  // 2b. a report with no agency (an excerpt pasted without its heading): a fragment of any report
+  // of its year whose printed cells contain its own — if they share at least MIN_SHARED_NONZERO
+  // non-zero numbers, for zeros (平潭's all-zero 2012 tables) coincide across agencies
+  const wholes = rows.filter((b) => b.agency_id && b.keys && b.keys.size > 0);
+  for (const a of rows) {
+    if (a.agency_id || !a.keys || nonZero(a.keys) < MIN_SHARED_NONZERO) continue;
+    const whole = wholes.find((b) => out.get(b.report_id)!.counted && (a.year === null || a.year === b.year) && isSubset(a.keys!, b.keys!));
+    if (whole) aside(a, 'fragment', whole.report_id);
   }
   // 3. no year: in no yearly or all-years total
   for (const r of rows) if (r.year === null) aside(r, 'no-year', null);

@@ -74,6 +74,7 @@ const zh = {
   },
   honest: {
     change: (n: number, base: number) => `同比（同口径 ${n} 个机关，对比 ${base} 年）`,
+    span: (n: number, base: number, year: number) => `${base}–${year} 年变化（同口径：两年都有数据的 ${n} 个机关）`,
     pp: '个百分点',
     noBase: '没有更早的年份可比',
     noCommon: (base: number) => `与 ${base} 年没有共同的机关，无法同口径比较`,
@@ -179,6 +180,7 @@ const en: Strings = {
   },
   honest: {
     change: (n: number, base: number) => `Change (same ${n} agencies, against ${base})`,
+    span: (n: number, base: number, year: number) => `Change ${base}–${year} (like for like: the ${n} agencies with data in both years)`,
     pp: 'pp',
     noBase: 'no earlier year to compare with',
     noCommon: (base: number) => `no agency in common with ${base}: no like-for-like change`,

@@ -108,3 +108,42 @@ describe('importing a report the dashboard ships', () => {
     expect(await total()).toEqual([['new', 33 + 218, 2], ['received', 35 + 218, 2]]);
   });
 });
+
+describe('importing a fragment of a bundled report', () => {
+  let r: NodeRunner;
+  const total = async () => (await runAggregate(r, { metrics: ['received', 'new'], by: 'none' })).map((x) => [x.metric, x.value, x.n_reports]);
+  beforeAll(async () => {
+    r = await createNodeRunner();
+    await r.run('CREATE SCHEMA nb');
+    for (const t of DATASET_TABLE_NAMES) await r.run(createTableSql(t, { schema: 'nb' }));
+    const pdf = await parseReport({ sourceFile: '2024_huaian_szf.pdf', bytes: new Uint8Array(readFileSync('data/reports/2024_huaian_szf.pdf')) });
+    const bundled = parsedToDataset([pdf]);
+    for (const t of ['reports', 'facts'] as const) for (const s of insertRowsSql(t, bundled[t], { schema: 'nb' })) await r.run(s);
+    for (const s of setupViewsSql([...DATASET_TABLE_NAMES])) await r.run(s);
+  }, 120_000);
+  afterAll(() => r.close());
+
+  it('sets the 淮安市 excerpt aside as at build time: every number stays, counted once', async () => {
+    const before = await total();
+    expect(before[1][2]).toBe(1);
+    const t = targetFromRunner(r);
+    await t.importDataset(parsedToDataset([await parse('2024_huaian_szf_pdfextract_fragment.txt')]));
+    const [frag] = await r.query<{ counted: boolean; set_aside: string; superseded_by: string }>(
+      `SELECT counted, set_aside, superseded_by FROM reports WHERE report_id = '2024_huaian_szf_pdfextract_fragment'`);
+    expect(frag).toEqual({ counted: false, set_aside: 'fragment', superseded_by: '2024_huaian_szf' });
+    expect(await total()).toEqual(before);
+    // the bundled whole is not "replaced" by its own excerpt
+    expect(await t.replacements!()).toEqual([]);
+  }, 120_000);
+
+  it('an imported report is found like a bundled one: pinyin, initials, traditional characters', async () => {
+    const t = targetFromRunner(r);
+    await t.importDataset(parsedToDataset([await parse('2024_xiangtanxian_zfbgs.txt')]));
+    const [row] = await r.query<{ search_text: string }>(`SELECT search_text FROM reports WHERE report_id = '2024_xiangtanxian_zfbgs'`);
+    expect(row.search_text).toContain('湘潭县人民政府办公室');
+    expect(row.search_text).toContain('xiangtanxianrenminzhengfubangongshi');
+    expect(row.search_text).toContain('xtxrmzfbgs');
+    expect(row.search_text).toContain('湘潭縣人民政府辦公室');
+    await t.clearImported();
+  }, 120_000);
+});

@@ -9,7 +9,7 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser, buildApp, closeServer, serve } from './harness';
 import { createNodeRunner, type NodeRunner } from '../helpers/duckdb-node';
-import { VIEWS } from '../../src/state/url';
+import { VIEWS, type View } from '../../src/state/url';
 import { APPEAL_ITEMS, APPLICANT_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS, DERIVED_REQUEST_ITEMS } from '../../src/model/keys';
 
 const DATA = path.resolve('public/data/nianbao.duckdb');
@@ -155,6 +155,27 @@ describe('like-for-like change on the landing', () => {
   }, 120_000);
 });
 
+describe('like-for-like change in Trends', () => {
+  it('the first-to-last-year change under the chart counts only agencies with data in both years', async () => {
+    const known = 'requests__new__total IS NOT NULL AND requests__carried_over__total IS NOT NULL';
+    const [{ a, b }] = await db.query<{ a: number; b: number }>(`SELECT min(year)::INTEGER AS a, max(year)::INTEGER AS b FROM nb.metrics WHERE ${known}`);
+    const both = `SELECT agency FROM nb.metrics WHERE ${known} AND year = ${a} INTERSECT SELECT agency FROM nb.metrics WHERE ${known} AND year = ${b}`;
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${both})`);
+    const [{ d }] = await db.query<{ d: number }>(`SELECT (sum(requests__new__total + requests__carried_over__total) FILTER (WHERE year = ${b})
+      - sum(requests__new__total + requests__carried_over__total) FILTER (WHERE year = ${a}))::DOUBLE AS d FROM nb.metrics WHERE agency IN (${both})`);
+    await page.goto(`${url}?anim=0&view=trends&metrics=received`);
+    const note = page.locator('[data-testid=trends-change] [data-metric=received]');
+    await note.waitFor({ timeout: 60_000 });
+    const text = (await note.textContent()) ?? '';
+    expect(text).toContain(`${a}–${b} 年变化（同口径：两年都有数据的 ${n} 个机关）`);
+    expect(num(text.split('个机关）')[1].split('(')[0].split('（')[0].replace('−', '-'))).toBe(d);
+    await page.goto(`${url}?anim=0&view=trends&mode=percent&metrics=granted_rate&lang=en`);
+    const rate = page.locator('[data-testid=trends-change] [data-metric=granted_rate]');
+    await rate.waitFor({ timeout: 60_000 });
+    expect(await rate.textContent()).toMatch(/like for like: the \d+ agencies with data in both years\) [+−±][\d.]+ pp/);
+  }, 120_000);
+});
+
 // Keys a user must never read. In Chinese no ASCII key at all; in English the multi-word keys
 // (snake_case, check ids) — plain English words such as "other" are labels there.
 const KEYS = [
@@ -165,28 +186,58 @@ const KEYS = [
 const ZH_KEYS = new RegExp(`(?<![A-Za-z0-9_./-])(${[...new Set(KEYS)].map((k) => k.replace('.', '\\.')).join('|')})(?![A-Za-z0-9_])`, 'g');
 const EN_KEYS = new RegExp(`(?<![A-Za-z0-9_./-])(${[...new Set(KEYS)].filter((k) => /[_.]/.test(k)).map((k) => k.replace('.', '\\.')).join('|')})(?![A-Za-z0-9_])`, 'g');
 
+// What each view shows once it has its data: the walker waits for it, so a view that failed or
+// stayed empty fails here instead of passing with nothing read. Typed by View: a new view must be added.
+const SHOWN: Record<View, string> = {
+  overview: '[data-testid=loaded-summary]', trends: '[data-panel=trends] canvas', change: '[data-testid=change-table]',
+  compare: '[data-panel=compare] canvas', regions: '[data-panel=regions] canvas', outcomes: '[data-panel=outcomes] canvas',
+  appeals: '[data-panel=appeals] canvas', quality: '[data-view=quality] table', source: '[data-view=source] table',
+  sql: '[data-testid=sql-result]', glossary: '[data-term]', import: '[data-testid=import-input]', profile: '[data-testid=profile-years]',
+};
+
 describe('plain language', () => {
   it('no internal key in any view, table or tooltip, in both languages', async () => {
     const found: string[] = [];
+    const seen: string[] = [];
     for (const lang of ['zh', 'en'] as const) {
       for (const v of VIEWS) {
-        const extra = v === 'quality' || v === 'source' ? '&report=2024_xiangtanxian_zfbgs' : v === 'profile' || v === 'compare' ? `&agency=${encodeURIComponent(HZ)}` : '';
+        const extra = v === 'quality' || v === 'source' ? '&report=2024_xiangtanxian_zfbgs' : v === 'profile' ? `&agency=${encodeURIComponent(HZ)}` : v === 'compare' ? `&agency=${encodeURIComponent(HZ)}&year=2024&metric=received`
+          : v === 'glossary' ? '&term=granted_rate' : v === 'change' ? '&years=2022-2024' : '';
         await page.goto(`${url}?anim=0&lang=${lang}&view=${v}${extra}`);
         await page.locator('main#view').waitFor({ timeout: 60_000 });
-        await page.waitForTimeout(2000);
+        // the SQL view shows rows only once a query runs: its first example
+        if (v === 'sql') await page.locator('[data-example]').first().click({ timeout: 60_000 });
+        await page.locator(SHOWN[v]).first().waitFor({ timeout: 60_000 });
+        seen.push(`${lang} ${v}`);
+        await page.waitForTimeout(1000);
+        const parts: string[] = [];
+        // chart tooltips: hover each chart at a few points and read what the tooltip says
+        for (const c of await page.locator('[data-panel] canvas').all()) {
+          const box = await c.boundingBox();
+          if (!box) continue;
+          for (const [fx, fy] of [[0.3, 0.4], [0.5, 0.5], [0.75, 0.6]]) {
+            await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+            await page.waitForTimeout(150);
+            parts.push(await page.evaluate(() => [...document.querySelectorAll('div')].filter((d) => d.style.position === 'absolute' && d.style.zIndex === '9999999').map((d) => d.innerText).join('\n')));
+          }
+        }
         for (const b of await page.locator('.toolbar button[aria-pressed="false"]').all()) await b.click().catch(() => {});
         await page.waitForTimeout(300);
         const text = await page.evaluate(() => {
+          // ids set as code beside their label (the glossary's metric ids and cells, the SQL view's
+          // tables) and the columns a user's own query names are the SQL vocabulary, not leaks
+          for (const el of document.querySelectorAll('code, [data-testid=sql-result] thead')) el.textContent = '';
           const parts = [document.body.innerText];
           for (const el of document.querySelectorAll('[title],[aria-label]')) parts.push(el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '');
           for (const o of document.querySelectorAll('option')) parts.push(o.textContent ?? '');
           return parts.join('\n');
         });
         // file names, paths and URLs of a report's origin are not keys
-        const plain = text.replace(/\S*[/\\]\S*/g, ' ').replace(/\S+\.(csv|duckdb|txt|pdf|html?|md)\b/g, ' ');
+        const plain = [text, ...parts].join('\n').replace(/\S*[/\\]\S*/g, ' ').replace(/\S+\.(csv|duckdb|txt|pdf|html?|md)\b/g, ' ');
         for (const m of plain.matchAll(lang === 'zh' ? ZH_KEYS : EN_KEYS)) found.push(`${lang} ${v}: ${m[0]} …${plain.slice(Math.max(0, m.index - 30), m.index + 30).replace(/\s+/g, ' ')}…`);
       }
     }
+    expect(seen).toEqual((['zh', 'en'] as const).flatMap((l) => VIEWS.map((v) => `${l} ${v}`)));
     expect(found).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });

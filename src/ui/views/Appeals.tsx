@@ -9,6 +9,7 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { keyOf, selectionOf } from '../helpers';
 import { Status } from '../Status';
+import { labelledCsv } from '../../data/key-labels';
 
 const ITEM = { review: ['行政复议', 'Reconsideration'], suit_direct: ['直接起诉', 'Lawsuit filed directly'], suit_after_review: ['复议后起诉', 'Lawsuit after reconsideration'] } as const;
 
@@ -35,6 +36,6 @@ export function Appeals() {
       note={lang === 'zh' ? '纠错率 = 纠正 ÷（总计 − 尚未审结），仅计入这三项均有填报的报告；分母少于 10 件时以灰色显示。' : 'Correction rate = corrected ÷ (total − pending), over reports that print all three; greyed when the denominator is under 10.'}
       option={q.data.length ? buildAppealsOption(q.data, { lang, animation: state.anim }) : null}
       table={<DataTable caption={s.views.appeals} columns={cols} rows={q.data} />}
-      csv={{ fields: ['item', 'year', 'upheld', 'corrected', 'other', 'pending', 'total', 'correction_numerator', 'correction_denominator', 'correction_rate', 'n_data', 'n_reports'], rows: q.data as unknown as Record<string, unknown>[] }} />
+      csv={labelledCsv(['item', 'year', 'upheld', 'corrected', 'other', 'pending', 'total', 'correction_numerator', 'correction_denominator', 'correction_rate', 'n_data', 'n_reports'], q.data as unknown as Record<string, unknown>[], lang, { item: (v) => ITEM[v as AppealsRow['item']][L] })} />
   );
 }

@@ -12,6 +12,7 @@ import { useQuery } from '../useQuery';
 import { keyOf, selectionOf, valueText, isMutedRate } from '../helpers';
 import { Status } from '../Status';
 import { downloadCsv } from '../download';
+import { labelledCsv } from '../../data/key-labels';
 import './analyst.css';
 
 type SortKey = 'order' | 'metric' | 'start' | 'end' | 'change' | 'relative' | 'agencies';
@@ -83,7 +84,7 @@ export function Change() {
         <header className="panel-head">
           <h2 id="change-title">{s.views.change} · {a} → {b}</h2>
           <div className="toolbar">
-            <button type="button" onClick={() => downloadCsv(`nianbao-change-${a}-${b}.csv`, ['metric', 'metric_label', 'start_year', 'end_year', 'agencies', 'start_value', 'end_value', 'change', 'relative', 'start_numerator', 'start_denominator', 'end_numerator', 'end_denominator'], csvRows)}>{s.downloadCsv}</button>
+            <button type="button" onClick={() => { const c = labelledCsv(['metric_label', 'start_year', 'end_year', 'agencies', 'start_value', 'end_value', 'change', 'relative', 'start_numerator', 'start_denominator', 'end_numerator', 'end_denominator'], csvRows, lang); downloadCsv(`nianbao-change-${a}-${b}.csv`, c.fields, c.rows); }}>{s.downloadCsv}</button>
           </div>
         </header>
         <p className="note">{t.pickYears}</p>

@@ -13,7 +13,7 @@ import { keyOf, selectionOf } from '../helpers';
 import { Status } from '../Status';
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../../model';
 import { useState } from 'react';
-import { keyLabel } from '../../data/key-labels';
+import { keyLabel, labelledCsv } from '../../data/key-labels';
 import { APPLICANT_COLUMNS } from '../../model';
 
 const APPLICANT: Record<string, true> = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, true]));
@@ -42,6 +42,8 @@ export function Outcomes() {
     { key: 'value', label: lang === 'zh' ? '件数' : 'Count', numeric: true, render: (r) => formatNumber(r.value, lang) },
     { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
   ];
+  // the CSV cells in words, as in the table: item and group labels, never their keys
+  const longCells = { key: (v: unknown) => keyLabel(String(v), lang, String(v) in APPLICANT ? 'column' : 'any'), group: (v: unknown) => keyLabel(String(v), lang) };
   const sankeyCols: Column<SankeyLinkRow>[] = [
     { key: 'source', label: lang === 'zh' ? '从' : 'From', render: (r) => sankeyNodeLabel(r.source, lang) },
     { key: 'target', label: lang === 'zh' ? '到' : 'To', render: (r) => sankeyNodeLabel(r.target, lang) },
@@ -66,21 +68,21 @@ export function Outcomes() {
       <ChartPanel id="outcomes" title={s.views.outcomes}
         option={groups.length ? buildOutcomesOption(groups, { lang, animation: state.anim, mode: state.mode }) : null}
         table={<DataTable caption={s.views.outcomes} columns={longCols} rows={groups} />}
-        csv={{ fields: LONG_FIELDS, rows: groups as unknown as Record<string, unknown>[] }} />
+        csv={labelledCsv(LONG_FIELDS, groups as unknown as Record<string, unknown>[], lang, longCells)} />
       <ChartPanel id="reasons" title={s.reasons}
         option={reasons.length ? buildReasonsOption(reasons, { lang, animation: state.anim }) : null}
         height={560}
         table={<DataTable caption={s.reasons} columns={longCols} rows={reasons} />}
-        csv={{ fields: LONG_FIELDS, rows: reasons as unknown as Record<string, unknown>[] }} />
+        csv={labelledCsv(LONG_FIELDS, reasons as unknown as Record<string, unknown>[], lang, longCells)} />
       <ChartPanel id="applicants" title={s.applicants}
         option={applicants.length ? buildApplicantTypesOption(applicants, { lang, animation: state.anim }) : null}
         table={<DataTable caption={s.applicants} columns={longCols} rows={applicants} />}
-        csv={{ fields: LONG_FIELDS, rows: applicants as unknown as Record<string, unknown>[] }} />
+        csv={labelledCsv(LONG_FIELDS, applicants as unknown as Record<string, unknown>[], lang, longCells)} />
       <ChartPanel id="flow" title={s.flow}
         option={sankey.length ? buildSankeyOption(sankey, { lang, animation: state.anim }) : null}
         height={520}
         table={<DataTable caption={s.flow} columns={sankeyCols} rows={sankey} />}
-        csv={{ fields: ['source', 'target', 'stage', 'value', 'n_data'], rows: sankey as unknown as Record<string, unknown>[] }} />
+        csv={labelledCsv(['source', 'target', 'stage', 'value', 'n_data'], sankey as unknown as Record<string, unknown>[], lang, { source: (v) => sankeyNodeLabel(String(v), lang), target: (v) => sankeyNodeLabel(String(v), lang) })} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { isMutedRate, keyOf, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
+import { labelledCsv } from '../../data/key-labels';
 
 const CARDS = ['received', 'new', 'carried_over', 'outcome_total', 'granted_rate', 'denied_rate', 'review_total', 'correction_rate', 'suit_direct_total', 'suit_after_review_total'];
 const CHART = ['received', 'new', 'outcome_total', 'review_total'];
@@ -87,7 +88,7 @@ export function Overview() {
         title={lang === 'zh' ? '申请与复议：各年合计' : 'Requests and reconsiderations by year'}
         option={chartRows.length ? buildTrendsOption(chartRows, { lang, animation: state.anim, metrics: CHART.map((m) => metricInfo(m, lang)) }) : null}
         table={<DataTable caption={s.views.overview} columns={cols} rows={chartRows} />}
-        csv={{ fields: ['year', 'metric', 'value', 'n_data', 'n_reports'], rows: chartRows as unknown as Record<string, unknown>[] }}
+        csv={labelledCsv(['year', 'metric', 'value', 'n_data', 'n_reports'], chartRows as unknown as Record<string, unknown>[], lang, { metric: (v) => metricInfo(String(v), lang).label })}
       />
     </>
   );

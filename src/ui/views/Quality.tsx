@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../DataTable';
 import { keyOf, selectionOf, AgencyName } from '../helpers';
 import { Status } from '../Status';
 import { downloadCsv } from '../download';
-import { keyExpression, keyLabel, subjectLabel } from '../../data/key-labels';
+import { keyExpression, keyLabel, labelledCsv, subjectLabel } from '../../data/key-labels';
 import { SET_ASIDE_TEXT, type SetAside } from '../../dataset/identity';
 
 const SEVERITY: Record<string, { zh: string; en: string }> = { error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' }, info: { zh: '提示', en: 'note' } };
@@ -36,7 +36,7 @@ export function Quality() {
         <header className="panel-head">
           <h2>{s.views.quality}</h2>
           <div className="toolbar">
-            <button type="button" onClick={() => downloadCsv('nianbao-quality.csv', ['report_id', 'agency', 'year', 'status', 'checks_total', 'checks_passed', 'checks_failed', 'checks_skipped', 'finding_count', 'blank_cells', 'fact_count'], q.data as unknown as Record<string, unknown>[])}>{s.downloadCsv}</button>
+            <button type="button" onClick={() => { const c = labelledCsv(['report_id', 'agency', 'year', 'status', 'checks_total', 'checks_passed', 'checks_failed', 'checks_skipped', 'finding_count', 'blank_cells', 'fact_count'], q.data as unknown as Record<string, unknown>[], lang, { status: (v) => (v === 'pass' ? s.quality.passed : v === 'fail' ? s.quality.failed : s.quality.skipped) }); downloadCsv('nianbao-quality.csv', c.fields, c.rows); }}>{s.downloadCsv}</button>
           </div>
         </header>
         <DataTable caption={s.views.quality} columns={cols} rows={q.data} />

@@ -1,7 +1,10 @@
 // View 2: metrics × agencies by year, absolute (counts, money) or rates (each rate carries its own
 // denominator), with the 2019 and 2021 template changes marked on the axis by the builder. The
 // absolute/rate switch is the URL's `mode` (percent = rates), shared with the outcomes view.
-import { runTrends, type TrendRow } from '../../data/queries';
+import { runLikeForLike, runTrends, type LikeForLikeRow, type TrendRow } from '../../data/queries';
+import type { Strings } from '../../i18n/strings';
+import type { Lang } from '../../state/url';
+import { changeText } from './Overview';
 import { buildTrendsOption } from '../../charts/trends';
 import { METRICS } from '../../data/metric-catalog';
 import { useApp } from '../context';
@@ -10,6 +13,7 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { AgencyName, denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
+import { labelledCsv } from '../../data/key-labels';
 import { SourceLink } from '../SourceLink';
 
 export function Trends() {
@@ -30,6 +34,11 @@ export function Trends() {
     { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
     ...(mode === 'agency' ? [{ key: 'source', label: s.views.source, render: (r: TrendRow) => <SourceLink agency={r.agency} year={r.year} metric={r.metric} /> }] : []),
   ];
+  // the first and last year with data in the selection: the change between them, like for like
+  const years = (q.data ?? []).flatMap((r) => (r.n_data > 0 && r.year !== null ? [r.year] : []));
+  const span = years.length ? { from: Math.min(...years), to: Math.max(...years) } : null;
+  const ch = useQuery(keyOf('trends-change', sel, metrics, span?.from ?? null, span?.to ?? null), () => (span === null || span.from === span.to ? Promise.resolve([] as LikeForLikeRow[])
+    : runLikeForLike(runner, { selection: sel, metrics, year: span.to, baseYear: span.from })), false);
   const notes = metrics.map((m) => denominatorNote(m, lang)).filter(Boolean).join('；');
   return (
     <>
@@ -51,9 +60,32 @@ export function Trends() {
           note={notes || undefined}
           option={q.data.length ? buildTrendsOption(q.data, { lang, animation: state.anim, metrics: metrics.map((m) => metricInfo(m, lang)) }) : null}
           table={<DataTable caption={s.views.trends} columns={cols} rows={q.data} />}
-          csv={{ fields: ['metric', 'agency', 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], rows: q.data as unknown as Record<string, unknown>[] }}
+          csv={labelledCsv(['metric', ...(mode === 'agency' ? ['agency'] : []), 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], q.data as unknown as Record<string, unknown>[], lang, { metric: (v) => metricInfo(String(v), lang).label })}
         />
       ) : <Status q={q} />}
+      {q.data && ch.data?.length ? <SpanChange rows={ch.data} lang={lang} s={s} /> : null}
     </>
+  );
+}
+
+/** Under the chart: each metric's change from the first to the last year, on the agencies with data
+ * in both (counted, the others named in the tooltip), rates in percentage points. */
+function SpanChange({ rows, lang, s }: { rows: LikeForLikeRow[]; lang: Lang; s: Strings }) {
+  return (
+    <div className="note" data-testid="trends-change">
+      {rows.map((c) => {
+        const label = metricInfo(c.metric, lang).label;
+        if (c.base_year === null) return null;
+        if (c.n_both === 0) return <p key={c.metric} data-metric={c.metric}>{label}：{s.honest.noCommon(c.base_year)}</p>;
+        const left = [c.only_year.length ? s.honest.onlyYear(c.only_year.length, c.year) : '', c.only_base.length ? s.honest.onlyBase(c.only_base.length, c.base_year) : ''].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+        const names = [...c.only_year.map((a) => `${a} (${c.year})`), ...c.only_base.map((a) => `${a} (${c.base_year})`)].join('\n');
+        return (
+          <p key={c.metric} data-metric={c.metric}>
+            {label}{lang === 'zh' ? '：' : ': '}{s.honest.span(c.n_both, c.base_year, c.year)} {changeText(c, lang, s)}
+            {left ? <span title={names}>{lang === 'zh' ? '；' : '; '}{s.honest.leftOut}{left}</span> : null}
+          </p>
+        );
+      })}
+    </div>
   );
 }
