@@ -3,7 +3,7 @@
 // on the landing cards before this). Per metric: the agencies with data in both years, their sum
 // (or pooled rate) in each year, the change — in percentage points for rates, never a relative % —
 // and the agencies present in only one of the years, so the user sees who is missing.
-import { requireMetric } from '../metric-catalog';
+import { MIN_RATE_DENOMINATOR, requireMetric } from '../metric-catalog';
 import type { Selection } from '../filters';
 import { aggregateSql } from './aggregate';
 import { int, str } from '../sql';
@@ -30,6 +30,11 @@ export interface LikeForLikeRow {
   change: number | null;
   change_pct: number | null;
   change_pp: number | null;
+  /** Rates: the pooled denominators of the compared agencies in each year. */
+  denominator: number | null;
+  base_denominator: number | null;
+  /** Rates: a denominator under MIN_RATE_DENOMINATOR in either year (the change is shown as a small sample). */
+  small: boolean;
   /** Agencies with data in only one of the two years (left out of the comparison). */
   only_year: string[];
   only_base: string[];
@@ -40,8 +45,11 @@ export function likeForLikeSql(p: LikeForLikeParams & { baseYear: number }): str
   const kinds = p.metrics.map((id) => `(${str(id)}, ${str(requireMetric(id).kind)})`).join(', ');
   return `WITH a AS (${inner}),
 k(metric, kind) AS (VALUES ${kinds}),
-y AS (SELECT * FROM a WHERE year = ${int(p.year)} AND n_data > 0),
-b AS (SELECT * FROM a WHERE year = ${int(p.baseYear)} AND n_data > 0),
+-- a rate needs its denominator in both years: an agency printing 0 reconsiderations has no
+-- correction rate, and pooling it in would compare 1 agency's rate in one year with 12's in the other
+d AS (SELECT a.* FROM a JOIN k USING (metric) WHERE a.n_data > 0 AND (k.kind <> 'rate' OR a.denominator > 0)),
+y AS (SELECT * FROM d WHERE year = ${int(p.year)}),
+b AS (SELECT * FROM d WHERE year = ${int(p.baseYear)}),
 j AS (
   SELECT coalesce(y.metric, b.metric) AS metric, coalesce(y.agency, b.agency) AS agency,
     y.numerator AS yn, y.denominator AS yd, b.numerator AS bn, b.denominator AS bd,
@@ -59,6 +67,7 @@ j AS (
 SELECT k.metric, k.kind, ${int(p.year)} AS year, ${int(p.baseYear)} AS base_year, coalesce(s.n_both, 0) AS n_both,
   CASE WHEN k.kind = 'rate' THEN s.yn / NULLIF(s.yd, 0) ELSE s.yn END::DOUBLE AS value,
   CASE WHEN k.kind = 'rate' THEN s.bn / NULLIF(s.bd, 0) ELSE s.bn END::DOUBLE AS base_value,
+  s.yd AS denominator, s.bd AS base_denominator,
   s.only_year, s.only_base
 FROM k LEFT JOIN s ON s.metric = k.metric
 ORDER BY k.metric`;
@@ -75,7 +84,7 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 export async function runLikeForLike(runner: QueryRunner, p: LikeForLikeParams): Promise<LikeForLikeRow[]> {
   const base = p.baseYear ?? toNum((await runner.query(baseYearSql(p.selection, p.year)))[0]?.y);
   if (base === null || base === undefined) {
-    return p.metrics.map((metric) => ({ metric, kind: requireMetric(metric).kind, year: p.year, base_year: null, n_both: 0, value: null, base_value: null, change: null, change_pct: null, change_pp: null, only_year: [], only_base: [] }));
+    return p.metrics.map((metric) => ({ metric, kind: requireMetric(metric).kind, year: p.year, base_year: null, n_both: 0, value: null, base_value: null, change: null, change_pct: null, change_pp: null, denominator: null, base_denominator: null, small: false, only_year: [], only_base: [] }));
   }
   return (await runner.query(likeForLikeSql({ ...p, baseYear: base }))).map((r) => {
     const kind = String(r.kind) as LikeForLikeRow['kind'];
@@ -89,6 +98,8 @@ export async function runLikeForLike(runner: QueryRunner, p: LikeForLikeParams):
       change_pct: both && kind !== 'rate' && baseValue !== 0 ? (value! - baseValue!) / baseValue! : null,
       // percentage points, rounded where floating error would show (0.30000000000000004)
       change_pp: both && kind === 'rate' ? Math.round((value! - baseValue!) * 1e6) / 1e4 : null,
+      denominator: toNum(r.denominator), base_denominator: toNum(r.base_denominator),
+      small: kind === 'rate' && both && Math.min(toNum(r.denominator) ?? 0, toNum(r.base_denominator) ?? 0) < MIN_RATE_DENOMINATOR,
       only_year: list(r.only_year), only_base: list(r.only_base),
     };
   });

@@ -38,7 +38,7 @@ function ChangeLine({ c, lang, s }: { c: LikeForLikeRow | undefined; lang: Lang;
   const names = [...c.only_year.map((a) => `${a} (${c.year})`), ...c.only_base.map((a) => `${a} (${c.base_year})`)].join('\n');
   return (
     <>
-      <div className="card-sub" data-testid={`change-${c.metric}`}>{s.honest.change(c.n_both, c.base_year)} {changeText(c, lang, s)}</div>
+      <div className="card-sub" data-testid={`change-${c.metric}`}>{s.honest.change(c.n_both, c.base_year)} {changeText(c, lang, s)}{c.small ? <span className="warn"> {s.smallN}</span> : null}</div>
       {left ? <div className="card-sub" title={names} data-testid={`change-left-${c.metric}`}>{s.honest.leftOut}{left}</div> : null}
     </>
   );
