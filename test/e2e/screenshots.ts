@@ -20,6 +20,7 @@ const SHOTS: [string, string][] = [
   ['change', `view=change&years=2022-2024&agency=${encodeURIComponent('平潭综合实验区')}`],
   ['sql', `view=sql&q=${encodeURIComponent(SQL_EXAMPLES.find((e) => e.id === 'correction-by-year')!.sql)}`],
   ['glossary', 'view=glossary&term=correction_rate'],
+  ['profile', `view=profile&agency=${encodeURIComponent('平潭综合实验区交通与建设局')}`],
 ];
 // `npx tsx test/e2e/screenshots.ts sql change` retakes only those views
 const ONLY = new Set(process.argv.slice(2));
