@@ -161,7 +161,9 @@ async function download(url: string, onProgress: (p: LoadProgress) => void, stal
     try {
       res = await fetch(url, { signal: ctrl.signal });
     } catch (e) {
-      return fail(e);
+      const cached = await offlineCopy(url);
+      if (!cached) return fail(e);
+      res = cached;
     }
     if (res.status === 404) throw new DataLoadError('not-found', `data file not found: ${url}`);
     if (!res.ok) throw new DataLoadError('http', `data file ${url}: HTTP ${res.status}`);
@@ -192,6 +194,22 @@ async function download(url: string, onProgress: (p: LoadProgress) => void, stal
     return out;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Offline only: the copy the service worker cached when this file was last fetched (src/ui/pwa.ts,
+ * runtime cache `nianbao-data`). A page fetch is not always routed through the worker — seen in
+ * the offline e2e on a loaded machine, where compare's detail file failed although it was cached —
+ * so the page looks in the cache itself. Online, a failed fetch stays an error (never an old copy
+ * beside a new index).
+ */
+async function offlineCopy(url: string): Promise<Response | null> {
+  if (typeof navigator === 'undefined' || navigator.onLine !== false || typeof caches === 'undefined') return null;
+  try {
+    return (await caches.match(url)) ?? null;
+  } catch {
+    return null;
   }
 }
 

@@ -250,7 +250,7 @@ describe('behaviour', () => {
     const csv = readFileSync((await dl.path())!, 'utf8').replace(/^\ufeff/, '');
     const lines = csv.split(/\r?\n/);
     expect(lines[0]).toBe(`筛选：已选机关：${XT}；全部年份`);
-    expect(lines[1]).toBe('项目,年份,结果维持,结果纠正,其他结果,尚未审结,总计,纠错率分子,纠错率分母,纠错率,有数据的报告数,报告数');
+    expect(lines[1]).toBe('项目,年份,结果维持（件）,结果纠正（件）,其他结果（件）,尚未审结（件）,总计（件）,纠错率分子：纠正（件）,纠错率分母：总计 − 尚未审结（件）,纠错率（小数，0.25 = 25%）,有数据的报告数（份）,报告数（份）');
     expect(lines).toContain('行政复议,2024,0,4,4,0,8,4,8,0.5,1,1');
   });
 
