@@ -1,6 +1,8 @@
 // Repeat visits and offline: the service worker (vite.config.ts, Workbox) caches the app, the
 // duckdb-wasm bundle and the data; with the browser offline a reload still draws the dashboard,
 // and a new build offers a reload.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -57,7 +59,7 @@ describe('offline', () => {
       // DuckDB runs offline too: a view outside the snapshot (per-report rows) answers
       await page.goto(`${url}?view=compare&year=2024&anim=0`);
       await page.waitForSelector('main[data-view="compare"] canvas', { timeout: 60_000 })
-        .catch(async (e) => { await page.screenshot({ path: '/tmp/h5-offline-compare.png' }); throw e; });
+        .catch(async (e) => { await page.screenshot({ path: path.join(tmpdir(), 'nianbao-offline-compare.png') }); throw e; });
       await expect(page.locator('[data-testid="load-error"]').count()).resolves.toBe(0);
     } finally {
       await ctx.setOffline(false);
