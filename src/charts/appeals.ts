@@ -6,6 +6,7 @@ import { APPEAL_COLUMNS, APPEAL_ITEMS } from '../model';
 import { baseOption, type ChartOptions } from './theme';
 import { escapeHtml, formatNumber, formatRate, noData } from './format';
 import { line } from './tooltip';
+import { STRINGS } from '../i18n/strings';
 
 export interface AppealsChartRow {
   item: string;
@@ -23,15 +24,15 @@ export interface AppealsChartRow {
 const PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 
 export function buildAppealsOption(rows: AppealsChartRow[], o: ChartOptions): EChartsOption {
-  const zh = o.lang === 'zh';
+  const s = STRINGS[o.lang].charts;
   const itemLabel = (k: string) => {
     const it = APPEAL_ITEMS.find((x) => x.key === k);
-    return it ? (zh ? it.zh : it.en) : k;
+    return it ? it[o.lang] : k;
   };
   const cats = rows.map((r) => (r.year === null ? itemLabel(r.item) : `${r.year} ${itemLabel(r.item)}`));
   const series = PARTS.map((part) => {
     const c = APPEAL_COLUMNS.find((x) => x.key === part)!;
-    return { type: 'bar', stack: 'appeals', name: zh ? c.zh : c.en, data: rows.map((r) => r[part]) } as SeriesOption;
+    return { type: 'bar', stack: 'appeals', name: c[o.lang], data: rows.map((r) => r[part]) } as SeriesOption;
   });
   return {
     ...baseOption(o),
@@ -49,11 +50,11 @@ export function buildAppealsOption(rows: AppealsChartRow[], o: ChartOptions): EC
         const lines = ps.map((p) => line(p.color, p.seriesName, formatNumber(p.value, o.lang)));
         const parts = PARTS.map((k) => r[k]);
         const sum = parts.every((v) => v !== null) ? (parts as number[]).reduce((a, b) => a + b, 0) : null;
-        let total = `${zh ? '总计' : 'Total'}: ${formatNumber(r.total, o.lang)}`;
+        let total = `${s.total}: ${formatNumber(r.total, o.lang)}`;
         if (r.total !== null && sum !== null && sum !== r.total) {
-          total += zh ? `（各项之和为${formatNumber(sum, o.lang)}）` : ` (parts sum to ${formatNumber(sum, o.lang)})`;
+          total += s.partsSum(formatNumber(sum, o.lang));
         }
-        const rate = `${zh ? '纠错率' : 'Correction rate'}: ${r.correction_denominator === null ? noData(o.lang) : formatRate(r.correction_rate, r.correction_numerator, r.correction_denominator, o.lang)}`;
+        const rate = `${s.correctionRate}: ${r.correction_denominator === null ? noData(o.lang) : formatRate(r.correction_rate, r.correction_numerator, r.correction_denominator, o.lang)}`;
         return [escapeHtml(cats[ps[0].dataIndex]), ...lines, escapeHtml(total), escapeHtml(rate)].join('<br/>');
       },
     },

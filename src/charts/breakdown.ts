@@ -6,6 +6,7 @@ import { baseOption, PALETTE, type ChartOptions } from './theme';
 import { formatNumber, noData } from './format';
 import { coverageText, line } from './tooltip';
 import type { LongRow } from './types';
+import { STRINGS } from '../i18n/strings';
 
 function barOption(rows: LongRow[], labelOf: (r: LongRow) => string, colorOf: (r: LongRow) => string, o: ChartOptions): EChartsOption {
   const labels = rows.map(labelOf);
@@ -42,8 +43,8 @@ export function buildReasonsOption(rows: LongRow[], o: ChartOptions): EChartsOpt
     (r) => {
       const d = rowDef.get(r.key);
       const g = OUTCOME_GROUPS.find((x) => x.key === (r.group ?? d?.group));
-      const label = d ? (o.lang === 'zh' ? d.zh : d.en) : r.key;
-      return g ? `${o.lang === 'zh' ? g.zh : g.en} · ${label}` : label;
+      const label = d ? d[o.lang] : r.key;
+      return g ? `${g[o.lang]} · ${label}` : label;
     },
     (r) => PALETTE[groupIdx.get(r.group ?? rowDef.get(r.key)?.group ?? '') ?? 0] ?? PALETTE[0],
     o,
@@ -59,7 +60,7 @@ export function buildApplicantTypesOption(rows: LongRow[], o: ChartOptions): ECh
       const c = col.get(r.key);
       if (!c) return r.key;
       const org = r.key !== 'natural' && r.key !== 'total';
-      return o.lang === 'zh' ? `${org ? '法人或其他组织 · ' : ''}${c.zh}` : `${org ? 'Organisation · ' : ''}${c.en}`;
+      return `${org ? STRINGS[o.lang].charts.organisation : ''}${c[o.lang]}`;
     },
     (r) => (r.key === 'natural' ? PALETTE[0] : PALETTE[1]),
     o,

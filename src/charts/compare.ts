@@ -5,6 +5,7 @@ import type { EChartsOption } from 'echarts';
 import { baseOption, HIGHLIGHT, MUTED, PALETTE, type ChartOptions } from './theme';
 import { escapeHtml, formatNumber, formatPercent, isSmallN, noData } from './format';
 import { line, valueText } from './tooltip';
+import { STRINGS } from '../i18n/strings';
 import type { MetricInfo } from './types';
 
 export interface CompareChartRow {
@@ -38,7 +39,7 @@ export function buildCompareOption(rows: CompareChartRow[], q: CompareChartQuant
     const color = r.highlighted ? HIGHLIGHT : small ? MUTED : PALETTE[0];
     return { value: r.value, numerator: r.numerator, denominator: r.denominator, n_data: r.n_data, rank: r.rank, small, itemStyle: { color } };
   });
-  const zh = o.lang === 'zh';
+  const s = STRINGS[o.lang].charts;
   const bands: object[] = [];
   if (q.p10 !== null && q.p90 !== null) bands.push([{ xAxis: q.p10, name: 'p10–p90', itemStyle: { color: 'rgba(0,114,178,0.08)' } }, { xAxis: q.p90 }]);
   if (q.p25 !== null && q.p75 !== null) bands.push([{ xAxis: q.p25, name: 'p25–p75', itemStyle: { color: 'rgba(0,114,178,0.18)' } }, { xAxis: q.p75 }]);
@@ -58,9 +59,9 @@ export function buildCompareOption(rows: CompareChartRow[], q: CompareChartQuant
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, color, data: d } = p as { name: string; color: unknown; data: (typeof data)[number] };
-        const rank = d.rank !== null ? (zh ? `第${d.rank}名` : `rank ${d.rank}`)
-          : d.value === null ? noData(o.lang) : (zh ? '样本过少，不参与排名' : 'too few cases to rank');
-        const median = q.p50 !== null ? `<br/>${escapeHtml(zh ? '同类中位数' : 'Peer median')}: ${escapeHtml(fmt(q.p50))}` : '';
+        const rank = d.rank !== null ? s.rank(d.rank)
+          : d.value === null ? noData(o.lang) : s.tooFewToRank;
+        const median = q.p50 !== null ? `<br/>${escapeHtml(s.peerMedian)}: ${escapeHtml(fmt(q.p50))}` : '';
         return `${escapeHtml(name)}<br/>${line(color, o.metric.label, valueText({ ...d, kind: o.metric.kind, unit: o.metric.unit }, o.lang))}<br/>${escapeHtml(rank)}${median}`;
       },
     },
@@ -71,7 +72,7 @@ export function buildCompareOption(rows: CompareChartRow[], q: CompareChartQuant
         data,
         markLine: q.p50 !== null ? {
           silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#333' },
-          data: [{ xAxis: q.p50, label: { formatter: `${zh ? '中位数' : 'median'} ${fmt(q.p50)}` } }],
+          data: [{ xAxis: q.p50, label: { formatter: `${s.median} ${fmt(q.p50)}` } }],
         } : undefined,
         markArea: bands.length ? { silent: true, data: bands as never } : undefined,
       },

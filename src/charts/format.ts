@@ -2,7 +2,8 @@
 // sets innerHTML), and agency names come from hostile report text: every data string goes through
 // escapeHtml before it reaches a tooltip.
 import type { Lang } from '../model/types';
-export type { Lang }; // declared in src/model/types.ts
+import { numberLocale } from '../i18n/locale';
+import { STRINGS } from '../i18n/strings';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
@@ -11,23 +12,21 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESC[c]);
 }
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
-
 /** "no data" in the UI language — what a blank cell shows (never 0). */
 export function noData(lang: Lang): string {
-  return lang === 'zh' ? '无数据' : 'no data';
+  return STRINGS[lang].charts.noData;
 }
 
 /** A count or amount; NULL → "no data". */
 export function formatNumber(v: number | null | undefined, lang: Lang, maxFractionDigits = 2): string {
   if (v === null || v === undefined || Number.isNaN(v)) return noData(lang);
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: maxFractionDigits }).format(v);
+  return new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: maxFractionDigits }).format(v);
 }
 
 /** A share 0..1 as a percent; NULL → "no data". */
 export function formatPercent(v: number | null | undefined, lang: Lang, fractionDigits = 1): string {
   if (v === null || v === undefined || Number.isNaN(v)) return noData(lang);
-  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(v);
+  return new Intl.NumberFormat(numberLocale(lang), { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(v);
 }
 
 /** Below this many cases a rate is flagged (kept equal to data/metric-catalog MIN_RATE_DENOMINATOR). */
@@ -47,9 +46,9 @@ export function formatRate(value: number | null, numerator: number | null, denom
     return denominator === 0 ? `${noData(lang)} (0)` : noData(lang);
   }
   const frac = `${formatNumber(numerator, lang)}/${formatNumber(denominator, lang)}`;
-  const base = lang === 'zh' ? `${formatPercent(value, lang)}（${frac}）` : `${formatPercent(value, lang)} (${frac})`;
-  if (!isSmallN(denominator)) return base;
-  return lang === 'zh' ? `${base} 样本少于${SMALL_N}件` : `${base} fewer than ${SMALL_N} cases`;
+  const s = STRINGS[lang].charts;
+  const base = s.rate(formatPercent(value, lang), frac);
+  return isSmallN(denominator) ? s.smallN(base, SMALL_N) : base;
 }
 
 /** Year-over-year change as a signed percent ("+12.3%"); NULL → "no data". */

@@ -7,13 +7,14 @@ import { baseOption, type ChartOptions } from './theme';
 import { escapeHtml, formatNumber, formatPercent, noData } from './format';
 import { coverageText, line } from './tooltip';
 import type { LongRow } from './types';
+import { STRINGS } from '../i18n/strings';
 
 export interface OutcomeChartOptions extends ChartOptions {
   mode: 'absolute' | 'percent';
 }
 
 function categoryOf(year: number | null, lang: Lang): string {
-  return year === null ? (lang === 'zh' ? '合计' : 'All') : String(year);
+  return year === null ? STRINGS[lang].charts.all : String(year);
 }
 
 export function buildOutcomesOption(rows: LongRow[], o: OutcomeChartOptions): EChartsOption {
@@ -27,7 +28,7 @@ export function buildOutcomesOption(rows: LongRow[], o: OutcomeChartOptions): EC
   const series = OUTCOME_GROUPS.map((g) => ({
     type: 'bar',
     stack: 'outcomes',
-    name: o.lang === 'zh' ? g.zh : g.en,
+    name: g[o.lang],
     data: years.map((y) => {
       const r = get(g.key, y);
       const abs = r?.value ?? null;
@@ -56,9 +57,7 @@ export function buildOutcomesOption(rows: LongRow[], o: OutcomeChartOptions): EC
         const sum = sums.get(y) ?? null;
         let foot = '';
         if (printed !== null && sum !== null && printed !== sum) {
-          foot = `<br/>${escapeHtml(o.lang === 'zh'
-            ? `注意：报告所列总计为${formatNumber(printed, o.lang)}，各项之和为${formatNumber(sum, o.lang)}`
-            : `Note: the printed total is ${formatNumber(printed, o.lang)}; the groups sum to ${formatNumber(sum, o.lang)}`)}`;
+          foot = `<br/>${escapeHtml(STRINGS[o.lang].charts.totalMismatch(formatNumber(printed, o.lang), formatNumber(sum, o.lang)))}`;
         }
         return `${escapeHtml(ps[0].name)}<br/>${lines.join('<br/>')}${foot}`;
       },

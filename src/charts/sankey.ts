@@ -6,6 +6,7 @@ import type { EChartsOption } from 'echarts';
 import { APPEAL_COLUMNS, OUTCOME_GROUPS, REQUEST_COLUMNS, type Lang } from '../model';
 import { baseOption, PALETTE, type ChartOptions } from './theme';
 import { escapeHtml, formatNumber } from './format';
+import { STRINGS } from '../i18n/strings';
 
 export interface SankeyChartLink {
   source: string;
@@ -14,23 +15,23 @@ export interface SankeyChartLink {
 }
 
 export function sankeyNodeLabel(id: string, lang: Lang): string {
-  const zh = lang === 'zh';
+  const s = STRINGS[lang].charts.sankey;
   const [kind, key] = id.split(':');
   if (kind === 'applicant') {
     const c = REQUEST_COLUMNS.find((x) => x.key === key);
-    return c ? (zh ? c.zh : c.en) : id;
+    return c ? c[lang] : id;
   }
   if (kind === 'group') {
     const g = OUTCOME_GROUPS.find((x) => x.key === key);
-    return g ? (zh ? g.zh : g.en) : id;
+    return g ? g[lang] : id;
   }
-  if (id === 'outcome_total') return zh ? '办理结果总计' : 'Total decided';
-  if (id === 'appeal:review') return zh ? '行政复议' : 'Reconsideration';
-  if (id === 'appeal:suit_direct') return zh ? '直接起诉' : 'Lawsuit (direct)';
-  if (id === 'appeal:suit_after_review') return zh ? '复议后起诉' : 'Lawsuit after reconsideration';
+  if (id === 'outcome_total') return s.outcomeTotal;
+  if (id === 'appeal:review') return s.review;
+  if (id === 'appeal:suit_direct') return s.suitDirect;
+  if (id === 'appeal:suit_after_review') return s.suitAfterReview;
   if (kind === 'review') {
     const c = APPEAL_COLUMNS.find((x) => x.key === key);
-    return c ? `${zh ? '复议' : 'Reconsideration: '}${zh ? c.zh : c.en.toLowerCase()}` : id;
+    return c ? s.reviewResult(c[lang]) : id;
   }
   return id;
 }
@@ -53,7 +54,7 @@ export function buildSankeyOption(links: SankeyChartLink[], o: ChartOptions): EC
     inflow.set(l.target, (inflow.get(l.target) ?? 0) + (l.value as number));
   }
   const ids = [...new Set(kept.flatMap((l) => [l.source, l.target]))];
-  const zh = o.lang === 'zh';
+  const s = STRINGS[o.lang].charts.sankey;
   return {
     ...baseOption(o),
     tooltip: {
@@ -65,8 +66,8 @@ export function buildSankeyOption(links: SankeyChartLink[], o: ChartOptions): EC
         }
         const id = data.name ?? '';
         const parts = [`<b>${escapeHtml(sankeyNodeLabel(id, o.lang))}</b>`];
-        if (inflow.has(id)) parts.push(escapeHtml(`${zh ? '流入' : 'in'}: ${formatNumber(inflow.get(id) ?? null, o.lang)}`));
-        if (outflow.has(id)) parts.push(escapeHtml(`${zh ? '流出' : 'out'}: ${formatNumber(outflow.get(id) ?? null, o.lang)}`));
+        if (inflow.has(id)) parts.push(escapeHtml(`${s.inflow}: ${formatNumber(inflow.get(id) ?? null, o.lang)}`));
+        if (outflow.has(id)) parts.push(escapeHtml(`${s.outflow}: ${formatNumber(outflow.get(id) ?? null, o.lang)}`));
         return parts.join('<br/>');
       },
     },

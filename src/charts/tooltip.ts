@@ -3,7 +3,9 @@
 // no style attribute: the app runs under a strict CSP (style-src 'self'), which blocks inline
 // styles parsed from HTML. The colour marker is a tiny SVG circle — `fill` is a presentation
 // attribute, not a style — laid out by the .nb-marker class in src/ui/styles.css.
-import { escapeHtml, formatNumber, formatRate, type Lang } from './format';
+import type { Lang } from '../model/types';
+import { STRINGS } from '../i18n/strings';
+import { escapeHtml, formatNumber, formatRate } from './format';
 import type { MetricKind } from './types';
 
 export function marker(color: unknown): string {
@@ -31,7 +33,7 @@ export function valueText(p: PointInfo, lang: Lang): string {
 /** "n of m reports with data" when some reports lack it (blank is no data, not 0). */
 export function coverageText(p: { n_data?: number; n_reports?: number }, lang: Lang): string {
   if (p.n_reports === undefined || p.n_data === undefined || p.n_data === p.n_reports) return '';
-  return lang === 'zh' ? `（${p.n_reports}份报告中${p.n_data}份有数据）` : ` (${p.n_data} of ${p.n_reports} reports have data)`;
+  return STRINGS[lang].charts.coverage(p.n_data, p.n_reports);
 }
 
 /** One tooltip line: marker, escaped name, escaped value text. */

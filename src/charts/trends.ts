@@ -44,7 +44,7 @@ export function buildTrendsOption(rows: ValueRow[], o: TrendsChartOptions): ECha
   const rateAxis = hasRate && hasCount ? 1 : 0;
   const markLineData = TEMPLATE_CHANGES.filter((t) => years.includes(t.year)).map((t) => ({
     xAxis: String(t.year),
-    label: { formatter: o.lang === 'zh' ? t.zh : t.en, position: 'insideEndTop' as const },
+    label: { formatter: t[o.lang], position: 'insideEndTop' as const },
   }));
 
   const series = keys.map((k, i) => {

@@ -143,7 +143,7 @@ export function glossaryFor(id: string, lang: Lang): GlossaryView {
   return {
     id, label: m[lang], kind: m.kind, unit: m.unit,
     counts: g.counts[lang],
-    denominator: m.kind === 'rate' ? (lang === 'zh' ? m.denominatorZh : m.denominatorEn) ?? null : null,
+    denominator: m.kind === 'rate' ? { zh: m.denominatorZh, en: m.denominatorEn }[lang] ?? null : null,
     rows: metricSources(m).map((s) => ({ role: s.role, label: cellLabel(s.table, s.item, s.column, lang), key: `${s.table}:${s.item}:${s.column}` })),
     comparability: g.comparability ? g.comparability[lang] : null,
   };

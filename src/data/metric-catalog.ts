@@ -157,5 +157,5 @@ export function metricSources(m: MetricDef): { table: string; item: string; colu
 /** What the chart builders need about a metric (src/charts/types.ts MetricInfo, structurally). */
 export function metricInfo(id: string, lang: Lang): { id: string; label: string; kind: MetricKind; unit?: string } {
   const m = requireMetric(id);
-  return { id: m.id, label: lang === 'zh' ? m.zh : m.en, kind: m.kind, unit: m.unit };
+  return { id: m.id, label: m[lang], kind: m.kind, unit: m.unit };
 }

@@ -7,6 +7,8 @@ import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkL
 import { SVGRenderer } from 'echarts/renderers';
 import { fitLegend } from '../charts/standalone';
 import { decodePayload, reviveOption, safeLink } from './payload';
+import { htmlLang } from '../i18n/locale';
+import { STRINGS } from '../i18n/strings';
 import './embed.css';
 
 echarts.use([BarChart, LineChart, SankeyChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent,
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
     $('subtitle').textContent = '嵌入链接不完整。The embed link is incomplete.';
     return;
   }
-  document.documentElement.lang = p.lang === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = htmlLang(p.lang);
   document.title = p.text.title;
   $('title').textContent = p.text.title;
   $('subtitle').textContent = p.text.subtitle;
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   $('chart').setAttribute('aria-label', p.text.title);
   const link = safeLink(p.link);
   const a = $('link') as HTMLAnchorElement;
-  if (link) { a.href = link; a.textContent = p.lang === 'zh' ? '在年报中打开' : 'Open in Nianbao'; } else a.remove();
+  if (link) { a.href = link; a.textContent = STRINGS[p.lang].embedOpen; } else a.remove();
   const option = reviveOption(p.option, p.lang);
   const el = $('chart');
   const chart = echarts.init(el, null, { renderer: 'svg' });

@@ -4,7 +4,9 @@
 // which locale formatter to re-attach (counts, percents, the value of a data point), decided by
 // calling the function once. Anything else function-valued (an axis max rule) is left to ECharts.
 import type { EChartsOption } from 'echarts';
-import { formatNumber, formatPercent, formatRate, type Lang } from '../charts/format';
+import { formatNumber, formatPercent, formatRate } from '../charts/format';
+import type { Lang } from '../model/types';
+import { isLang } from '../i18n/locale';
 import type { StandaloneText } from '../charts/standalone';
 
 export const PAYLOAD_VERSION = 1;
@@ -120,7 +122,7 @@ export async function decodePayload(hash: string): Promise<EmbedPayload | null> 
   try {
     const text = new TextDecoder().decode(await pipe(unb64url(hash.replace(/^#/, '')), new DecompressionStream('deflate-raw')));
     const p = JSON.parse(text) as EmbedPayload;
-    if (!p || p.v !== PAYLOAD_VERSION || (p.lang !== 'zh' && p.lang !== 'en') || typeof p.text?.title !== 'string' || !p.option || typeof p.option !== 'object') return null;
+    if (!p || p.v !== PAYLOAD_VERSION || !isLang(p.lang) || typeof p.text?.title !== 'string' || !p.option || typeof p.option !== 'object') return null;
     return p;
   } catch {
     return null;

@@ -1,5 +1,8 @@
-// UI strings in Chinese and English. Report text (agency names, labels as printed) is never
-// translated: it is shown as printed.
+// Every text the dashboard, its chart options (src/charts/), embeds and the import panel show, in
+// Chinese and English: one table per language, `en` typed as `zh` so a missing or extra key does not
+// compile. Texts with numbers are functions. Report text (agency names, labels as printed) is never
+// translated: it is shown as printed. Bilingual data (metric catalog, glossary, key labels, finding
+// messages) keeps its { zh, en } fields beside the data; locale tags are in locale.ts.
 import type { Lang } from '../model/types';
 import type { View } from '../state/url';
 
@@ -34,6 +37,48 @@ const zh = {
   denominator: '分母', yoy: '同比', prevYear: '上一年',
   reasons: '不予公开等 20 类原因', applicants: '申请人类型', flow: '申请人 → 办理结果 → 复议 → 诉讼',
   correctionRate: '纠错率',
+  viewsNav: '视图',
+  // punctuation that differs between the languages (full-width in Chinese)
+  punct: { colon: '：', list: '、', clause: '；', comma: '，' },
+  yearRange: (a: number, b: number) => `${a}–${b} 年`,
+  filterLevels: { province: '省级', city: '市级', county: '县级', township: '乡镇', department: '部门', other: '其他' } as Record<string, string>,
+  denominatorNote: (metric: string, d: string) => `${metric}的分母：${d}`,
+  // table column headings shared by several views
+  cols: {
+    rank: '排名', agency: '机关', kind: '类别', upheld: '维持', corrected: '纠正', otherResult: '其他结果', pending: '尚未审结', total: '总计',
+    location: '位置', value: '数值', reportsWithData: '有数据的报告', counted: '计入合计', subject: '对象', severity: '级别', code: '代码', message: '说明',
+    group: '组', item: '项目', count: '件数', from: '从', to: '到', regionCode: '区划代码', region: '地区', nReports: '报告数', withData: '有数据',
+  },
+  appealItems: { review: '行政复议', suit_direct: '直接起诉', suit_after_review: '复议后起诉' },
+  appealsNote: '纠错率 = 纠正 ÷（总计 − 尚未审结），仅计入这三项均有填报的报告；分母少于 10 件时以灰色显示。',
+  showAllCells: '显示该报告全部单元格',
+  profileView: { pick: '在机关 × 年度表中点击一个机关，或在筛选中搜索并选择一个机关，即可查看它的档案。', printedAs: '报告中的名称', reports: '报告' },
+  tableTitles: { requests: '表三 收到和处理政府信息公开申请情况', appeals: '表四 行政复议、行政诉讼情况', active: '表二 主动公开政府信息情况', legacy: '2019 年以前的统计表' } as Record<string, string>,
+  parseStatus: { ok: '通过', findings: '有问题', failed: '解析失败' } as Record<string, string>,
+  severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
+  rates: '比率',
+  allGroups: '全部', allYearsTotal: '合计',
+  regionsView: {
+    all: '全国', levels: '地区层级', drill: '点击地区逐级下钻（省 → 市 → 县）。',
+    unplaced: (n: number) => ` 另有 ${n} 份报告无法定位到行政区划，未计入。`,
+  },
+  overviewView: { withData: (n: number) => `${n} 份报告有数据`, requestsChart: '申请与复议：各年合计' },
+  // texts inside chart options (src/charts/)
+  charts: {
+    noData: '无数据',
+    rate: (pct: string, frac: string) => `${pct}（${frac}）`,
+    smallN: (rate: string, n: number) => `${rate} 样本少于${n}件`,
+    coverage: (nData: number, nReports: number) => `（${nReports}份报告中${nData}份有数据）`,
+    rank: (n: number) => `第${n}名`, tooFewToRank: '样本过少，不参与排名', peerMedian: '同类中位数', median: '中位数',
+    all: '合计',
+    totalMismatch: (printed: string, sum: string) => `注意：报告所列总计为${printed}，各项之和为${sum}`,
+    total: '总计', partsSum: (sum: string) => `（各项之和为${sum}）`, correctionRate: '纠错率',
+    organisation: '法人或其他组织 · ',
+    sankey: {
+      outcomeTotal: '办理结果总计', review: '行政复议', suitDirect: '直接起诉', suitAfterReview: '复议后起诉',
+      reviewResult: (result: string) => `复议${result}`, inflow: '流入', outflow: '流出',
+    },
+  },
   quality: { report: '报告', checks: '勾稽关系', passed: '通过', failed: '不成立', skipped: '无法核对', findings: '发现', blanks: '空白单元格', lhs: '左边', rhs: '右边', status: '结果', pick: '选择报告查看详情' },
   source: { pick: '选择报告', file: '文件', origin: '来源', table: '表', row: '行（原文）', column: '列（原文）', raw: '原始单元格', value: '数值', derived: '推算', provenance: '数据来源清单', downloadData: '下载整个数据集' },
   importPlaceholder: '“导入您的报告”面板正在开发中，稍后将在此处提供。',
@@ -105,6 +150,16 @@ const zh = {
     preview: '预览', size: '尺寸', live: '实时嵌入（在浏览器中查询数据）', staticEmbed: '静态嵌入（自带数字，不加载数据库）', filters: '显示筛选与控件', showFilters: '筛选', hideFilters: '收起筛选',
     update: '有新版本。', reload: '刷新', offlineReady: '已可离线使用。',
   },
+  // the import panel (src/ui/import/)
+  importPanel: {
+    title: '导入您自己的报告', privacy: '文件只在您的浏览器中处理，不会上传', drop: '把报告（PDF、Word、网页、TXT、MD）或事实表 CSV 拖到这里，或', choose: '选择文件', overall: '总进度', source: '数据来源',
+    bundled: '仅内置数据', imported: '仅导入数据', both: '两者', importedMark: '导入', exportFacts: '下载导入的数据 (CSV)', exportFindings: '下载我的核查结果 (CSV)', clear: '清除导入数据',
+    template: '模板', noTemplate: '未识别', checks: '勾稽关系', findings: '发现的问题', none: '无', showTable: '查看解析出的表格与原始单元格', rowLabel: '行标签', columnLabel: '列标签',
+    raw: '原文', value: '数值', csvErrors: 'CSV 错误', line: '行', column: '列', message: '说明', rowsLoaded: '已载入的行', loading: '正在把导入数据加入数据库…',
+    dbUnavailable: '数据库尚未就绪，导入的数据暂不能显示在图表中', unsupported: '不支持的文件类型', tooLarge: '文件过大', passed: '通过', failed: '不符', skipped: '跳过（有空白）', queued: '等待',
+    parsing: '解析中', done: '完成', error: '失败', moreCards: '显示更多报告', replacedTitle: '导入的报告取代了这些内置报告（同一报告只计一次，数字不变）', replacedBy: '由导入的报告取代：',
+    keepBundled: '撤销：保留内置报告',
+  },
 };
 
 export type Strings = typeof zh;
@@ -140,6 +195,45 @@ const en: Strings = {
   denominator: 'denominator', yoy: 'year over year', prevYear: 'previous year',
   reasons: '20 reasons for not disclosing', applicants: 'Applicant types', flow: 'Applicant → outcome → reconsideration → lawsuit',
   correctionRate: 'Correction rate',
+  viewsNav: 'Views',
+  punct: { colon: ': ', list: ', ', clause: '; ', comma: ', ' },
+  yearRange: (a: number, b: number) => `${a}–${b}`,
+  filterLevels: { province: 'province', city: 'city', county: 'county', township: 'township', department: 'department', other: 'other' },
+  denominatorNote: (metric: string, d: string) => `${metric}: denominator is ${d}`,
+  cols: {
+    rank: 'Rank', agency: 'Agency', kind: 'Kind', upheld: 'Upheld', corrected: 'Corrected', otherResult: 'Other', pending: 'Pending', total: 'Total',
+    location: 'Location', value: 'Value', reportsWithData: 'Reports with data', counted: 'Counted', subject: 'Subject', severity: 'Severity', code: 'Code', message: 'Message',
+    group: 'Group', item: 'Item', count: 'Count', from: 'From', to: 'To', regionCode: 'Code', region: 'Region', nReports: 'Reports', withData: 'With data',
+  },
+  appealItems: { review: 'Reconsideration', suit_direct: 'Lawsuit filed directly', suit_after_review: 'Lawsuit after reconsideration' },
+  appealsNote: 'Correction rate = corrected ÷ (total − pending), over reports that print all three; greyed when the denominator is under 10.',
+  showAllCells: 'Show every cell of this report',
+  profileView: { pick: 'Pick an agency in the agency × year grid below, or search and select one in the filters, to see its profile.', printedAs: 'Printed as', reports: 'Reports' },
+  tableTitles: { requests: 'Table 3: requests received and handled', appeals: 'Table 4: reconsideration and litigation', active: 'Table 2: proactive disclosure', legacy: 'Pre-2019 statistics table' },
+  parseStatus: { ok: 'ok', findings: 'with findings', failed: 'failed' },
+  severity: { error: 'error', warning: 'warning', info: 'note' },
+  rates: 'Rates',
+  allGroups: 'All', allYearsTotal: 'All',
+  regionsView: {
+    all: 'All regions', levels: 'Region levels', drill: 'Click a region to drill down (province → city → county).',
+    unplaced: (n: number) => ` ${n} reports could not be placed in a division and are not included.`,
+  },
+  overviewView: { withData: (n: number) => `${n} reports with data`, requestsChart: 'Requests and reconsiderations by year' },
+  charts: {
+    noData: 'no data',
+    rate: (pct: string, frac: string) => `${pct} (${frac})`,
+    smallN: (rate: string, n: number) => `${rate} fewer than ${n} cases`,
+    coverage: (nData: number, nReports: number) => ` (${nData} of ${nReports} reports have data)`,
+    rank: (n: number) => `rank ${n}`, tooFewToRank: 'too few cases to rank', peerMedian: 'Peer median', median: 'median',
+    all: 'All',
+    totalMismatch: (printed: string, sum: string) => `Note: the printed total is ${printed}; the groups sum to ${sum}`,
+    total: 'Total', partsSum: (sum: string) => ` (parts sum to ${sum})`, correctionRate: 'Correction rate',
+    organisation: 'Organisation · ',
+    sankey: {
+      outcomeTotal: 'Total decided', review: 'Reconsideration', suitDirect: 'Lawsuit (direct)', suitAfterReview: 'Lawsuit after reconsideration',
+      reviewResult: (result: string) => `Reconsideration: ${result.toLowerCase()}`, inflow: 'in', outflow: 'out',
+    },
+  },
   quality: { report: 'Report', checks: 'Identity checks', passed: 'pass', failed: 'fail', skipped: 'cannot check', findings: 'Findings', blanks: 'Blank cells', lhs: 'Left side', rhs: 'Right side', status: 'Result', pick: 'Pick a report for details' },
   source: { pick: 'Pick a report', file: 'File', origin: 'Origin', table: 'Table', row: 'Row (as printed)', column: 'Column (as printed)', raw: 'Raw cell', value: 'Value', derived: 'derived', provenance: 'Provenance of the dataset', downloadData: 'Download the whole dataset' },
   importPlaceholder: 'The "Import your reports" panel is being built and will appear here.',
@@ -210,7 +304,25 @@ const en: Strings = {
     preview: 'Preview', size: 'Size', live: 'Live embed (queries the data in the browser)', staticEmbed: 'Static embed (carries its own numbers, no database)', filters: 'Show filters and controls', showFilters: 'Filters', hideFilters: 'Hide filters',
     update: 'A new version is available.', reload: 'Reload', offlineReady: 'Ready to work offline.',
   },
+  importPanel: {
+    title: 'Import your own reports', privacy: 'Files are processed in your browser and never uploaded',
+    drop: 'Drop reports (PDF, Word, web pages, TXT, MD) or a facts CSV here, or', choose: 'choose files', overall: 'Overall progress',
+    source: 'Data source', bundled: 'Bundled only', imported: 'Imported only', both: 'Both', importedMark: 'imported',
+    exportFacts: 'Download imported data (CSV)', exportFindings: 'Download my findings (CSV)', clear: 'Clear imported data', template: 'Template',
+    noTemplate: 'not detected', checks: 'Identity checks', findings: 'Findings', none: 'none', showTable: 'Show the table as parsed, with the raw cells',
+    rowLabel: 'Row label', columnLabel: 'Column label', raw: 'Raw text', value: 'Value', csvErrors: 'CSV errors', line: 'Line', column: 'Column',
+    message: 'Message', rowsLoaded: 'Rows loaded', loading: 'Adding imported data to the database…',
+    dbUnavailable: 'The database is not ready; imported data cannot be shown in the charts yet', unsupported: 'Unsupported file type',
+    tooLarge: 'File too large', passed: 'passed', failed: 'failed', skipped: 'skipped (blank cells)', queued: 'queued', parsing: 'parsing', done: 'done',
+    error: 'failed', moreCards: 'Show more reports',
+    replacedTitle: 'Your import replaced these bundled reports (one report is counted once; no number changes)', replacedBy: 'replaced by the import',
+    keepBundled: 'Undo: keep the bundled report',
+  },
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 export const t = (lang: Lang): Strings => STRINGS[lang];
+
+export type ImportTextKey = keyof Strings['importPanel'];
+/** The import panel's texts; its components take the language as a prop. */
+export const importText = (lang: Lang, key: ImportTextKey): string => STRINGS[lang].importPanel[key];

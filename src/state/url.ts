@@ -5,7 +5,7 @@
 export const VIEWS = ['overview', 'trends', 'change', 'compare', 'regions', 'outcomes', 'appeals', 'quality', 'source', 'sql', 'glossary', 'import', 'profile'] as const;
 export type View = (typeof VIEWS)[number];
 import type { Lang } from '../model/types';
-export type { Lang }; // declared in src/model/types.ts
+import { isLang } from '../i18n/locale';
 export type OutcomeMode = 'absolute' | 'percent';
 
 export interface State {
@@ -72,7 +72,7 @@ export function decode(search: string): State {
   const view = p.get('view');
   if (view && (VIEWS as readonly string[]).includes(view)) s.view = view as View;
   const lang = p.get('lang');
-  if (lang === 'zh' || lang === 'en') s.lang = lang;
+  if (isLang(lang)) s.lang = lang;
   const metrics = list(p.get('metrics'));
   if (metrics.length) s.metrics = [...new Set(metrics)];
   const metric = p.get('metric');

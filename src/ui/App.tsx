@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DataLoadError, LoadedDataset, LoadProgress } from '../data/duckdb-wasm';
 import { metaSql, runImported, runYears, type ImportedSet } from '../data/queries';
 import { t } from '../i18n/strings';
+import { htmlLang, otherLang } from '../i18n/locale';
 import { VIEWS, type View } from '../state/url';
 import { Ctx, type AppCtx } from './context';
 import { scopedRunner } from '../data/detail';
@@ -83,7 +84,7 @@ export function App({ boot }: { boot: Boot }) {
     }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message, step: 'step' in e ? e.step : undefined }));
   }, [boot]);
 
-  useEffect(() => { document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en'; document.title = s.title; }, [state.lang, s.title]);
+  useEffect(() => { document.documentElement.lang = htmlLang(state.lang); document.title = s.title; }, [state.lang, s.title]);
 
   // Per-report queries wait for the detail parts of the current region (src/data/detail.ts);
   // region/year figures come from the cube in the index file and never wait.
@@ -133,11 +134,11 @@ export function App({ boot }: { boot: Boot }) {
           <h1>{s.title}</h1>
           <p className="subtitle">{s.subtitle}</p>
         </div>
-        <button type="button" className="lang" aria-label={s.langLabel} onClick={() => update({ lang: state.lang === 'zh' ? 'en' : 'zh' })}>{s.lang}</button>
+        <button type="button" className="lang" aria-label={s.langLabel} onClick={() => update({ lang: otherLang(state.lang) })}>{s.lang}</button>
       </header>
       {loaded?.synthetic ? <p className="synthetic" role="note" data-testid="synthetic">{s.synthetic}</p> : null}
       {detail ? <p className="detail-status" role="status" data-testid="detail-status">{s.detailLoading(detail.parts, detail.bytes)}</p> : null}
-      <nav aria-label={state.lang === 'zh' ? '视图' : 'Views'}>
+      <nav aria-label={s.viewsNav}>
         <ul className="tabs">
           {VIEWS.map((v) => (
             <li key={v}><button type="button" aria-current={state.view === v ? 'page' : undefined} onClick={() => update({ view: v })}>{s.views[v]}</button></li>

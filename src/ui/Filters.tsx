@@ -8,7 +8,6 @@ import { Status } from './Status';
 import { keyOf } from './helpers';
 
 const LEVELS = ['province', 'city', 'county', 'township', 'department', 'other'];
-const LEVEL_ZH: Record<string, string> = { province: '省级', city: '市级', county: '县级', township: '乡镇', department: '部门', other: '其他' };
 
 export function Filters() {
   const { state, update, s, runner, years, allDetail } = useApp();
@@ -20,7 +19,6 @@ export function Filters() {
   // within the selected region (its detail file is all the search waits for); national otherwise.
   // An empty box has one constant key: a filter change must not re-render for a search nobody typed.
   const found = useQuery(search.trim() ? keyOf('agencies', search, state.region, allDetail) : 'agencies:none', () => (search.trim() ? runAgencies(runner, { search: search.trim(), region: state.region || undefined, limit: 12 }) : Promise.resolve([])), false);
-  const lang = state.lang;
   const [from, to] = state.years ?? [null, null];
   const setYears = (a: number | null, b: number | null) => {
     const lo = a ?? years[0];
@@ -62,7 +60,7 @@ export function Filters() {
       <label>{s.level}
         <select value={state.levels[0] ?? ''} onChange={(e) => update({ levels: e.currentTarget.value ? [e.currentTarget.value] : [] })}>
           <option value="">{s.anyLevel}</option>
-          {LEVELS.map((l) => <option key={l} value={l}>{lang === 'zh' ? LEVEL_ZH[l] : l}</option>)}
+          {LEVELS.map((l) => <option key={l} value={l}>{s.filterLevels[l]}</option>)}
         </select>
       </label>
       <label>{s.region}

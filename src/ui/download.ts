@@ -36,21 +36,18 @@ export function downloadCsv(name: string, fields: string[], rows: Record<string,
 
 // ---- Files that stand alone: the filters in words, names that carry the selection, labelled CSV.
 
-const LEVEL_ZH: Record<string, string> = { province: '省级', city: '市级', county: '县级', township: '乡镇', department: '部门', other: '其他' };
-
 /** The selection in words, for subtitles, CSV header lines and embeds. */
 export function filterText(st: State, s: Strings): string {
-  const zh = st.lang === 'zh';
-  const sep = zh ? '；' : '; ';
+  const { colon, list } = s.punct;
   const parts = [
-    st.agencies.length ? `${s.agencies}${zh ? '：' : ': '}${st.agencies.join(zh ? '、' : ', ')}` : s.exp.allAgencies,
-    st.levels.length ? `${s.level}${zh ? '：' : ': '}${st.levels.map((l) => (zh ? LEVEL_ZH[l] ?? l : l)).join(zh ? '、' : ', ')}` : null,
-    st.region ? `${s.region}${zh ? '：' : ': '}${st.region}` : null,
-    st.years ? `${st.years[0]}–${st.years[1]}${zh ? ' 年' : ''}` : s.exp.allYears,
-    st.view === 'compare' && st.year !== null ? `${s.year}${zh ? '：' : ': '}${st.year}` : null,
+    st.agencies.length ? `${s.agencies}${colon}${st.agencies.join(list)}` : s.exp.allAgencies,
+    st.levels.length ? `${s.level}${colon}${st.levels.map((l) => s.filterLevels[l] ?? l).join(list)}` : null,
+    st.region ? `${s.region}${colon}${st.region}` : null,
+    st.years ? s.yearRange(st.years[0], st.years[1]) : s.exp.allYears,
+    st.view === 'compare' && st.year !== null ? `${s.year}${colon}${st.year}` : null,
     st.excludeFailing ? s.exp.failingExcluded : null,
   ];
-  return `${s.exp.filtersLabel}${zh ? '：' : ': '}${parts.filter(Boolean).join(sep)}`;
+  return `${s.exp.filtersLabel}${colon}${parts.filter(Boolean).join(s.punct.clause)}`;
 }
 
 /** A file name (without extension) that says which figure and which selection: never two

@@ -4,7 +4,7 @@ import { getMetric, METRICS } from '../data/metric-catalog';
 import type { MetricInfo } from '../charts/types';
 import { formatNumber, formatPercent, formatRate, isSmallN } from '../charts/format';
 import type { Lang } from '../model/types';
-import type { Strings } from '../i18n/strings';
+import { STRINGS, type Strings } from '../i18n/strings';
 
 export { selectionOf } from '../state/selection';
 
@@ -21,8 +21,8 @@ export const knownMetric = (id: string): boolean => METRICS.some((m) => m.id ===
 export function denominatorNote(id: string, lang: Lang): string | null {
   const m = getMetric(id);
   if (!m || m.kind !== 'rate') return null;
-  const d = lang === 'zh' ? m.denominatorZh : m.denominatorEn;
-  return d ? (lang === 'zh' ? `${m.zh}的分母：${d}` : `${m.en}: denominator is ${d}`) : null;
+  const d = { zh: m.denominatorZh, en: m.denominatorEn }[lang];
+  return d ? STRINGS[lang].denominatorNote(m[lang], d) : null;
 }
 
 export interface ValueLike { value: number | null; numerator?: number | null; denominator?: number | null }
@@ -46,7 +46,7 @@ export { formatNumber, formatPercent };
 
 /** An agency name as printed, with an "imported" mark when it came from the user's own files. */
 export function AgencyName({ name, reportId }: { name: string | null; reportId?: string }) {
-  const { imported, state } = useApp();
+  const { imported, s } = useApp();
   const mark = (reportId && imported.reports.has(reportId)) || (name !== null && imported.agencies.has(name));
-  return <>{name ?? reportId ?? ''}{mark ? <span className="badge-imported" data-testid="imported-mark">{state.lang === 'zh' ? '导入' : 'imported'}</span> : null}</>;
+  return <>{name ?? reportId ?? ''}{mark ? <span className="badge-imported" data-testid="imported-mark">{s.importPanel.importedMark}</span> : null}</>;
 }

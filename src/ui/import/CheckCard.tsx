@@ -2,7 +2,8 @@
 // table exactly as parsed next to the raw cells. Everything from the file is rendered as text.
 import { useState } from 'react';
 import type { CheckCardModel } from './check-card';
-import { t, type Lang } from './strings';
+import { importText as t } from '../../i18n/strings';
+import type { Lang } from '../../model/types';
 
 export function CheckCard({ model, lang }: { model: CheckCardModel; lang: Lang }) {
   const [open, setOpen] = useState(false);

@@ -1,5 +1,6 @@
 import type { CsvError } from './facts-csv';
-import { t, type Lang } from './strings';
+import { importText as t } from '../../i18n/strings';
+import type { Lang } from '../../model/types';
 
 export function CsvErrorList({ file, errors, loaded, lang }: { file: string; errors: CsvError[]; loaded: number; lang: Lang }) {
   return (

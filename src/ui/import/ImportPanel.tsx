@@ -10,7 +10,8 @@ import { downloadText } from './download';
 import { findingsReportCsv, importedFactsCsv } from './export';
 import { ACCEPT_ATTR } from './file-kind';
 import { ProgressList } from './ProgressList';
-import { t, type Lang } from './strings';
+import { importText as t } from '../../i18n/strings';
+import type { Lang } from '../../model/types';
 import { useImport, type ImportTarget } from './use-import';
 
 export type Source = 'bundled' | 'imported' | 'both';

@@ -1,6 +1,7 @@
 // <progress> per file and overall, each with a label (screen readers announce name and value).
 import { overallFraction, type FileProgress } from './progress';
-import { t, type Lang } from './strings';
+import { importText as t } from '../../i18n/strings';
+import type { Lang } from '../../model/types';
 
 export function ProgressList({ files, lang }: { files: FileProgress[]; lang: Lang }) {
   if (files.length === 0) return null;
@@ -28,7 +29,7 @@ export function ProgressList({ files, lang }: { files: FileProgress[]; lang: Lan
 
 function stateText(f: FileProgress, lang: Lang): string {
   if (f.state === 'rejected') return t(lang, f.kind === 'too-large' ? 'tooLarge' : 'unsupported');
-  const message = lang === 'zh' ? f.messageZh || f.message : f.message;
+  const message = { zh: f.messageZh || f.message, en: f.message }[lang];
   if (f.state === 'failed') return `${t(lang, 'error')}${message ? `: ${message}` : ''}`;
   return t(lang, f.state);
 }

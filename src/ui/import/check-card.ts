@@ -1,7 +1,6 @@
 // ParsedReport → what one check card shows. Pure: the component only lays it out, as text.
-import type { ParsedReport } from '../../model/types';
+import type { Lang, ParsedReport } from '../../model/types';
 import { locationText } from './to-dataset';
-import type { Lang } from './strings';
 
 export interface CardCheck {
   id: string;
@@ -55,7 +54,7 @@ export function checkCardModel(p: ParsedReport, lang: Lang): CheckCardModel {
     .sort((a, b) => order[a.status] - order[b.status]);
   const findings = [...p.findings]
     .sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3))
-    .map((f) => ({ code: f.code, severity: f.severity, message: lang === 'zh' ? f.messageZh : f.messageEn, location: locationText(f.location) }));
+    .map((f) => ({ code: f.code, severity: f.severity, message: { zh: f.messageZh, en: f.messageEn }[lang], location: locationText(f.location) }));
   const cells = p.facts.map((f) => ({
     table: f.table, rowLabel: f.rowLabel, columnLabel: f.columnLabel, raw: f.raw, value: formatValue(f.value), derived: f.derived, location: locationText(f.location),
   }));

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { runChange, runChangeSet, type ChangeRow } from '../../data/queries';
 import { METRICS } from '../../data/metric-catalog';
 import { formatChange, formatNumber } from '../../charts/format';
+import { htmlLang } from '../../i18n/locale';
 import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { keyOf, selectionOf, valueText, isMutedRate } from '../helpers';
@@ -59,7 +60,7 @@ export function Change() {
     const u = keyVal(x, sort.key), v = keyVal(y, sort.key);
     // blanks last in either direction: a missing change is not a small one
     if (u === null || v === null) return u === null && v === null ? 0 : u === null ? 1 : -1;
-    const c = typeof u === 'string' ? u.localeCompare(String(v), lang === 'zh' ? 'zh-CN' : 'en') : u - (v as number);
+    const c = typeof u === 'string' ? u.localeCompare(String(v), htmlLang(lang)) : u - (v as number);
     return sort.desc ? -c : c;
   });
   const changeText = (r: ChangeRow) => {

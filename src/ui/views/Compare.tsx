@@ -25,8 +25,8 @@ export function Compare() {
   const waiting = state.year === null && !yearsReady;
   const q = useQuery(keyOf('compare', sel, metric, year, waiting), () => (waiting ? new Promise<never>(() => {}) : runCompare(runner, { selection: sel, metric, year, limit: 40 })));
   const cols: Column<CompareRow>[] = [
-    { key: 'rank', label: lang === 'zh' ? '排名' : 'Rank', numeric: true },
-    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => (r.highlighted ? <strong><AgencyName name={r.agency} /></strong> : <AgencyName name={r.agency} />) },
+    { key: 'rank', label: s.cols.rank, numeric: true },
+    { key: 'agency', label: s.cols.agency, render: (r) => (r.highlighted ? <strong><AgencyName name={r.agency} /></strong> : <AgencyName name={r.agency} />) },
     { key: 'value', label: metricInfo(metric, lang).label, numeric: true, render: (r) => valueText(metric, r, lang), muted: (r) => isMutedRate(metric, r) },
     { key: 'level', label: s.level, render: (r) => s.honest.levelNames[r.level ?? 'unknown'] ?? r.level ?? '' },
     { key: 'source', label: s.views.source, render: (r) => <SourceLink agency={r.agency} year={year} metric={metric} /> },

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { METRICS, type MetricDef } from '../../data/metric-catalog';
 import { glossaryFor } from '../../data/glossary';
 import { metaSql } from '../../data/queries';
+import { htmlLang } from '../../i18n/locale';
 import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { siteBase } from '../site-meta';
@@ -23,7 +24,7 @@ export function Glossary() {
   const { state, s, runner } = useApp();
   const lang = state.lang;
   const g = s.glossary;
-  const colon = lang === 'zh' ? '：' : ': ';
+  const colon = s.punct.colon;
   useEffect(() => {
     if (!state.term) return;
     document.getElementById(`g-${state.term}`)?.scrollIntoView({ block: 'start' });
@@ -81,7 +82,7 @@ function Cite({ runner }: { runner: ReturnType<typeof useApp>['runner'] }) {
         <h2 id="cite-title">{g.cite}</h2>
         <div className="toolbar"><button type="button" onClick={() => void navigator.clipboard?.writeText(text)}>{g.copy}</button></div>
       </header>
-      {meta.data ? <p className="cite" data-testid="cite" lang={state.lang === 'zh' ? 'zh-CN' : 'en'}>{text}</p> : null}
+      {meta.data ? <p className="cite" data-testid="cite" lang={htmlLang(state.lang)}>{text}</p> : null}
     </section>
   );
 }

@@ -36,18 +36,18 @@ export function Outcomes() {
   if (!q.data) return <Status q={q} />;
   const { groups, reasons, applicants, sankey } = q.data;
   const longCols: Column<LongValueRow>[] = [
-    { key: 'year', label: s.year, render: (r) => (r.year === null ? (lang === 'zh' ? '合计' : 'All') : String(r.year)) },
-    { key: 'group', label: lang === 'zh' ? '组' : 'Group', render: (r) => (r.group ? keyLabel(r.group, lang) : '') },
-    { key: 'key', label: lang === 'zh' ? '项目' : 'Item', render: (r) => keyLabel(r.key, lang, r.key in APPLICANT ? 'column' : 'any') },
-    { key: 'value', label: lang === 'zh' ? '件数' : 'Count', numeric: true, render: (r) => formatNumber(r.value, lang) },
-    { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
+    { key: 'year', label: s.year, render: (r) => (r.year === null ? s.allYearsTotal : String(r.year)) },
+    { key: 'group', label: s.cols.group, render: (r) => (r.group ? keyLabel(r.group, lang) : '') },
+    { key: 'key', label: s.cols.item, render: (r) => keyLabel(r.key, lang, r.key in APPLICANT ? 'column' : 'any') },
+    { key: 'value', label: s.cols.count, numeric: true, render: (r) => formatNumber(r.value, lang) },
+    { key: 'n_data', label: s.cols.reportsWithData, numeric: true },
   ];
   // the CSV cells in words, as in the table: item and group labels, never their keys
   const longCells = { key: (v: unknown) => keyLabel(String(v), lang, String(v) in APPLICANT ? 'column' : 'any'), group: (v: unknown) => keyLabel(String(v), lang) };
   const sankeyCols: Column<SankeyLinkRow>[] = [
-    { key: 'source', label: lang === 'zh' ? '从' : 'From', render: (r) => sankeyNodeLabel(r.source, lang) },
-    { key: 'target', label: lang === 'zh' ? '到' : 'To', render: (r) => sankeyNodeLabel(r.target, lang) },
-    { key: 'value', label: lang === 'zh' ? '件数' : 'Count', numeric: true, render: (r) => formatNumber(r.value, lang) },
+    { key: 'source', label: s.cols.from, render: (r) => sankeyNodeLabel(r.source, lang) },
+    { key: 'target', label: s.cols.to, render: (r) => sankeyNodeLabel(r.target, lang) },
+    { key: 'value', label: s.cols.count, numeric: true, render: (r) => formatNumber(r.value, lang) },
   ];
   return (
     <>
@@ -60,7 +60,7 @@ export function Outcomes() {
         </fieldset>
         <label>{s.reasons}
           <select value={group} onChange={(e) => setGroup(e.currentTarget.value as OutcomeGroup | '')}>
-            <option value="">{lang === 'zh' ? '全部' : 'All'}</option>
+            <option value="">{s.allGroups}</option>
             {OUTCOME_GROUPS.filter((g) => g.key !== 'granted' && g.key !== 'partial').map((g) => <option key={g.key} value={g.key}>{g[lang]}</option>)}
           </select>
         </label>

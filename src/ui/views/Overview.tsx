@@ -4,7 +4,8 @@
 import { latestOverview, runLikeForLike, runOverview, type LikeForLikeRow, type OverviewRow } from '../../data/queries';
 import { Coverage } from './Coverage';
 import type { Strings } from '../../i18n/strings';
-import type { Lang } from '../../state/url';
+import type { Lang } from '../../model/types';
+import { numberLocale } from '../../i18n/locale';
 import { buildTrendsOption } from '../../charts/trends';
 import { formatChange, formatNumber } from '../../charts/format';
 import { useApp } from '../context';
@@ -22,7 +23,7 @@ const CHART = ['received', 'new', 'outcome_total', 'review_total'];
 export function changeText(c: LikeForLikeRow, lang: Lang, s: Strings): string {
   if (c.kind === 'rate') {
     if (c.change_pp === null) return s.noData;
-    const v = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(Math.abs(c.change_pp));
+    const v = new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(Math.abs(c.change_pp));
     return `${c.change_pp > 0 ? '+' : c.change_pp < 0 ? '−' : '±'}${v} ${s.honest.pp}`;
   }
   if (c.change === null) return s.noData;
@@ -63,8 +64,8 @@ export function Overview() {
   const cols: Column<OverviewRow>[] = [
     { key: 'year', label: s.year },
     { key: 'metric', label: s.metric, render: (r) => metricInfo(r.metric, lang).label },
-    { key: 'value', label: lang === 'zh' ? '数值' : 'Value', numeric: true, render: (r) => valueText(r.metric, r, lang), muted: (r) => isMutedRate(r.metric, r) },
-    { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
+    { key: 'value', label: s.cols.value, numeric: true, render: (r) => valueText(r.metric, r, lang), muted: (r) => isMutedRate(r.metric, r) },
+    { key: 'n_data', label: s.cols.reportsWithData, numeric: true },
   ];
   return (
     <>
@@ -77,7 +78,7 @@ export function Overview() {
             <div className={`card${muted ? ' muted' : ''}`} key={id} data-metric={id}>
               <div className="card-label">{metricInfo(id, lang).label}{year !== null ? ` · ${year}` : ''}</div>
               <div className="card-value" data-testid={`card-${id}`}>{r ? valueText(id, r, lang) : s.noData}</div>
-              {r ? <div className="card-sub" data-testid={`card-n-${id}`}>{lang === 'zh' ? `${r.n_data} 份报告有数据` : `${r.n_data} reports with data`}</div> : null}
+              {r ? <div className="card-sub" data-testid={`card-n-${id}`}>{s.overviewView.withData(r.n_data)}</div> : null}
               <ChangeLine c={changes.get(id)} lang={lang} s={s} />
             </div>
           );
@@ -85,7 +86,7 @@ export function Overview() {
       </section>
       <ChartPanel
         id="overview"
-        title={lang === 'zh' ? '申请与复议：各年合计' : 'Requests and reconsiderations by year'}
+        title={s.overviewView.requestsChart}
         option={chartRows.length ? buildTrendsOption(chartRows, { lang, animation: state.anim, metrics: CHART.map((m) => metricInfo(m, lang)) }) : null}
         table={<DataTable caption={s.views.overview} columns={cols} rows={chartRows} />}
         csv={labelledCsv(['year', 'metric', 'value', 'n_data', 'n_reports'], chartRows as unknown as Record<string, unknown>[], lang, { metric: (v) => metricInfo(String(v), lang).label })}

@@ -11,12 +11,6 @@ import { Status } from '../Status';
 import { Coverage } from './Coverage';
 
 const METRICS = ['received', 'new', 'outcome_total', 'granted_rate', 'review_total', 'suit_direct_total', 'legacy_new'];
-const TABLE_TEXT: Record<string, { zh: string; en: string }> = {
-  requests: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 3: requests received and handled' },
-  appeals: { zh: '表四 行政复议、行政诉讼情况', en: 'Table 4: reconsideration and litigation' },
-  active: { zh: '表二 主动公开政府信息情况', en: 'Table 2: proactive disclosure' },
-  legacy: { zh: '2019 年以前的统计表', en: 'Pre-2019 statistics table' },
-};
 
 function ReportTables({ report }: { report: ProfileReportRow }) {
   const { state, runner, s, update } = useApp();
@@ -38,7 +32,7 @@ function ReportTables({ report }: { report: ProfileReportRow }) {
       </p>
       {[...tables].map(([t, rows]) => (
         <details key={t} open={t === 'requests'}>
-          <summary>{TABLE_TEXT[t]?.[lang] ?? t} ({rows.length})</summary>
+          <summary>{s.tableTitles[t] ?? t} ({rows.length})</summary>
           <table className="data">
             <thead><tr><th>{s.source.row}</th><th>{s.source.column}</th><th>{s.source.raw}</th></tr></thead>
             <tbody>{rows.map((f, i) => <tr key={i}><td>{f.row_label}</td><td>{f.column_label}</td><td>{f.raw}</td></tr>)}</tbody>
@@ -48,7 +42,7 @@ function ReportTables({ report }: { report: ProfileReportRow }) {
       <h4>{s.quality.findings} ({findings.data?.length ?? 0}) · {s.quality.checks}: {failed.length} {s.quality.failed}</h4>
       <ul>
         {failed.map((c) => <li key={c.check_id}>{c.lhs_label} = {c.lhs ?? '—'} · {c.rhs_label} = {c.rhs ?? '—'}</li>)}
-        {(findings.data ?? []).map((f, i) => <li key={i}>{lang === 'zh' ? f.message_zh : f.message_en}</li>)}
+        {(findings.data ?? []).map((f, i) => <li key={i}>{{ zh: f.message_zh, en: f.message_en }[lang]}</li>)}
       </ul>
     </div>
   );
@@ -62,7 +56,7 @@ export function Profile() {
   const trend = useQuery(keyOf('profile-trend', agency), () => (agency ? runTrends(runner, { selection: { agencies: [agency] }, metrics: METRICS, mode: 'agency' }) : Promise.resolve([])), false);
   const [picked, setPicked] = useState<string | null>(null);
   if (!agency) {
-    return <><p>{lang === 'zh' ? '在机关 × 年度表中点击一个机关，或在筛选中搜索并选择一个机关，即可查看它的档案。' : 'Pick an agency in the agency × year grid below, or search and select one in the filters, to see its profile.'}</p><Coverage /></>;
+    return <><p>{s.profileView.pick}</p><Coverage /></>;
   }
   if (!reports.data) return <Status q={reports} />;
   const rows = reports.data;
@@ -73,7 +67,7 @@ export function Profile() {
   return (
     <section className="profile" data-testid="profile">
       <h2>{agency}</h2>
-      <p>{[place, rows[0]?.province].filter(Boolean).join(' · ')}{names.length > 1 ? ` · ${lang === 'zh' ? '报告中的名称' : 'Printed as'}: ${names.join('、')}` : ''}</p>
+      <p>{[place, rows[0]?.province].filter(Boolean).join(' · ')}{names.length > 1 ? ` · ${s.profileView.printedAs}: ${names.join('、')}` : ''}</p>
       <table className="data" data-testid="profile-years">
         <thead><tr><th>{s.year}</th>{METRICS.map((m) => <th key={m}>{metricInfo(m, lang).label}</th>)}</tr></thead>
         <tbody>
@@ -85,7 +79,7 @@ export function Profile() {
           ))}
         </tbody>
       </table>
-      <h3>{lang === 'zh' ? '报告' : 'Reports'} ({rows.length})</h3>
+      <h3>{s.profileView.reports} ({rows.length})</h3>
       <ul data-testid="profile-reports">
         {rows.map((r) => (
           <li key={r.report_id}>

@@ -11,8 +11,6 @@ import { downloadCsv } from '../download';
 import { keyExpression, keyLabel, labelledCsv, subjectLabel } from '../../data/key-labels';
 import { SET_ASIDE_TEXT, type SetAside } from '../../dataset/identity';
 
-const SEVERITY: Record<string, { zh: string; en: string }> = { error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' }, info: { zh: '提示', en: 'note' } };
-
 export function Quality() {
   const { state, runner, s, update } = useApp();
   const lang = state.lang;
@@ -20,11 +18,11 @@ export function Quality() {
   const q = useQuery(keyOf('quality', sel), () => runQualityReports(runner, { selection: sel, includeUndated: true }));
   if (!q.data) return <Status q={q} />;
   const cols: Column<QualityReportRow>[] = [
-    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => <AgencyName name={r.agency} reportId={r.report_id} /> },
+    { key: 'agency', label: s.cols.agency, render: (r) => <AgencyName name={r.agency} reportId={r.report_id} /> },
     { key: 'year', label: s.year },
     { key: 'checks', label: s.quality.checks, render: (r) => `${r.checks_passed} ${s.quality.passed} · ${r.checks_failed} ${s.quality.failed} · ${r.checks_skipped} ${s.quality.skipped}` },
     { key: 'finding_count', label: s.quality.findings, numeric: true },
-    { key: 'counted', label: lang === 'zh' ? '计入合计' : 'Counted', render: (r) => (r.counted ? '✓' : `✗ ${r.set_aside && r.set_aside in SET_ASIDE_TEXT ? SET_ASIDE_TEXT[r.set_aside as SetAside][lang] : ''}${r.superseded_by ? ` (${r.superseded_by})` : ''}`) },
+    { key: 'counted', label: s.cols.counted, render: (r) => (r.counted ? '✓' : `✗ ${r.set_aside && r.set_aside in SET_ASIDE_TEXT ? SET_ASIDE_TEXT[r.set_aside as SetAside][lang] : ''}${r.superseded_by ? ` (${r.superseded_by})` : ''}`) },
     { key: 'blank_cells', label: s.quality.blanks, numeric: true },
     { key: 'report_id', label: s.quality.report, render: (r) => (
       <button type="button" className="link" aria-pressed={state.report === r.report_id} onClick={() => update({ report: r.report_id })}>{r.report_id}</button>
@@ -59,7 +57,7 @@ function ReportDetail({ id }: { id: string }) {
     { key: 'status', label: s.quality.status, render: (r) => <span className={`badge ${r.status}`}>{r.status === 'pass' ? `✓ ${s.quality.passed}` : r.status === 'fail' ? `✗ ${s.quality.failed}` : `– ${s.quality.skipped}`}</span> },
     { key: 'table', label: s.source.table, render: (r) => keyLabel(r.table, lang, 'table') },
     { key: 'check_id', label: s.quality.checks, render: (r) => keyLabel(r.check_id, lang, 'check') },
-    { key: 'subject', label: lang === 'zh' ? '对象' : 'Subject', render: (r) => subjectLabel(r.subject, lang) },
+    { key: 'subject', label: s.cols.subject, render: (r) => subjectLabel(r.subject, lang) },
     { key: 'lhs', label: s.quality.lhs, numeric: true, render: (r) => `${keyExpression(r.lhs_label, lang, sidesAreColumns(r.check_id))} = ${formatNumber(r.lhs, lang)}` },
     { key: 'rhs', label: s.quality.rhs, numeric: true, render: (r) => `${keyExpression(r.rhs_label, lang, sidesAreColumns(r.check_id))} = ${formatNumber(r.rhs, lang)}` },
   ];
@@ -68,10 +66,10 @@ function ReportDetail({ id }: { id: string }) {
       <h2>{id}</h2>
       <DataTable caption={s.quality.checks} columns={checkCols} rows={q.data.checks} />
       <DataTable caption={s.quality.findings} rows={q.data.findings} columns={[
-        { key: 'severity', label: lang === 'zh' ? '级别' : 'Severity', render: (r) => SEVERITY[r.severity]?.[lang] ?? r.severity },
-        { key: 'code', label: lang === 'zh' ? '代码' : 'Code' },
-        { key: 'message', label: lang === 'zh' ? '说明' : 'Message', render: (r) => (lang === 'zh' ? r.message_zh : r.message_en) },
-        { key: 'location', label: lang === 'zh' ? '位置' : 'Location' },
+        { key: 'severity', label: s.cols.severity, render: (r) => s.severity[r.severity] ?? r.severity },
+        { key: 'code', label: s.cols.code },
+        { key: 'message', label: s.cols.message, render: (r) => ({ zh: r.message_zh, en: r.message_en }[lang]) },
+        { key: 'location', label: s.cols.location },
       ]} />
       <DataTable caption={s.quality.blanks} rows={q.data.blanks} columns={[
         { key: 'table', label: s.source.table, render: (r) => keyLabel(r.table, lang, 'table') },

@@ -28,24 +28,24 @@ export function Regions() {
   const q = useQuery(keyOf('regions', sel, metric, year, parent, waiting), () =>
     (waiting ? new Promise<never>(() => {}) : runRegions(runner, { selection: sel, metric, year, parent })));
   // Breadcrumb names come from the rows' own parent levels: a 4-digit parent's name is its city.
-  const crumbs: { code: string; label: string }[] = [{ code: '', label: lang === 'zh' ? '全国' : 'All regions' }];
+  const crumbs: { code: string; label: string }[] = [{ code: '', label: s.regionsView.all }];
   const first = q.data?.rows[0];
   if (parent.length >= 2) crumbs.push({ code: parent.slice(0, 2), label: first?.province ?? parent.slice(0, 2) });
   if (parent.length >= 4) crumbs.push({ code: parent, label: first?.city ?? parent });
   const drill = (code: string) => { if (code.length <= 4) update({ region: code }); };
   const cols: Column<RegionRow>[] = [
-    { key: 'code', label: lang === 'zh' ? '区划代码' : 'Code', render: (r) => (r.code.length < 6
+    { key: 'code', label: s.cols.regionCode, render: (r) => (r.code.length < 6
       ? <button type="button" className="linklike" onClick={() => drill(r.code)}>{r.code}</button> : r.code) },
-    { key: 'name', label: lang === 'zh' ? '地区' : 'Region' },
+    { key: 'name', label: s.cols.region },
     { key: 'value', label: metricInfo(metric, lang).label, numeric: true, render: (r) => valueText(metric, r, lang), muted: (r) => isMutedRate(metric, r) },
-    { key: 'n_reports', label: lang === 'zh' ? '报告数' : 'Reports', numeric: true },
-    { key: 'n_data', label: lang === 'zh' ? '有数据' : 'With data', numeric: true },
+    { key: 'n_reports', label: s.cols.nReports, numeric: true },
+    { key: 'n_data', label: s.cols.withData, numeric: true },
   ];
   const unplaced = q.data?.unplaced ?? 0;
   return (
     <>
       <MetricYearControls metric={metric}>
-        <nav aria-label={lang === 'zh' ? '地区层级' : 'Region levels'} className="crumbs">
+        <nav aria-label={s.regionsView.levels} className="crumbs">
           {crumbs.map((c, i) => (
             <button key={c.code || 'all'} type="button" aria-current={i === crumbs.length - 1 ? 'location' : undefined} onClick={() => update({ region: c.code })}>{c.label}</button>
           ))}
@@ -56,8 +56,8 @@ export function Regions() {
           id="regions"
           title={`${s.views.regions} · ${metricInfo(metric, lang).label} · ${year}`}
           note={<>
-            {lang === 'zh' ? '点击地区逐级下钻（省 → 市 → 县）。' : 'Click a region to drill down (province → city → county).'}
-            {unplaced ? (lang === 'zh' ? ` 另有 ${unplaced} 份报告无法定位到行政区划，未计入。` : ` ${unplaced} reports could not be placed in a division and are not included.`) : ''}
+            {s.regionsView.drill}
+            {unplaced ? s.regionsView.unplaced(unplaced) : ''}
             {denominatorNote(metric, lang) ? ` ${denominatorNote(metric, lang)}` : ''}
           </>}
           option={q.data.rows.length ? buildRegionsOption(q.data.rows, metricInfo(metric, lang), { lang, animation: state.anim }) : null}

@@ -10,7 +10,6 @@ import { keyExpression, keyLabel } from '../../data/key-labels';
 
 const isKey = (label: string) => label === '' || /^[a-z][a-z0-9_ +]*$/.test(label);
 
-const STATUS: Record<string, { zh: string; en: string }> = { ok: { zh: '通过', en: 'ok' }, findings: { zh: '有问题', en: 'with findings' }, failed: { zh: '解析失败', en: 'failed' } };
 import { Status } from '../Status';
 
 const DATA_FILES = ['nianbao.duckdb', 'reports.csv', 'facts.csv', 'checks.csv', 'findings.csv', 'meta.csv'];
@@ -31,14 +30,14 @@ export function Source() {
     { key: 'column_label', label: s.source.column, render: (r) => (isKey(r.column_label) ? keyLabel(r.column, lang, 'column') : r.column_label) },
     { key: 'raw', label: s.source.raw, render: (r) => <code>{r.raw === '' ? '∅' : r.raw}</code> },
     { key: 'value', label: s.source.value, numeric: true, render: (r) => `${formatNumber(r.value, lang)}${r.derived ? ` (${s.source.derived})` : ''}` },
-    { key: 'location', label: lang === 'zh' ? '位置' : 'Location' },
+    { key: 'location', label: s.cols.location },
   ];
   const provCols: Column<ProvenanceRow>[] = [
-    { key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r) => <AgencyName name={r.agency} reportId={r.report_id} /> },
+    { key: 'agency', label: s.cols.agency, render: (r) => <AgencyName name={r.agency} reportId={r.report_id} /> },
     { key: 'year', label: s.year },
     { key: 'source_file', label: s.source.file },
     { key: 'origin', label: s.source.origin },
-    { key: 'status', label: s.quality.status, render: (r) => STATUS[r.status]?.[lang] ?? r.status },
+    { key: 'status', label: s.quality.status, render: (r) => s.parseStatus[r.status] ?? r.status },
     { key: 'report_id', label: s.quality.report, render: (r) => (
       <button type="button" className="link" aria-pressed={state.report === r.report_id} onClick={() => update({ report: r.report_id, cell: '' })}>{r.report_id}</button>
     ) },
@@ -50,7 +49,7 @@ export function Source() {
         <section className="panel" aria-label={s.views.source}>
           <h2>{first?.title ?? state.report}</h2>
           {first ? <p className="note">{s.source.file}: {first.source_file} · {s.source.origin}: {first.origin}</p> : null}
-          {state.cell ? <p><button type="button" className="link" onClick={() => update({ cell: '' })}>{lang === 'zh' ? '显示该报告全部单元格' : 'Show every cell of this report'}</button></p> : null}
+          {state.cell ? <p><button type="button" className="link" onClick={() => update({ cell: '' })}>{s.showAllCells}</button></p> : null}
           {src.data ? <DataTable caption={s.views.source} columns={srcCols} rows={src.data} /> : <Status q={src} />}
         </section>
       ) : <p className="note">{s.source.pick}</p>}

@@ -114,7 +114,7 @@ export function Sql() {
             <h3>{t.examples}</h3>
             <ul className="sql-examples">
               {SQL_EXAMPLES.map((e) => (
-                <li key={e.id}><button type="button" className="link" data-example={e.id} onClick={() => { setText(e.sql); submit(e.sql); }}>{state.lang === 'zh' ? e.zh : e.en}</button></li>
+                <li key={e.id}><button type="button" className="link" data-example={e.id} onClick={() => { setText(e.sql); submit(e.sql); }}>{e[state.lang]}</button></li>
               ))}
             </ul>
             <h3>{t.tables}</h3>

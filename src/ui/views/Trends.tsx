@@ -3,7 +3,7 @@
 // absolute/rate switch is the URL's `mode` (percent = rates), shared with the outcomes view.
 import { runLikeForLike, runTrends, type LikeForLikeRow, type TrendRow } from '../../data/queries';
 import type { Strings } from '../../i18n/strings';
-import type { Lang } from '../../state/url';
+import type { Lang } from '../../model/types';
 import { changeText } from './Overview';
 import { buildTrendsOption } from '../../charts/trends';
 import { METRICS } from '../../data/metric-catalog';
@@ -28,10 +28,10 @@ export function Trends() {
   const q = useQuery(keyOf('trends', sel, metrics, mode), () => runTrends(runner, { selection: sel, metrics, mode }));
   const cols: Column<TrendRow>[] = [
     { key: 'year', label: s.year },
-    ...(mode === 'agency' ? [{ key: 'agency', label: lang === 'zh' ? '机关' : 'Agency', render: (r: TrendRow) => <AgencyName name={r.agency} /> }] : []),
+    ...(mode === 'agency' ? [{ key: 'agency', label: s.cols.agency, render: (r: TrendRow) => <AgencyName name={r.agency} /> }] : []),
     { key: 'metric', label: s.metric, render: (r: TrendRow) => metricInfo(r.metric, lang).label },
-    { key: 'value', label: lang === 'zh' ? '数值' : 'Value', numeric: true, render: (r: TrendRow) => valueText(r.metric, r, lang), muted: (r: TrendRow) => isMutedRate(r.metric, r) },
-    { key: 'n_data', label: lang === 'zh' ? '有数据的报告' : 'Reports with data', numeric: true },
+    { key: 'value', label: s.cols.value, numeric: true, render: (r: TrendRow) => valueText(r.metric, r, lang), muted: (r: TrendRow) => isMutedRate(r.metric, r) },
+    { key: 'n_data', label: s.cols.reportsWithData, numeric: true },
     ...(mode === 'agency' ? [{ key: 'source', label: s.views.source, render: (r: TrendRow) => <SourceLink agency={r.agency} year={r.year} metric={r.metric} /> }] : []),
   ];
   // the first and last year with data in the selection: the change between them, like for like
@@ -45,7 +45,7 @@ export function Trends() {
       <div className="controls">
         <div role="group" aria-label={s.mode} className="segmented">
           <button type="button" aria-pressed={!rates} onClick={() => update({ mode: 'absolute', metrics: ['received'] })}>{s.absolute}</button>
-          <button type="button" aria-pressed={rates} onClick={() => update({ mode: 'percent', metrics: ['granted_rate'] })}>{lang === 'zh' ? '比率' : 'Rates'}</button>
+          <button type="button" aria-pressed={rates} onClick={() => update({ mode: 'percent', metrics: ['granted_rate'] })}>{s.rates}</button>
         </div>
         <label>{s.metrics}
           <select multiple size={6} value={metrics} onChange={(e) => update({ metrics: [...e.currentTarget.selectedOptions].map((o) => o.value) })}>
@@ -77,12 +77,12 @@ function SpanChange({ rows, lang, s }: { rows: LikeForLikeRow[]; lang: Lang; s: 
         const label = metricInfo(c.metric, lang).label;
         if (c.base_year === null) return null;
         if (c.n_both === 0) return <p key={c.metric} data-metric={c.metric}>{label}：{s.honest.noCommon(c.base_year)}</p>;
-        const left = [c.only_year.length ? s.honest.onlyYear(c.only_year.length, c.year) : '', c.only_base.length ? s.honest.onlyBase(c.only_base.length, c.base_year) : ''].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+        const left = [c.only_year.length ? s.honest.onlyYear(c.only_year.length, c.year) : '', c.only_base.length ? s.honest.onlyBase(c.only_base.length, c.base_year) : ''].filter(Boolean).join(s.punct.comma);
         const names = [...c.only_year.map((a) => `${a} (${c.year})`), ...c.only_base.map((a) => `${a} (${c.base_year})`)].join('\n');
         return (
           <p key={c.metric} data-metric={c.metric}>
-            {label}{lang === 'zh' ? '：' : ': '}{s.honest.span(c.n_both, c.base_year, c.year)} {changeText(c, lang, s)}
-            {left ? <span title={names}>{lang === 'zh' ? '；' : '; '}{s.honest.leftOut}{left}</span> : null}
+            {label}{s.punct.colon}{s.honest.span(c.n_both, c.base_year, c.year)} {changeText(c, lang, s)}
+            {left ? <span title={names}>{s.punct.clause}{s.honest.leftOut}{left}</span> : null}
           </p>
         );
       })}
