@@ -6,12 +6,9 @@ import type { EChartsOption } from 'echarts';
 import { APPEAL_COLUMNS, OUTCOME_GROUPS, REQUEST_COLUMNS, type Lang } from '../model';
 import { baseOption, PALETTE, type ChartOptions } from './theme';
 import { escapeHtml, formatNumber } from './format';
+import type { SankeyLinkRow } from '../model/rows';
 
-export interface SankeyChartLink {
-  source: string;
-  target: string;
-  value: number | null;
-}
+export type SankeyChartLink = Pick<SankeyLinkRow, 'source' | 'target' | 'value'>;
 
 export function sankeyNodeLabel(id: string, lang: Lang): string {
   const zh = lang === 'zh';

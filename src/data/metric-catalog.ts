@@ -3,10 +3,11 @@
 // reports where both are known), so every rate carries its denominator; a rate on fewer than
 // MIN_RATE_DENOMINATOR cases is flagged, not hidden.
 import type { Lang } from '../model/types';
+import type { MetricInfo, MetricKind } from '../model/rows';
 import { ident } from './sql';
 import { isMetricColumn } from './metrics';
 
-export type MetricKind = 'count' | 'rate' | 'money';
+export type { MetricKind } from '../model/rows';
 
 export interface MetricDef {
   id: string;
@@ -154,8 +155,8 @@ export function metricSources(m: MetricDef): { table: string; item: string; colu
   return out;
 }
 
-/** What the chart builders need about a metric (src/charts/types.ts MetricInfo, structurally). */
-export function metricInfo(id: string, lang: Lang): { id: string; label: string; kind: MetricKind; unit?: string } {
+/** What the chart builders need about a metric. */
+export function metricInfo(id: string, lang: Lang): MetricInfo {
   const m = requireMetric(id);
   return { id: m.id, label: lang === 'zh' ? m.zh : m.en, kind: m.kind, unit: m.unit };
 }
