@@ -10,6 +10,7 @@ import { DataTable, type Column } from '../DataTable';
 import { keyOf, selectionOf } from '../helpers';
 import { Status } from '../Status';
 import { labelledCsv } from '../../data/key-labels';
+import { useMemo } from 'react';
 
 const ITEM = { review: ['行政复议', 'Reconsideration'], suit_direct: ['直接起诉', 'Lawsuit filed directly'], suit_after_review: ['复议后起诉', 'Lawsuit after reconsideration'] } as const;
 
@@ -18,6 +19,8 @@ export function Appeals() {
   const lang = state.lang;
   const sel = selectionOf(state);
   const q = useQuery(keyOf('appeals', sel), () => runAppeals(runner, { selection: sel, by: 'year' }));
+  // built when the rows or the language change, not on every render: <EChart> redraws on a new option
+  const option = useMemo(() => (q.data?.length ? buildAppealsOption(q.data, { lang, animation: state.anim }) : null), [q.data, lang, state.anim]);
   if (!q.data) return <Status q={q} />;
   const L = lang === 'zh' ? 0 : 1;
   const n = (v: number | null) => formatNumber(v, lang);
@@ -34,7 +37,7 @@ export function Appeals() {
   return (
     <ChartPanel id="appeals" title={s.views.appeals}
       note={lang === 'zh' ? '纠错率 = 纠正 ÷（总计 − 尚未审结），仅计入这三项均有填报的报告；分母少于 10 件时以灰色显示。' : 'Correction rate = corrected ÷ (total − pending), over reports that print all three; greyed when the denominator is under 10.'}
-      option={q.data.length ? buildAppealsOption(q.data, { lang, animation: state.anim }) : null}
+      option={option}
       table={<DataTable caption={s.views.appeals} columns={cols} rows={q.data} />}
       csv={labelledCsv(['item', 'year', 'upheld', 'corrected', 'other', 'pending', 'total', 'correction_numerator', 'correction_denominator', 'correction_rate', 'n_data', 'n_reports'], q.data as unknown as Record<string, unknown>[], lang, { item: (v) => ITEM[v as AppealsRow['item']][L] })} />
   );

@@ -11,6 +11,7 @@ import { DataTable, type Column } from '../DataTable';
 import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
 import { labelledCsv } from '../../data/key-labels';
+import { useMemo } from 'react';
 
 /** The parent whose children are shown: '' (all provinces), a province (2) or a city (4 digits). */
 export function regionParent(region: string): string {
@@ -27,6 +28,9 @@ export function Regions() {
   const waiting = state.year === null && !yearsReady;
   const q = useQuery(keyOf('regions', sel, metric, year, parent, waiting), () =>
     (waiting ? new Promise<never>(() => {}) : runRegions(runner, { selection: sel, metric, year, parent })));
+  // built when the rows, metric or language change, not on every render (<EChart> redraws on a new option)
+  const option = useMemo(() => (q.data?.rows.length ? buildRegionsOption(q.data.rows, metricInfo(metric, lang), { lang, animation: state.anim }) : null),
+    [q.data, lang, state.anim, metric]);
   // Breadcrumb names come from the rows' own parent levels: a 4-digit parent's name is its city.
   const crumbs: { code: string; label: string }[] = [{ code: '', label: lang === 'zh' ? '全国' : 'All regions' }];
   const first = q.data?.rows[0];
@@ -60,7 +64,7 @@ export function Regions() {
             {unplaced ? (lang === 'zh' ? ` 另有 ${unplaced} 份报告无法定位到行政区划，未计入。` : ` ${unplaced} reports could not be placed in a division and are not included.`) : ''}
             {denominatorNote(metric, lang) ? ` ${denominatorNote(metric, lang)}` : ''}
           </>}
-          option={q.data.rows.length ? buildRegionsOption(q.data.rows, metricInfo(metric, lang), { lang, animation: state.anim }) : null}
+          option={option}
           height={420}
           onPointClick={(p) => { const r = q.data?.rows.find((x) => (x.name ?? x.code) === p.name); if (r) drill(r.code); }}
           table={<DataTable caption={s.views.regions} columns={cols} rows={q.data.rows} />}
