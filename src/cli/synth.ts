@@ -18,7 +18,7 @@ import { METRIC_COLUMNS } from '../data/metrics';
 import { buildCubeSql } from '../data/cube';
 import { readArgs } from './args';
 import { writeDashboardFiles } from './dashboard-files';
-import { csvCell, unescapeCsvSql } from '../dataset/csv-safe';
+import { csvRecord, unescapeCsvSql } from '../dataset/csv-safe';
 import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, TABLE_COLUMNS } from '../dataset';
 import { generateAgencyReports, parseYears, populationSize, sampleAgencies, syntheticMeta, type GenerateOptions, type SynthAgency } from '../synth';
 import { METRICS_HEADER, metricsRow } from '../synth/metrics-row';
@@ -30,12 +30,8 @@ const FACT_COLS = FACT_COLUMNS.map((c) => c.name);
 const FINDING_COLS = FINDING_COLUMNS.map((c) => c.name);
 const CHECK_COLS = CHECK_COLUMNS.map((c) => c.name);
 
-/** The project's one cell rule (blank stays blank, formula-like text escaped), then CSV quoting. */
-function csvField(v: unknown): string {
-  const s = csvCell(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-export const csvLine = (vals: readonly unknown[]): string => vals.map(csvField).join(',') + '\n';
+/** One line of the project's one CSV writer (src/dataset/csv-safe.ts), streamed line by line. */
+export const csvLine = (vals: readonly unknown[]): string => csvRecord(vals) + '\n';
 
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { labelledCsv as chartCsv, toCsv } from './download';
+import { chartCsv, csvFileText as downloadCsvText, toCsv } from './download';
 import { keyLabel, labelledCsv } from '../data/key-labels';
 import { datasetToCsv, readFactsCsv } from '../dataset/csv';
 import { findingsReportCsv, importedFactsCsv } from './import/export';
@@ -30,9 +30,6 @@ const facts = table('facts');
 const yearOf = new Map(reports.map((r) => [r.report_id, r.year]));
 const agencyOf = new Map(reports.map((r) => [r.report_id, r.agency]));
 const hostile = String(reports.find((r) => r.report_id === 'synthetic_hostile_2024')?.agency);
-
-/** The Blob a download writes: a BOM (Excel reads the Chinese text as UTF-8), then the CSV. */
-const downloadCsvText = (csv: string) => `\ufeff${csv}`;
 
 /** What the chart panels download: the view's labelled rows, then the filters line and the file. */
 function files(): Record<string, string> {
