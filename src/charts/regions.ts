@@ -1,4 +1,4 @@
-// Region drill-down chart (issue 5): the child regions of one parent. Counts and money are a
+// Region drill-down chart: the child regions of one parent. Counts and money are a
 // treemap (area = value: where the requests are); rates are ranked bars, because the area of a
 // rate means nothing. Regions without data get no tile or bar — the table lists them as "no data".
 import type { EChartsOption } from 'echarts';

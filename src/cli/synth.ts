@@ -51,7 +51,7 @@ const SYNTH_OPTIONS = {
   'detail-agencies': { type: 'string' }, batch: { type: 'string' }, jobs: { type: 'string' },
 } as const;
 
-export const SYNTH_USAGE = 'usage: npm run synth -- --agencies N --years 2019-2025 --out <dir> [--seed S] [--detail-agencies K] [--jobs N]';
+const SYNTH_USAGE = 'usage: npm run synth -- --agencies N --years 2019-2025 --out <dir> [--seed S] [--detail-agencies K] [--jobs N]';
 
 /** Parses argv (node:util parseArgs, as the parse and site commands); returns an error message for
  * bad input instead of throwing, or 'help' for --help. */

@@ -81,7 +81,7 @@ export const METRICS: readonly MetricDef[] = [
   count('coercion_decisions', '行政强制决定', 'Coercion decisions', ac('coercion', 'decisions'), 'active'),
   { id: 'fees_amount', zh: '行政事业性收费金额', en: 'Administrative fees collected', kind: 'money', expr: ac('fees', 'amount'), unit: '万元', section: 'active' },
   // Pre-2019 indicator tables: only headline figures, and their meaning is only close to the
-  // template's (shared/spec/report-format.md "Before 2019"), so they stay separate metrics.
+  // template's (provincial layouts: src/parse/legacy.ts), so they stay separate metrics.
   count('legacy_new', '申请总数（2019年前）', 'Requests (pre-2019 layout)', col('legacy__new__total'), 'legacy'),
   count('legacy_granted', '同意公开（2019年前）', 'Disclosed (pre-2019 layout)', col('legacy__granted__total'), 'legacy'),
   count('legacy_review', '行政复议数（2019年前）', 'Reconsiderations (pre-2019 layout)', col('legacy__review__total'), 'legacy'),

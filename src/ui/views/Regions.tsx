@@ -1,4 +1,4 @@
-// Issue 5's region view: one metric in one year over the regions one level below the current
+// The region view: one metric in one year over the regions one level below the current
 // region filter (全国 → provinces → cities → counties). Clicking a tile or a breadcrumb drills by
 // setting the URL's region prefix, so the drill state is shareable and every other view follows it.
 import { runRegions, type RegionRow } from '../../data/queries';
