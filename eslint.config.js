@@ -7,9 +7,6 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'public/', 'out/', 'synthetic/', 'node_modules/', 'coverage/', '.vitest-report/', 'bench/out/'] },
-  // EChart.tsx reads refs and Date.now() during render (6 react-hooks errors); it is being
-  // reworked on another branch, and this entry goes when that lands lint-clean.
-  { ignores: ['src/ui/EChart.tsx'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,19 +7,9 @@ import { baseOption, type ChartOptions } from './theme';
 import { escapeHtml, formatNumber, formatRate, noData } from './format';
 import { line } from './tooltip';
 import { STRINGS } from '../i18n/strings';
+import type { AppealsRow } from '../model/rows';
 
-export interface AppealsChartRow {
-  item: string;
-  year: number | null;
-  upheld: number | null;
-  corrected: number | null;
-  other: number | null;
-  pending: number | null;
-  total: number | null;
-  correction_numerator: number | null;
-  correction_denominator: number | null;
-  correction_rate: number | null;
-}
+export type AppealsChartRow = Omit<AppealsRow, 'n_data' | 'n_reports'>;
 
 const PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 

@@ -7,25 +7,12 @@ import { escapeHtml, formatNumber, formatPercent, isSmallN, noData } from './for
 import { line, valueText } from './tooltip';
 import { STRINGS } from '../i18n/strings';
 import type { MetricInfo } from './types';
+import type { CompareQuantiles, CompareRow } from '../model/rows';
 
-export interface CompareChartRow {
-  agency: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  n_data: number;
-  rank: number | null;
-  highlighted: boolean;
-}
+/** The fields of a ranking row the chart draws. */
+export type CompareChartRow = Pick<CompareRow, 'agency' | 'value' | 'numerator' | 'denominator' | 'n_data' | 'rank' | 'highlighted'>;
 
-export interface CompareChartQuantiles {
-  n: number;
-  p10: number | null;
-  p25: number | null;
-  p50: number | null;
-  p75: number | null;
-  p90: number | null;
-}
+export type CompareChartQuantiles = Omit<CompareQuantiles, 'levels'>;
 
 export interface CompareChartOptions extends ChartOptions {
   metric: MetricInfo;

@@ -1,4 +1,4 @@
-// Region drill-down chart (issue 5): the child regions of one parent. Counts and money are a
+// Region drill-down chart: the child regions of one parent. Counts and money are a
 // treemap (area = value: where the requests are); rates are ranked bars, because the area of a
 // rate means nothing. Regions without data get no tile or bar — the table lists them as "no data".
 import type { EChartsOption } from 'echarts';
@@ -6,16 +6,10 @@ import { baseOption, MUTED, PALETTE, type ChartOptions } from './theme';
 import { formatNumber, isSmallN } from './format';
 import { coverageText, line, valueText } from './tooltip';
 import type { MetricInfo } from './types';
+import type { RegionRow } from '../model/rows';
 
-export interface RegionChartRow {
-  code: string;
-  name: string | null;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  n_reports: number;
-  n_data: number;
-}
+/** The fields of a region row the chart draws. */
+export type RegionChartRow = Pick<RegionRow, 'code' | 'name' | 'value' | 'numerator' | 'denominator' | 'n_reports' | 'n_data'>;
 
 const label = (r: RegionChartRow) => r.name ?? r.code;
 

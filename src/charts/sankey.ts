@@ -7,12 +7,9 @@ import { APPEAL_COLUMNS, OUTCOME_GROUPS, REQUEST_COLUMNS, type Lang } from '../m
 import { baseOption, PALETTE, type ChartOptions } from './theme';
 import { escapeHtml, formatNumber } from './format';
 import { STRINGS } from '../i18n/strings';
+import type { SankeyLinkRow } from '../model/rows';
 
-export interface SankeyChartLink {
-  source: string;
-  target: string;
-  value: number | null;
-}
+export type SankeyChartLink = Pick<SankeyLinkRow, 'source' | 'target' | 'value'>;
 
 export function sankeyNodeLabel(id: string, lang: Lang): string {
   const s = STRINGS[lang].charts.sankey;

@@ -28,7 +28,7 @@ export function baseOption(o: ChartOptions) {
 
 /**
  * National template changes: 国办公开办函〔2019〕60号 (reports from 2019) and 〔2021〕30号 (from 2021);
- * before 2019 each province had its own layout (shared/spec/report-format.md).
+ * before 2019 each province had its own layout (src/parse/legacy.ts reads their headline figures).
  */
 export const TEMPLATE_CHANGES: { year: number; zh: string; en: string }[] = [
   { year: 2019, zh: '2019年模板', en: '2019 template' },

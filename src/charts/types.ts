@@ -1,33 +1,11 @@
-// Row shapes the chart builders accept. They mirror src/data/queries rows structurally (charts do
-// not import data/: both only depend on model), so any query row can be passed straight in.
+// Row shapes the chart builders accept: the query rows of src/model/rows.ts (charts do not import
+// data/; both depend on model), so any query row can be passed straight in.
+import type { AggregateRow, LongValueRow } from '../model/rows';
 
-export type MetricKind = 'count' | 'rate' | 'money';
+export type { MetricInfo, MetricKind } from '../model/rows';
 
-/** What a series shows: the UI passes labels from src/data/metric-catalog. */
-export interface MetricInfo {
-  id: string;
-  label: string;
-  kind: MetricKind;
-  /** e.g. '件', '万元' */
-  unit?: string;
-}
+/** Trends and sparklines: an aggregate row (one metric for one group). */
+export type ValueRow = AggregateRow;
 
-export interface ValueRow {
-  metric: string;
-  agency: string | null;
-  year: number | null;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  n_data: number;
-  n_reports: number;
-}
-
-export interface LongRow {
-  key: string;
-  group: string | null;
-  year: number | null;
-  value: number | null;
-  n_data: number;
-  n_reports: number;
-}
+/** Outcomes, reasons and applicant types: one item for a year or the whole selection. */
+export type LongRow = LongValueRow;

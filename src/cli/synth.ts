@@ -16,8 +16,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { DuckDBInstance } from '@duckdb/node-api';
 import { METRIC_COLUMNS } from '../data/metrics';
 import { buildCubeSql } from '../data/cube';
+import { readArgs } from './args';
 import { writeDashboardFiles } from './dashboard-files';
-import { csvCell, unescapeCsvSql } from '../dataset/csv-safe';
+import { csvRecord, unescapeCsvSql } from '../dataset/csv-safe';
 import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, TABLE_COLUMNS } from '../dataset';
 import { generateAgencyReports, parseYears, populationSize, sampleAgencies, syntheticMeta, type GenerateOptions, type SynthAgency } from '../synth';
 import { METRICS_HEADER, metricsRow } from '../synth/metrics-row';
@@ -29,12 +30,8 @@ const FACT_COLS = FACT_COLUMNS.map((c) => c.name);
 const FINDING_COLS = FINDING_COLUMNS.map((c) => c.name);
 const CHECK_COLS = CHECK_COLUMNS.map((c) => c.name);
 
-/** The project's one cell rule (blank stays blank, formula-like text escaped), then CSV quoting. */
-function csvField(v: unknown): string {
-  const s = csvCell(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-export const csvLine = (vals: readonly unknown[]): string => vals.map(csvField).join(',') + '\n';
+/** One line of the project's one CSV writer (src/dataset/csv-safe.ts), streamed line by line. */
+export const csvLine = (vals: readonly unknown[]): string => csvRecord(vals) + '\n';
 
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
@@ -49,12 +46,21 @@ export interface SynthArgs extends GenerateOptions {
   jobs?: number;
 }
 
-/** Parses argv; returns an error message for bad input instead of throwing. */
+const SYNTH_OPTIONS = {
+  agencies: { type: 'string' }, years: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' },
+  'detail-agencies': { type: 'string' }, batch: { type: 'string' }, jobs: { type: 'string' },
+} as const;
+
+const SYNTH_USAGE = 'usage: npm run synth -- --agencies N --years 2019-2025 --out <dir> [--seed S] [--detail-agencies K] [--jobs N]';
+
+/** Parses argv (node:util parseArgs, as the parse and site commands); returns an error message for
+ * bad input instead of throwing, or 'help' for --help. */
 export function parseSynthArgs(argv: string[]): SynthArgs | string {
-  const get = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  };
+  const r = readArgs(argv, SYNTH_OPTIONS);
+  if (typeof r === 'string') return r;
+  if (r.values.help) return 'help';
+  if (r.positionals.length) return `unexpected argument ${r.positionals[0]} (synth takes only --options)`;
+  const get = (name: keyof typeof SYNTH_OPTIONS): string | undefined => r.values[name] as string | undefined;
   const agencies = Number(get('agencies') ?? '1000');
   if (!Number.isInteger(agencies) || agencies < 1 || agencies > 2_000_000) return `--agencies must be an integer from 1 to 2000000 (got ${get('agencies')})`;
   const years = parseYears(get('years') ?? '2019-2025');
@@ -215,8 +221,12 @@ export async function writeSynthetic(args: SynthArgs, log: (msg: string) => void
 /** Entry point for src/cli/main.ts (`nianbao synth …`). Returns the exit code. */
 export async function runSynth(argv: string[]): Promise<number> {
   const args = parseSynthArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(`${SYNTH_USAGE}\n`);
+    return 0;
+  }
   if (typeof args === 'string') {
-    process.stderr.write(`synth: ${args}\nusage: npm run synth -- --agencies N --years 2019-2025 --out <dir> [--seed S] [--detail-agencies K] [--jobs N]\n`);
+    process.stderr.write(`synth: ${args}\n${SYNTH_USAGE}\n`);
     return 2;
   }
   if (args.agencies > populationSize()) process.stderr.write(`synth: note: ${args.agencies} agencies exceed the national population (${populationSize()}); extra agencies are numbered branches\n`);

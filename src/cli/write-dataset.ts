@@ -8,14 +8,13 @@
 import { createWriteStream, existsSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import Papa from 'papaparse';
 import { buildMetricsSql } from '../data/metrics';
 import { buildCubeSql } from '../data/cube';
 import { createTableSql } from '../data/schema';
 import { writeDashboardFiles } from './dashboard-files';
 import { checkTarget, createStaging, discardStaging, recoverDir, swapIn, type OutputHook } from './atomic-dir';
 import { datasetToCsv, manifestToCsv, TABLE_COLUMNS, type DatasetCsvName } from '../dataset';
-import { csvCell, escapeCsvSql, unescapeCsvSql } from '../dataset/csv-safe';
+import { escapeCsvSql, unescapeCsvSql, writeCsv } from '../dataset/csv-safe';
 import { searchExtras } from '../dataset/search-extras';
 import { resolveReports, searchText, type IdentityInput } from '../dataset/identity';
 import { crossFindingsSql } from '../dataset/cross-checks';
@@ -105,7 +104,7 @@ export class DatasetWriter {
       const duckdbMs = performance.now() - t0;
       if (manifest) writeFileSync(path.join(dir, 'manifest.csv'), manifestToCsv(manifest));
       // meta.csv: the dashboard's download list offers it next to the tables (src/ui/views/Source.tsx)
-      writeFileSync(path.join(dir, 'meta.csv'), Papa.unparse({ fields: ['key', 'value'], data: Object.entries(meta).map((kv) => kv.map(csvCell)) }, { newline: '\n' }) + '\n');
+      writeFileSync(path.join(dir, 'meta.csv'), writeCsv(['key', 'value'], Object.entries(meta), { finalNewline: true }));
       const duckdbBytes = statSync(db).size;
       swapIn(dir, this.dir, this.hook);
       return { dir: this.dir, rows: { ...this.rows }, duckdbBytes, duckdbMs };

@@ -101,25 +101,20 @@ const LEGACY_ROWS: Record<string, Text> = {
   review: { zh: '行政复议数', en: 'reconsiderations' }, suit: { zh: '行政诉讼数', en: 'lawsuits' },
 };
 
+/** Per table: the row and the column label of a canonical cell, as the template prints them
+ * (one lookup per table instead of one branch each; the pre-2019 tables have one column). */
+const CELL_LABELS: Record<string, { row: (item: string) => Text | undefined; column: (column: string) => Text | undefined }> = {
+  requests: { row: (k) => DERIVED_ROWS[k] ?? REQUEST_ROWS.find((r) => r.key === k), column: (k) => REQUEST_COLUMNS.find((x) => x.key === k) },
+  appeals: { row: (k) => APPEAL_ITEMS.find((x) => x.key === k), column: (k) => APPEAL_COLUMNS.find((x) => x.key === k) },
+  active: { row: (k) => ACTIVE_ITEMS.find((x) => x.key === k), column: (k) => ACTIVE_COLUMN_LABELS[k] },
+  legacy: { row: (k) => LEGACY_ROWS[k], column: () => ({ zh: '', en: '' }) },
+};
+
 /** The printed cell a canonical key stands for, as the template labels it. */
 export function cellLabel(table: string, item: string, column: string, lang: Lang): string {
   const pick = (t: Text | undefined, fallback: string) => (t ? t[lang] : fallback);
-  let row = item;
-  let col = column;
-  if (table === 'requests') {
-    row = pick(DERIVED_ROWS[item] ?? REQUEST_ROWS.find((r) => r.key === item), item);
-    col = pick(REQUEST_COLUMNS.find((x) => x.key === column) as Text | undefined, column);
-  } else if (table === 'appeals') {
-    row = pick(APPEAL_ITEMS.find((x) => x.key === item), item);
-    col = pick(APPEAL_COLUMNS.find((x) => x.key === column), column);
-  } else if (table === 'active') {
-    row = pick(ACTIVE_ITEMS.find((x) => x.key === item), item);
-    col = pick(ACTIVE_COLUMN_LABELS[column], column);
-  } else if (table === 'legacy') {
-    row = pick(LEGACY_ROWS[item], item);
-    col = '';
-  }
-  return [pick(TABLES[table], table), row, col].filter(Boolean).join(' · ');
+  const l = CELL_LABELS[table];
+  return [pick(TABLES[table], table), pick(l?.row(item), item), pick(l?.column(column), column)].filter(Boolean).join(' · ');
 }
 
 export interface GlossaryView {

@@ -3,10 +3,11 @@
 // reports where both are known), so every rate carries its denominator; a rate on fewer than
 // MIN_RATE_DENOMINATOR cases is flagged, not hidden.
 import type { Lang } from '../model/types';
+import type { MetricInfo, MetricKind } from '../model/rows';
 import { ident } from './sql';
 import { isMetricColumn } from './metrics';
 
-export type MetricKind = 'count' | 'rate' | 'money';
+export type { MetricKind } from '../model/rows';
 
 export interface MetricDef {
   id: string;
@@ -80,7 +81,7 @@ export const METRICS: readonly MetricDef[] = [
   count('coercion_decisions', '行政强制决定', 'Coercion decisions', ac('coercion', 'decisions'), 'active'),
   { id: 'fees_amount', zh: '行政事业性收费金额', en: 'Administrative fees collected', kind: 'money', expr: ac('fees', 'amount'), unit: '万元', section: 'active' },
   // Pre-2019 indicator tables: only headline figures, and their meaning is only close to the
-  // template's (shared/spec/report-format.md "Before 2019"), so they stay separate metrics.
+  // template's (provincial layouts: src/parse/legacy.ts), so they stay separate metrics.
   count('legacy_new', '申请总数（2019年前）', 'Requests (pre-2019 layout)', col('legacy__new__total'), 'legacy'),
   count('legacy_granted', '同意公开（2019年前）', 'Disclosed (pre-2019 layout)', col('legacy__granted__total'), 'legacy'),
   count('legacy_review', '行政复议数（2019年前）', 'Reconsiderations (pre-2019 layout)', col('legacy__review__total'), 'legacy'),
@@ -154,8 +155,8 @@ export function metricSources(m: MetricDef): { table: string; item: string; colu
   return out;
 }
 
-/** What the chart builders need about a metric (src/charts/types.ts MetricInfo, structurally). */
-export function metricInfo(id: string, lang: Lang): { id: string; label: string; kind: MetricKind; unit?: string } {
+/** What the chart builders need about a metric. */
+export function metricInfo(id: string, lang: Lang): MetricInfo {
   const m = requireMetric(id);
   return { id: m.id, label: m[lang], kind: m.kind, unit: m.unit };
 }

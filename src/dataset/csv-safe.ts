@@ -1,5 +1,5 @@
-// The one formula-escaping rule for every CSV the project writes (CLI dataset files, the browser's
-// chart/table downloads and import exports). A spreadsheet runs a cell as a formula when its text
+// The one CSV writer and its formula-escaping rule, for every CSV the project writes (CLI dataset
+// files, the synthetic dataset, the browser's chart/table downloads and import exports). A spreadsheet runs a cell as a formula when its text
 // starts with = + - @ (or tab / CR, which some programs strip first), including the full-width
 // forms ＝ ＋ － ＠ that Excel folds to ASCII (OWASP "CSV injection"). Such a TEXT cell gets a
 // leading apostrophe, which spreadsheets show as "this is text" and do not run.
@@ -40,6 +40,36 @@ export function csvCell(v: unknown): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   return escapeCsvText(typeof v === 'object' ? JSON.stringify(v) : String(v));
+}
+
+// Quoting as PapaParse writes it (the files were written with Papa.unparse, and stay byte for
+// byte the same: src/ui/download-bytes.test.ts): a field is quoted when it holds a quote, comma,
+// CR, LF or byte-order mark, or starts or ends with a space; quotes inside are doubled.
+const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
+const quoted = (s: string): string => (NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** One CSV record (no line end): every cell by csvCell, then quoted where CSV needs it. */
+export function csvRecord(cells: readonly unknown[]): string {
+  return cells.map((c) => quoted(csvCell(c))).join(',');
+}
+
+export interface CsvWriteOptions {
+  /** '\n' (default) for the dataset files; '\r\n' for downloads, as spreadsheet programs write. */
+  newline?: '\n' | '\r\n';
+  /** End the last record with a newline too (the dataset files, which are appended to). */
+  finalNewline?: boolean;
+}
+
+/**
+ * The project's one CSV writer: a header (when given) and the records, each cell through the one
+ * rule above. No header and no records is an empty text.
+ */
+export function writeCsv(header: readonly string[] | null, records: readonly (readonly unknown[])[], opts: CsvWriteOptions = {}): string {
+  const nl = opts.newline ?? '\n';
+  const lines = header ? [csvRecord(header)] : [];
+  for (const r of records) lines.push(csvRecord(r));
+  if (lines.length === 0) return '';
+  return lines.join(nl) + (opts.finalNewline ? nl : '');
 }
 
 /**

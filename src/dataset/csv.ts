@@ -1,14 +1,15 @@
-// Dataset ⇄ CSV through PapaParse. Writing: a fixed column order per table (./columns.ts); a
-// blank value (null) is an empty field; text that a spreadsheet would run as a formula is escaped
-// by the one rule of ./csv-safe.ts (and unescaped again when read back here). Reading our own facts.csv back (browser import): every
-// problem is reported with its line (1-based, header = line 1) and column name; a row with a
-// problem is listed and not loaded; valid rows load; nothing is dropped silently.
+// Dataset ⇄ CSV. Writing: a fixed column order per table (./columns.ts) through the one writer of
+// ./csv-safe.ts (a blank value (null) is an empty field; text that a spreadsheet would run as a
+// formula is escaped, and unescaped again when read back here). Reading our own facts.csv back
+// (browser import, through PapaParse): every problem is reported with its line (1-based, header =
+// line 1) and column name; a row with a problem is listed and not loaded; valid rows load; nothing
+// is dropped silently.
 import Papa from 'papaparse';
 import type { Dataset, FactRow, ManifestRow } from '../model/dataset';
 import {
   ACTIVE_ITEMS, APPEAL_COLUMNS, APPEAL_ITEMS, DERIVED_REQUEST_ITEMS, LEGACY_ITEMS, REQUEST_COLUMNS, REQUEST_ROWS,
 } from '../model/keys';
-import { csvCell, unescapeCsvText } from './csv-safe';
+import { unescapeCsvText, writeCsv } from './csv-safe';
 import { CHECK_COLUMNS, FACT_COLUMNS, FINDING_COLUMNS, MANIFEST_COLUMNS, REPORT_COLUMNS } from './columns';
 
 export interface CsvError {
@@ -26,9 +27,7 @@ export interface CsvResult<T> {
 
 function unparse<T extends object>(rows: readonly T[], columns: readonly { name: string }[], header = true): string {
   const fields = columns.map((c) => c.name);
-  if (!header && rows.length === 0) return '';
-  const data = rows.map((r) => fields.map((f) => csvCell((r as Record<string, unknown>)[f])));
-  return Papa.unparse({ fields, data }, { newline: '\n', header }) + '\n';
+  return writeCsv(header ? fields : null, rows.map((r) => fields.map((f) => (r as Record<string, unknown>)[f])), { finalNewline: true });
 }
 
 export type DatasetCsvName = 'reports.csv' | 'facts.csv' | 'findings.csv' | 'checks.csv';

@@ -145,8 +145,7 @@ const zh = {
   // exports and embeds (src/ui/download.ts, ChartPanel, ShareDialog, embed.html)
   exp: {
     source: '数据来源：各机关政府信息公开工作年度报告，经 Nianbao（年报）整理', allAgencies: '全部机关', allYears: '全部年份', failingExcluded: '已排除勾稽关系不成立的报告',
-    filtersLabel: '筛选', unit: '单位', metricId: '指标代码',
-    fields: { year: '年份', metric: '指标', value: '数值', numerator: '分子', denominator: '分母', prev_year: '比较年份', prev_value: '比较年份数值', yoy: '同比变化', n_data: '有数据的报告数', n_reports: '报告数', agency: '机关', report_id: '报告编号', rank: '排名', level: '层级', region_code: '地区代码', highlighted: '已选中', item: '项目', upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计', correction_numerator: '纠错率分子', correction_denominator: '纠错率分母', correction_rate: '纠错率', code: '地区代码', name: '地区', key: '项目', group: '组', source: '起点', target: '终点', stage: '阶段' } as Record<string, string>,
+    filtersLabel: '筛选',
     preview: '预览', size: '尺寸', live: '实时嵌入（在浏览器中查询数据）', staticEmbed: '静态嵌入（自带数字，不加载数据库）', filters: '显示筛选与控件', showFilters: '筛选', hideFilters: '收起筛选',
     update: '有新版本。', reload: '刷新', offlineReady: '已可离线使用。',
   },
@@ -299,8 +298,7 @@ const en: Strings = {
   },
   exp: {
     source: "Source: the agencies' government information disclosure annual reports, compiled by Nianbao", allAgencies: 'all agencies', allYears: 'all years', failingExcluded: 'reports whose identities fail are excluded',
-    filtersLabel: 'Filters', unit: 'Unit', metricId: 'Metric id',
-    fields: { year: 'Year', metric: 'Metric', value: 'Value', numerator: 'Numerator', denominator: 'Denominator', prev_year: 'Year compared', prev_value: 'Value in year compared', yoy: 'Change', n_data: 'Reports with data', n_reports: 'Reports', agency: 'Agency', report_id: 'Report id', rank: 'Rank', level: 'Level', region_code: 'Region code', highlighted: 'Selected', item: 'Item', upheld: 'Upheld', corrected: 'Corrected', other: 'Other result', pending: 'Pending', total: 'Total', correction_numerator: 'Correction rate numerator', correction_denominator: 'Correction rate denominator', correction_rate: 'Correction rate', code: 'Region code', name: 'Region', key: 'Item', group: 'Group', source: 'From', target: 'To', stage: 'Stage' },
+    filtersLabel: 'Filters',
     preview: 'Preview', size: 'Size', live: 'Live embed (queries the data in the browser)', staticEmbed: 'Static embed (carries its own numbers, no database)', filters: 'Show filters and controls', showFilters: 'Filters', hideFilters: 'Hide filters',
     update: 'A new version is available.', reload: 'Reload', offlineReady: 'Ready to work offline.',
   },

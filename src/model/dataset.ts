@@ -96,5 +96,3 @@ export interface Dataset {
   /** key/value metadata: dataset kind ('real' | 'synthetic'), generated_at, generator, version. */
   meta: Record<string, string>;
 }
-
-export const DATASET_TABLES = ['reports', 'facts', 'findings', 'checks'] as const;

@@ -1,6 +1,6 @@
-// Canonical keys: the contract of ../shared/spec/report-format.md (copied into docs/dataset.md).
+// Canonical keys: the contract between parser, dataset and dashboard (documented in docs/dataset.md).
 // The parse CLI's output and the dashboard use exactly these strings. Keys added beyond the
-// spec are marked "added" and documented in docs/dataset.md.
+// national template's cells are marked "added" and documented in docs/dataset.md.
 
 export type TableKey = 'requests' | 'appeals' | 'active' | 'legacy';
 

@@ -1,4 +1,4 @@
-// The template identities (勾稽关系) of report-format.md, evaluated on a report's printed facts —
+// The template identities (勾稽关系) of docs/dataset.md, evaluated on a report's printed facts —
 // the same checks, order, labels and 'skip' rule (a side with a blank cell) as the parser's
 // runChecks (src/parse/checks.ts). Not a call to it: runChecks re-indexes the facts for every
 // report and made the generator 3× slower (891 vs 2,946 reports/s), which matters at 1M reports.

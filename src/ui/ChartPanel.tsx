@@ -6,7 +6,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { EChartsOption } from 'echarts';
 import { EChart, type EChartHandle } from './EChart';
 import { useApp } from './context';
-import { downloadBlob, downloadLabelledCsv, downloadUrl, fileStem, filterText } from './download';
+import { downloadBlob, downloadChartCsv, downloadUrl, fileStem, filterText } from './download';
 import { ShareDialog } from './ShareDialog';
 import { getMetric } from '../data/metric-catalog';
 import { linkTo } from '../state/url';
@@ -61,7 +61,7 @@ export function ChartPanel({ id, title, note, option, table, csv, height, onPoin
           <button type="button" onClick={() => setShowTable((v) => !v)} aria-pressed={showTable}>{showTable ? s.showChart : s.showTable}</button>
           <button type="button" disabled={!option || showTable} onClick={() => { const u = chart.current?.png(text); if (u) downloadUrl(`${file}.png`, u); }}>{s.downloadPng}</button>
           <button type="button" disabled={!option || showTable} onClick={() => { const t = chart.current?.svg(text); if (t) downloadBlob(`${file}.svg`, new Blob([t], { type: 'image/svg+xml' })); }}>{s.downloadSvg}</button>
-          <button type="button" onClick={() => downloadLabelledCsv(`${file}.csv`, csv.fields, csv.rows, state, s)}>{s.downloadCsv}</button>
+          <button type="button" onClick={() => downloadChartCsv(`${file}.csv`, csv.fields, csv.rows, state, s)}>{s.downloadCsv}</button>
           <button type="button" onClick={() => setShare(true)}>{s.share}</button>
         </div>
       </header>

@@ -1,8 +1,8 @@
 // The ONLY module touching the ECharts runtime: per-component registration (never the full bundle —
-// 371 kB vs 166 kB gzip, stack-probe.md §3), init/setOption/resize/dispose via echarts-for-react's
+// 371 kB vs 166 kB gzip when measured), init/setOption/resize/dispose via echarts-for-react's
 // core build, and the PNG/SVG exports. Sets document.body.dataset.chart = 'ready' when a render
 // finishes, which the e2e tests and bench/first-chart.ts wait on.
-import { useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, SankeyChart, TreemapChart } from 'echarts/charts';
@@ -37,15 +37,18 @@ interface Props {
 
 let firstChartMarked = false;
 
-export function EChart({ option, animation, height = 420, label, handle, onPointClick }: Props) {
+function onFinished(): void {
+  if (!firstChartMarked) {
+    firstChartMarked = true;
+    performance.mark('nb:first-chart');
+  }
+  document.body.dataset.chart = 'ready';
+}
+
+type PointClick = NonNullable<Props['onPointClick']>;
+
+function EChartView({ option, animation, height = 420, label, handle, onPointClick }: Props) {
   const ref = useRef<ReactEChartsCore>(null);
-  // Views rebuild their option on every render, with new formatter closures, so echarts-for-react's
-  // deep compare sees a change and ECharts redraws the same chart — e.g. on the render that only
-  // marks a new query as loading, which then delays the new data's render. Same content (functions
-  // aside: they derive from the same data and language) → same object → no redraw.
-  const last = useRef<{ sig: string; opt: EChartsOption; extra: number } | null>(null);
-  let sig: string;
-  try { sig = `${animation}|${JSON.stringify(option)}`; } catch { sig = `unique:${Math.random()}`; } // a cycle: never reuse
   // The legend shows every series, wrapped to the chart's width (never paged "1/3"): the width is
   // measured, and the chart grows by the extra legend rows.
   const box = useRef<HTMLDivElement>(null);
@@ -62,20 +65,23 @@ export function EChart({ option, animation, height = 420, label, handle, onPoint
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  sig += `|${width}`;
-  if (!last.current || last.current.sig !== sig) {
-    const fitted = width ? fitLegend(fitNarrow(option, width), width) : { option, extra: 0 };
-    last.current = { sig, opt: { ...fitted.option, animation }, extra: fitted.extra };
-  }
-  const { opt, extra } = last.current;
-
-  const onFinished = useCallback(() => {
-    if (!firstChartMarked) {
-      firstChartMarked = true;
-      performance.mark('nb:first-chart');
-    }
-    document.body.dataset.chart = 'ready';
-  }, []);
+  // Views memoise their option on its rows and language, so an unchanged chart reaches here as the
+  // same object; what is drawn is derived from it with useMemo, a new object only when the option,
+  // the width step or the animation switch changes. echarts-for-react compares the option by
+  // identity first, so a render that changes nothing here (e.g. the one marking a new query as
+  // loading) calls no setOption and draws nothing.
+  const fitted = useMemo(() => (width ? fitLegend(fitNarrow(option, width), width) : { option, extra: 0 }), [option, width]);
+  const opt = useMemo(() => ({ ...fitted.option, animation }), [fitted, animation]);
+  const extra = fitted.extra;
+  const style = useMemo(() => ({ height: typeof height === 'number' ? height + extra : height, width: '100%' }), [height, extra]);
+  // Events bound once: a new handler object per render made echarts-for-react unbind and rebind
+  // them on every render. The click calls the view's latest handler (it closes over its rows).
+  const click = useRef<PointClick | undefined>(onPointClick);
+  useEffect(() => { click.current = onPointClick; }, [onPointClick]);
+  const clickable = onPointClick !== undefined;
+  const onEvents = useMemo((): Record<string, (p: Parameters<PointClick>[0]) => void> => (clickable
+    ? { finished: onFinished, click: (p) => click.current?.(p) }
+    : { finished: onFinished }), [clickable]);
 
   // Exports are drawn from the option (not the screen): an offscreen chart with title, filters and
   // source, at least MIN_EXPORT_WIDTH wide.
@@ -117,9 +123,13 @@ export function EChart({ option, animation, height = 420, label, handle, onPoint
         option={opt}
         notMerge
         lazyUpdate
-        style={{ height: typeof height === 'number' ? height + extra : height, width: '100%' }}
-        onEvents={onPointClick ? { finished: onFinished, click: (p: { name: string; seriesName?: string; dataIndex: number }) => onPointClick(p) } : { finished: onFinished }}
+        style={style}
+        onEvents={onEvents}
       /> : null}
     </div>
   );
 }
+
+/** Memoised: a parent's render with the same option, label and size (a filter typed elsewhere, a
+ * query marked loading) does not render the chart at all. */
+export const EChart = memo(EChartView);

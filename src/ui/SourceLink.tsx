@@ -4,7 +4,7 @@
 import { runProvenance } from '../data/queries';
 import { useApp, type AppCtx } from './context';
 
-// Metrics that are one printed cell: table:item:column (spec/report-format.md canonical keys).
+// Metrics that are one printed cell: table:item:column (canonical keys, src/model/keys.ts).
 const CELL: Record<string, string> = {
   new: 'requests:new:total', carried_over: 'requests:carried_over:total', outcome_total: 'requests:outcome_total:total',
   carried_forward: 'requests:carried_forward:total', natural_new: 'requests:new:natural',

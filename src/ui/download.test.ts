@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvSafe, fileStem, labelledCsv, toCsv } from './download';
+import { chartCsv, fileStem, toCsv } from './download';
+import { csvCell as csvSafe } from '../dataset/csv-safe';
+import { labelledCsv } from '../data/key-labels';
 import { DEFAULT_STATE } from '../state/url';
 import { t } from '../i18n/strings';
 
@@ -35,21 +37,21 @@ describe('files that stand alone', () => {
     expect(fileStem('x', { ...DEFAULT_STATE, agencies: ['a/b:c*?'] })).toBe('nianbao_overview_x_a_b_c_zh');
   });
 
-  it('labels CSV columns and metrics, keeps the id and unit, and states the filters first', () => {
-    const csv = labelledCsv(['year', 'metric', 'value', 'n_data'], [{ year: 2024, metric: 'outcome_total', value: 315, n_data: 3 }, { year: 2024, metric: 'granted_rate', value: null, n_data: 0 }], st, t('zh'));
-    const lines = Papa.parse<string[]>(csv).data;
+  it('states the filters first, then the view\'s labelled headings and cells (one labelling layer)', () => {
+    const rows = [{ year: 2024, metric: 'outcome_total', value: 315, n_data: 3 }, { year: 2024, metric: 'granted_rate', value: null, n_data: 0 }];
+    const c = labelledCsv(['year', 'metric', 'value', 'n_data'], rows, 'zh', { metric: (v) => (v === 'outcome_total' ? '办理结果总计' : v) });
+    const lines = Papa.parse<string[]>(chartCsv(c.fields, c.rows, st, t('zh'))).data;
     expect(lines[0]).toEqual(['筛选：已选机关：湘潭县人民政府办公室；2019–2024 年']);
-    expect(lines[1]).toEqual(['年份', '指标', '单位', '指标代码', '数值', '有数据的报告数']);
-    expect(lines[2][1]).not.toBe('outcome_total');
-    expect(lines[2].slice(2)).toEqual(['件', 'outcome_total', '315', '3']);
-    expect(lines[3].slice(2)).toEqual(['%', 'granted_rate', '', '0']); // blank stays blank
-    const en = Papa.parse<string[]>(labelledCsv(['key', 'value'], [{ key: 'denied_state_secret', value: 1 }], { ...st, lang: 'en' }, t('en'))).data;
-    expect(en[1]).toEqual(['Item', 'Value']);
-    expect(en[2]).toEqual(['State secret', '1']);
+    expect(lines[1]).toEqual(['年份', '指标', '数值（件；金额为万元；比率为小数，0.25 = 25%）', '有数据的报告数（份）']);
+    expect(lines[2]).toEqual(['2024', '办理结果总计', '315', '3']);
+    expect(lines[3]).toEqual(['2024', 'granted_rate', '', '0']); // blank stays blank
+    const en = labelledCsv(['key', 'value'], [{ key: 'denied_state_secret', value: 1 }], 'en', { key: (v) => (v === 'denied_state_secret' ? 'State secret' : v) });
+    expect(Papa.parse<string[]>(chartCsv(en.fields, en.rows, { ...st, lang: 'en' }, t('en')), { delimiter: ',' }).data.slice(1))
+      .toEqual([['Item', 'Value (cases; money in 10,000 yuan; rates as fractions, 0.25 = 25%)'], ['State secret', '1']]);
   });
 
   it('keeps the filters line one text cell that starts with a word, never a formula (agency names are hostile)', () => {
-    const csv = labelledCsv(['value'], [], { ...st, lang: 'en', agencies: ['=cmd|x', 'a,"b"\nc'] }, t('en'));
+    const csv = chartCsv(['value'], [], { ...st, lang: 'en', agencies: ['=cmd|x', 'a,"b"\nc'] }, t('en'));
     const first = Papa.parse<string[]>(csv).data[0];
     expect(first).toHaveLength(1);
     expect(first[0]).toBe('Filters: Selected agencies: =cmd|x, a,"b"\nc; 2019–2024');

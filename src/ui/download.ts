@@ -1,8 +1,5 @@
 // File downloads from the browser: a Blob or data URL behind a temporary <a download>.
-import Papa from 'papaparse';
-import { csvCell } from '../dataset/csv-safe';
-import { getMetric } from '../data/metric-catalog';
-import { APPEAL_ITEMS, OUTCOME_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS } from '../model';
+import { writeCsv } from '../dataset/csv-safe';
 import type { State } from '../state/url';
 import type { Strings } from '../i18n/strings';
 
@@ -21,17 +18,21 @@ export function downloadUrl(name: string, url: string): void {
   a.remove();
 }
 
-/** The project's one formula-escaping rule (src/dataset/csv-safe.ts). */
-export const csvSafe = csvCell;
-
-/** CSV text of rows (blank = empty cell, never 0), with a header row. */
+/** CSV text of rows (blank = empty cell, never 0), with a header row, through the project's one
+ * writer (src/dataset/csv-safe.ts); CRLF line ends, as spreadsheet programs write them. */
 export function toCsv(fields: string[], rows: Record<string, unknown>[]): string {
-  return Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => csvSafe(r[f]))) });
+  return writeCsv(fields, rows.map((r) => fields.map((f) => r[f])), { newline: '\r\n' });
+}
+
+/** A downloaded CSV file: a BOM first, so that Excel opens the UTF-8 Chinese text correctly. */
+export const csvFileText = (csv: string): string => `\ufeff${csv}`;
+
+function downloadCsvText(name: string, csv: string): void {
+  downloadBlob(name, new Blob([csvFileText(csv)], { type: 'text/csv;charset=utf-8' }));
 }
 
 export function downloadCsv(name: string, fields: string[], rows: Record<string, unknown>[]): void {
-  // BOM so that Excel opens the UTF-8 Chinese text correctly.
-  downloadBlob(name, new Blob(['\ufeff', toCsv(fields, rows)], { type: 'text/csv;charset=utf-8' }));
+  downloadCsvText(name, toCsv(fields, rows));
 }
 
 // ---- Files that stand alone: the filters in words, names that carry the selection, labelled CSV.
@@ -70,42 +71,15 @@ export function fileStem(id: string, st: State): string {
   return parts.filter((p): p is string => !!p).join('_').replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_').replace(/_+/g, '_').slice(0, 150);
 }
 
-/** Labels for the item keys the views put in `key`/`group`/`item`/`source`/`target` columns. */
-const ITEM_LABELS = new Map<string, { zh: string; en: string }>([
-  ...REQUEST_ROWS.map((r) => [r.key, r] as const), ...REQUEST_COLUMNS.map((r) => [r.key, r] as const),
-  ...OUTCOME_GROUPS.map((r) => [r.key, r] as const), ...APPEAL_ITEMS.map((r) => [r.key, r] as const),
-]);
-const ITEM_FIELDS = new Set(['key', 'group', 'item']);
-
 /**
- * A chart's CSV as a reader needs it: a first line stating the filters, column names in the UI
- * language, metric ids as labels with their unit (the id kept in its own column), item keys as
- * printed labels. Values stay as they are: blanks empty, never 0.
+ * A chart's CSV as it stands alone: a first line stating the filters, then its rows as the view
+ * labelled them (src/data/key-labels.ts labelledCsv: headings, metric and item keys in words —
+ * the one labelling layer). Values stay as they are: blanks empty, never 0.
  */
-export function labelledCsv(fields: string[], rows: Record<string, unknown>[], st: State, s: Strings): string {
-  const lang = st.lang;
-  const hasMetric = fields.includes('metric');
-  const out: string[] = [];
-  for (const f of fields) {
-    out.push(f);
-    if (f === 'metric') out.push('unit', 'metric_id');
-  }
-  const label = (f: string) => (f === 'unit' ? s.exp.unit : f === 'metric_id' ? s.exp.metricId : s.exp.fields[f] ?? f);
-  const data = rows.map((r) => {
-    const o: Record<string, unknown> = { ...r };
-    if (hasMetric) {
-      const m = getMetric(String(r.metric ?? ''));
-      o.metric = m ? m[lang] : r.metric;
-      o.unit = m ? (m.kind === 'rate' ? '%' : m.unit ?? '') : '';
-      o.metric_id = r.metric;
-    }
-    for (const f of fields) if (ITEM_FIELDS.has(f) && typeof r[f] === 'string') o[f] = ITEM_LABELS.get(r[f] as string)?.[lang] ?? r[f];
-    return o;
-  });
-  const body = Papa.unparse({ fields: out.map(label), data: data.map((r) => out.map((f) => csvSafe(r[f]))) });
-  return `${Papa.unparse([[csvSafe(filterText(st, s))]])}\r\n${body}`;
+export function chartCsv(fields: string[], rows: Record<string, unknown>[], st: State, s: Strings): string {
+  return `${writeCsv(null, [[filterText(st, s)]])}\r\n${toCsv(fields, rows)}`;
 }
 
-export function downloadLabelledCsv(name: string, fields: string[], rows: Record<string, unknown>[], st: State, s: Strings): void {
-  downloadBlob(name, new Blob(['\ufeff', labelledCsv(fields, rows, st, s)], { type: 'text/csv;charset=utf-8' }));
+export function downloadChartCsv(name: string, fields: string[], rows: Record<string, unknown>[], st: State, s: Strings): void {
+  downloadCsvText(name, chartCsv(fields, rows, st, s));
 }

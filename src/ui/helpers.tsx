@@ -4,7 +4,7 @@ import { getMetric, METRICS } from '../data/metric-catalog';
 import type { MetricInfo } from '../charts/types';
 import { formatNumber, formatPercent, formatRate, isSmallN } from '../charts/format';
 import type { Lang } from '../model/types';
-import { STRINGS, type Strings } from '../i18n/strings';
+import { STRINGS } from '../i18n/strings';
 
 export { selectionOf } from '../state/selection';
 
@@ -36,10 +36,6 @@ export function valueText(id: string, r: ValueLike, lang: Lang): string {
 
 export function isMutedRate(id: string, r: ValueLike): boolean {
   return getMetric(id)?.kind === 'rate' && isSmallN(r.denominator ?? null);
-}
-
-export function NoData({ s }: { s: Strings }) {
-  return <span className="nodata">{s.noData}</span>;
 }
 
 export { formatNumber, formatPercent };

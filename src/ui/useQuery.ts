@@ -12,6 +12,12 @@ export interface QueryState<T> {
 
 let firstViewQuery = true;
 
+/** Query answers are plain rows (numbers, strings, null, arrays): equal text, equal answer. Run once
+ * per answer, not per render. */
+function sameAnswer(a: unknown, b: unknown): boolean {
+  try { return JSON.stringify(a) === JSON.stringify(b); } catch { return false; }
+}
+
 /** `benchMark`: false for queries that are not a view's data (the agency search box). */
 export function useQuery<T>(key: string, run: () => Promise<T>, benchMark = true): QueryState<T> {
   const [st, setSt] = useState<QueryState<T>>({ data: null, error: null, loading: true });
@@ -30,7 +36,9 @@ export function useQuery<T>(key: string, run: () => Promise<T>, benchMark = true
     run().then(
       (data) => {
         if (mark) performance.mark('nb:view-query-end');
-        if (live) setSt({ data, error: null, loading: false });
+        // the same answer as before (a filter that changes nothing, a refresh) keeps the previous
+        // object, so the views' memoised chart options hold and nothing is redrawn
+        if (live) setSt((p) => ({ data: p.data !== null && sameAnswer(p.data, data) ? p.data : data, error: null, loading: false }));
       },
       (e) => {
         const code = e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;

@@ -33,6 +33,24 @@ describe('synth CLI', () => {
     expect(parseSynthArgs(['--agencies=10', '--out=x', '--years=2019-2020'])).toMatchObject({ agencies: 10, years: [2019, 2020], out: 'x', seed: '1' });
   });
 
+  it('reads its flags with node:util parseArgs, as the parse and site commands do', () => {
+    expect(parseSynthArgs(['--agencies', '12', '--out', 'x', '--seed', 's', '--detail-agencies', '3', '--batch', '4', '--jobs', '2', '--years', '2021,2023']))
+      .toEqual({ agencies: 12, years: [2021, 2023], out: 'x', seed: 's', detailAgencies: 3, batch: 4, jobs: 2 });
+    // the messages for bad values are the ones the hand-written parser gave
+    expect(parseSynthArgs(['--agencies', '0', '--out', 'x'])).toBe('--agencies must be an integer from 1 to 2000000 (got 0)');
+    expect(parseSynthArgs(['--out', 'x', '--years', '2018'])).toBe('--years must look like 2019-2025 or 2021,2023 (years from 2019) (got 2018)');
+    expect(parseSynthArgs(['--out', 'x', '--detail-agencies=-1'])).toBe('--detail-agencies must be a non-negative integer');
+    expect(parseSynthArgs(['--out', 'x', '--batch', '0'])).toBe('--batch must be a positive integer');
+    expect(parseSynthArgs(['--out', 'x', '--jobs', '65'])).toBe('--jobs must be an integer from 1 to 64');
+    // what it used to ignore silently is now said (a typo no longer runs with the default)
+    expect(parseSynthArgs(['--agencis', '10', '--out', 'x'])).toBe('unknown option --agencis');
+    expect(parseSynthArgs(['--out'])).toBe('--out needs a value');
+    // parseArgs reads a value starting with '-' as an option: a negative number goes as --flag=-1
+    expect(parseSynthArgs(['--out', 'x', '--detail-agencies', '-1'])).toBe('--detail-agencies needs a value');
+    expect(parseSynthArgs(['--out', 'x', 'extra'])).toMatch(/^unexpected argument extra/);
+    expect(parseSynthArgs(['--help'])).toBe('help');
+  });
+
   it('writes every report, findings for all and facts/checks for the detail sample only', async () => {
     expect(summary.reports).toBe(180);
     const [{ n }] = await rows(`SELECT count(*)::INTEGER n FROM reports WHERE dataset = 'synthetic' AND agency LIKE '[SYNTHETIC] %'`);

@@ -5,6 +5,8 @@ import { aggregatorFor, oneScanSql } from '../cube';
 import type { Selection } from '../filters';
 import { str } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
+import type { AggregateRow } from '../../model/rows';
+export type { AggregateRow } from '../../model/rows';
 
 export type GroupBy = 'year' | 'agency' | 'agency_year' | 'none';
 
@@ -14,19 +16,6 @@ export interface AggregateParams {
   by: GroupBy;
   /** Force per-report `metrics` or the `cube` (default: the cube when the grouping and selection allow). */
   source?: 'metrics' | 'cube';
-}
-
-export interface AggregateRow {
-  metric: string;
-  agency: string | null;
-  year: number | null;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  /** Reports in the group with data for this metric. */
-  n_data: number;
-  /** Reports in the group. */
-  n_reports: number;
 }
 
 /** The output's agency and year columns, and what to group the scan by. */

@@ -8,27 +8,13 @@ import { aggregatorFor, oneScanSql } from '../cube';
 import { requireMetric } from '../metric-catalog';
 import { ident, str } from '../sql';
 import { toNum, type QueryRunner } from '../query-runner';
+import type { AppealsRow } from '../../model/rows';
+export type { AppealsRow } from '../../model/rows';
 
 export interface AppealsParams { selection?: Selection; by?: 'year' | 'total'; source?: 'metrics' | 'cube' }
 
 /** The catalog's correction-rate metric per appeal item (same definition: 纠正 ÷ (总计 − 尚未审结), both known). */
 const CORRECTION_METRIC = { review: 'correction_rate', suit_direct: 'suit_direct_correction_rate', suit_after_review: 'suit_after_review_correction_rate' } as const;
-
-export interface AppealsRow {
-  item: 'review' | 'suit_direct' | 'suit_after_review';
-  year: number | null;
-  upheld: number | null;
-  corrected: number | null;
-  other: number | null;
-  pending: number | null;
-  total: number | null;
-  /** Σcorrected and Σ(total − pending) over reports where corrected, total and pending are all printed. */
-  correction_numerator: number | null;
-  correction_denominator: number | null;
-  correction_rate: number | null;
-  n_data: number;
-  n_reports: number;
-}
 
 export function appealsSql(p: AppealsParams = {}): string {
   const byYear = p.by === 'year';

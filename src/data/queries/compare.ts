@@ -7,6 +7,8 @@ import { metricAggregates, requireMetric } from '../metric-catalog';
 import { selectionPredicate, type Selection } from '../filters';
 import { inList, int, num } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
+import type { CompareRow, CompareQuantiles } from '../../model/rows';
+export type { CompareRow, CompareQuantiles } from '../../model/rows';
 
 export interface CompareParams {
   selection?: Selection;
@@ -31,32 +33,6 @@ export interface CompareParams {
 
 /** Percentile bands are drawn only from this many peers on; below it, the plain values. */
 export const MIN_BAND_PEERS = 10;
-
-export interface CompareRow {
-  agency: string;
-  level: string | null;
-  region_code: string | null;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  n_data: number;
-  rank: number | null;
-  n_ranked: number;
-  highlighted: boolean;
-  /** Below minDenominator: shown but not ranked. */
-  small: boolean;
-}
-
-export interface CompareQuantiles {
-  n: number;
-  p10: number | null;
-  p25: number | null;
-  p50: number | null;
-  p75: number | null;
-  p90: number | null;
-  /** Levels among the ranked peers: one level = a real peer group. */
-  levels?: string[];
-}
 
 function perAgency(p: CompareParams): string {
   const m = requireMetric(p.metric);

@@ -8,6 +8,8 @@ import type { Selection } from '../filters';
 import { aggregatorFor, oneScanSql } from '../cube';
 import { str } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
+import type { LongValueRow, SankeyLinkRow } from '../../model/rows';
+export type { LongValueRow, SankeyLinkRow } from '../../model/rows';
 
 export interface OutcomesParams {
   selection?: Selection;
@@ -15,15 +17,6 @@ export interface OutcomesParams {
   by?: 'year' | 'total';
   /** Force per-report `metrics` or the `cube` (default: chosen by the selection). */
   source?: 'metrics' | 'cube';
-}
-
-export interface LongValueRow {
-  key: string;
-  group: string | null;
-  year: number | null;
-  value: number | null;
-  n_data: number;
-  n_reports: number;
 }
 
 function longSql(entries: { key: string; group: string | null; column: string }[], p: OutcomesParams): string {
@@ -89,15 +82,6 @@ export async function runApplicantTypes(runner: QueryRunner, p: OutcomesParams &
 //   （七）总计 ─→ 行政复议 (review total), 直接起诉 (suit_direct total)
 //   行政复议 ─→ 维持 / 纠正 / 其他 / 尚未审结 (printed results), and ─→ 复议后起诉 (its total)
 // The template does not say which outcome led to which appeal, so appeals hang off the total.
-
-export interface SankeyLinkRow {
-  source: string;
-  target: string;
-  /** 1: applicant→group, 2: group→total, 3: total→appeal, 4: review→result/lawsuit. */
-  stage: number;
-  value: number | null;
-  n_data: number;
-}
 
 export function sankeySql(p: { selection?: Selection; source?: 'metrics' | 'cube' } = {}): string {
   const links: { source: string; target: string; stage: number; column: string }[] = [];

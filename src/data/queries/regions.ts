@@ -9,6 +9,8 @@ import type { Selection } from '../filters';
 import { aggregatorFor } from '../cube';
 import { int } from '../sql';
 import { toNum, toStr, type QueryRunner } from '../query-runner';
+import type { RegionRow } from '../../model/rows';
+export type { RegionRow } from '../../model/rows';
 
 export interface RegionParams {
   selection?: Selection;
@@ -18,22 +20,6 @@ export interface RegionParams {
   parent: string;
   /** Force per-report `metrics` or the `cube` (default: chosen by the selection). */
   source?: 'metrics' | 'cube';
-}
-
-export interface RegionRow {
-  /** 2, 4 or 6 digit prefix of the child region */
-  code: string;
-  name: string | null;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  n_reports: number;
-  n_data: number;
-  /** distinct agencies reporting in this child region */
-  n_agencies: number;
-  /** names of the enclosing province and city (for breadcrumbs) */
-  province: string | null;
-  city: string | null;
 }
 
 export function childPrefixLength(parent: string): number {

@@ -2,13 +2,12 @@
 // "my findings" report (findings + identity checks + CSV errors). Cells come from hostile files,
 // so every cell goes through the project's one formula-escaping rule (src/dataset/csv-safe.ts:
 // numbers stay numbers, "-" and "-5" stay as printed, "-1+1+cmd|…" is escaped).
-import Papa from 'papaparse';
 import type { Dataset } from '../../model/dataset';
-import { csvCell } from '../../dataset/csv-safe';
+import { writeCsv } from '../../dataset/csv-safe';
 import { FACT_COLUMNS, type CsvError } from './facts-csv';
 
 function unparse(fields: readonly string[], data: unknown[][]): string {
-  return Papa.unparse({ fields: [...fields], data: data.map((row) => row.map(csvCell)) }, { newline: '\n' });
+  return writeCsv(fields, data);
 }
 
 /** The imported facts in our facts format; blank values stay empty, never 0. */

@@ -1,4 +1,4 @@
-// The facts-CSV reader is H3's (src/dataset/csv.ts): every problem by line (header = 1) and
+// The facts-CSV reader is the dataset's own (src/dataset/csv.ts): every problem by line (header = 1) and
 // column; a bad row is listed and not loaded; valid rows load. Re-exported for the panel.
 import { FACT_COLUMNS as COLUMNS } from '../../dataset/columns';
 import type { Dataset, FactRow } from '../../model/dataset';

@@ -1,5 +1,5 @@
 // ParsedReport[] / facts-CSV rows → Dataset rows for DuckDB (schema: docs/dataset.md). Parsed
-// reports go through H3's toDataset; the data layer marks every inserted report 'imported'.
+// reports go through the CLI's toDataset (src/dataset/to-dataset.ts); the data layer marks every inserted report 'imported'.
 import { toDataset } from '../../dataset/to-dataset';
 import type { Dataset, FactRow, FindingRow, ReportRow } from '../../model/dataset';
 import type { ParsedReport } from '../../model/types';

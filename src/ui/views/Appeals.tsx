@@ -10,12 +10,15 @@ import { DataTable, type Column } from '../DataTable';
 import { keyOf, selectionOf } from '../helpers';
 import { Status } from '../Status';
 import { labelledCsv } from '../../data/key-labels';
+import { useMemo } from 'react';
 
 export function Appeals() {
   const { state, runner, s } = useApp();
   const lang = state.lang;
   const sel = selectionOf(state);
   const q = useQuery(keyOf('appeals', sel), () => runAppeals(runner, { selection: sel, by: 'year' }));
+  // built when the rows or the language change, not on every render: <EChart> redraws on a new option
+  const option = useMemo(() => (q.data?.length ? buildAppealsOption(q.data, { lang, animation: state.anim }) : null), [q.data, lang, state.anim]);
   if (!q.data) return <Status q={q} />;
   const n = (v: number | null) => formatNumber(v, lang);
   const cols: Column<AppealsRow>[] = [
@@ -31,7 +34,7 @@ export function Appeals() {
   return (
     <ChartPanel id="appeals" title={s.views.appeals}
       note={s.appealsNote}
-      option={q.data.length ? buildAppealsOption(q.data, { lang, animation: state.anim }) : null}
+      option={option}
       table={<DataTable caption={s.views.appeals} columns={cols} rows={q.data} />}
       csv={labelledCsv(['item', 'year', 'upheld', 'corrected', 'other', 'pending', 'total', 'correction_numerator', 'correction_denominator', 'correction_rate', 'n_data', 'n_reports'], q.data as unknown as Record<string, unknown>[], lang, { item: (v) => s.appealItems[v as AppealsRow['item']] })} />
   );

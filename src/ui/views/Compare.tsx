@@ -13,6 +13,7 @@ import { AgencyName, denominatorNote, isMutedRate, keyOf, knownMetric, metricInf
 import { Status } from '../Status';
 import { labelledCsv } from '../../data/key-labels';
 import { openSource, SourceLink } from '../SourceLink';
+import { useMemo } from 'react';
 
 export function Compare() {
   const app = useApp();
@@ -24,6 +25,10 @@ export function Compare() {
   // Without a year in the URL the latest one is ranked: wait for the year list rather than query a guess.
   const waiting = state.year === null && !yearsReady;
   const q = useQuery(keyOf('compare', sel, metric, year, waiting), () => (waiting ? new Promise<never>(() => {}) : runCompare(runner, { selection: sel, metric, year, limit: 40 })));
+  // built when the rows, metric or language change, not on every render (<EChart> redraws on a new option)
+  const option = useMemo(() => (q.data?.rows.some((r) => r.value !== null)
+    ? buildCompareOption(q.data.rows, q.data.quantiles, { lang, animation: state.anim, metric: metricInfo(metric, lang) })
+    : null), [q.data, lang, state.anim, metric]);
   const cols: Column<CompareRow>[] = [
     { key: 'rank', label: s.cols.rank, numeric: true },
     { key: 'agency', label: s.cols.agency, render: (r) => (r.highlighted ? <strong><AgencyName name={r.agency} /></strong> : <AgencyName name={r.agency} />) },
@@ -43,7 +48,7 @@ export function Compare() {
             {q.data.quantiles.n > 0 ? ` ${s.honest.median} ${formatNumber(q.data.quantiles.p50, lang)}.` : ''}
             {denominatorNote(metric, lang) ? ` ${denominatorNote(metric, lang)}` : ''}
           </>}
-          option={q.data.rows.some((r) => r.value !== null) ? buildCompareOption(q.data.rows, q.data.quantiles, { lang, animation: state.anim, metric: metricInfo(metric, lang) }) : null}
+          option={option}
           height={Math.max(300, 28 * q.data.rows.length + 80)}
           onPointClick={(p) => { if (q.data?.rows.some((r) => r.agency === p.name)) void openSource(app, p.name, year, metric); }}
           table={<DataTable caption={s.views.compare} columns={cols} rows={q.data.rows} />}

@@ -12,7 +12,7 @@ import { DataTable, type Column } from '../DataTable';
 import { keyOf, selectionOf } from '../helpers';
 import { Status } from '../Status';
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../../model';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { keyLabel, labelledCsv } from '../../data/key-labels';
 import { APPLICANT_COLUMNS } from '../../model';
 
@@ -33,6 +33,13 @@ export function Outcomes() {
     applicants: await runApplicantTypes(runner, { selection: sel, by: 'total' }),
     sankey: await runSankey(runner, { selection: sel }),
   }));
+  // each built when its rows or the language change, not on every render (<EChart> redraws on a new option)
+  const d = q.data;
+  const anim = state.anim;
+  const outcomesOption = useMemo(() => (d?.groups.length ? buildOutcomesOption(d.groups, { lang, animation: anim, mode: state.mode }) : null), [d, lang, anim, state.mode]);
+  const reasonsOption = useMemo(() => (d?.reasons.length ? buildReasonsOption(d.reasons, { lang, animation: anim }) : null), [d, lang, anim]);
+  const applicantsOption = useMemo(() => (d?.applicants.length ? buildApplicantTypesOption(d.applicants, { lang, animation: anim }) : null), [d, lang, anim]);
+  const sankeyOption = useMemo(() => (d?.sankey.length ? buildSankeyOption(d.sankey, { lang, animation: anim }) : null), [d, lang, anim]);
   if (!q.data) return <Status q={q} />;
   const { groups, reasons, applicants, sankey } = q.data;
   const longCols: Column<LongValueRow>[] = [
@@ -66,20 +73,20 @@ export function Outcomes() {
         </label>
       </div>
       <ChartPanel id="outcomes" title={s.views.outcomes}
-        option={groups.length ? buildOutcomesOption(groups, { lang, animation: state.anim, mode: state.mode }) : null}
+        option={outcomesOption}
         table={<DataTable caption={s.views.outcomes} columns={longCols} rows={groups} />}
         csv={labelledCsv(LONG_FIELDS, groups as unknown as Record<string, unknown>[], lang, longCells)} />
       <ChartPanel id="reasons" title={s.reasons}
-        option={reasons.length ? buildReasonsOption(reasons, { lang, animation: state.anim }) : null}
+        option={reasonsOption}
         height={560}
         table={<DataTable caption={s.reasons} columns={longCols} rows={reasons} />}
         csv={labelledCsv(LONG_FIELDS, reasons as unknown as Record<string, unknown>[], lang, longCells)} />
       <ChartPanel id="applicants" title={s.applicants}
-        option={applicants.length ? buildApplicantTypesOption(applicants, { lang, animation: state.anim }) : null}
+        option={applicantsOption}
         table={<DataTable caption={s.applicants} columns={longCols} rows={applicants} />}
         csv={labelledCsv(LONG_FIELDS, applicants as unknown as Record<string, unknown>[], lang, longCells)} />
       <ChartPanel id="flow" title={s.flow}
-        option={sankey.length ? buildSankeyOption(sankey, { lang, animation: state.anim }) : null}
+        option={sankeyOption}
         height={520}
         table={<DataTable caption={s.flow} columns={sankeyCols} rows={sankey} />}
         csv={labelledCsv(['source', 'target', 'stage', 'value', 'n_data'], sankey as unknown as Record<string, unknown>[], lang, { source: (v) => sankeyNodeLabel(String(v), lang), target: (v) => sankeyNodeLabel(String(v), lang) })} />

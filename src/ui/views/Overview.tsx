@@ -15,6 +15,7 @@ import { DataTable, type Column } from '../DataTable';
 import { isMutedRate, keyOf, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
 import { labelledCsv } from '../../data/key-labels';
+import { useMemo } from 'react';
 
 const CARDS = ['received', 'new', 'carried_over', 'outcome_total', 'granted_rate', 'denied_rate', 'review_total', 'correction_rate', 'suit_direct_total', 'suit_after_review_total'];
 const CHART = ['received', 'new', 'outcome_total', 'review_total'];
@@ -53,14 +54,17 @@ export function Overview() {
   // the change compares the same agencies in both years: per-report rows, after the first chart
   const ch = useQuery(keyOf('overview-change', sel, latestYear), () => (latestYear === null ? Promise.resolve([] as LikeForLikeRow[])
     : runLikeForLike(runner, { selection: sel, metrics: CARDS, year: latestYear })), false);
+  // the chart shows CHART's series; built when the rows or the language change, not on every render
+  const chartRows = useMemo(() => (q.data ?? []).filter((r) => CHART.includes(r.metric)), [q.data]);
+  const option = useMemo(() => (chartRows.length ? buildTrendsOption(chartRows, { lang: state.lang, animation: state.anim, metrics: CHART.map((m) => metricInfo(m, state.lang)) }) : null),
+    [chartRows, state.lang, state.anim]);
   if (!q.data) return <Status q={q} />;
   const rows = q.data;
   const latest = latestOverview(rows);
   const lang = state.lang;
   const year = [...latest.values()][0]?.year ?? null;
   const changes = new Map((ch.data ?? []).map((c) => [c.metric, c]));
-  // the table shows exactly the chart's series
-  const chartRows = rows.filter((r) => CHART.includes(r.metric));
+  // the table shows exactly the chart's series (chartRows)
   const cols: Column<OverviewRow>[] = [
     { key: 'year', label: s.year },
     { key: 'metric', label: s.metric, render: (r) => metricInfo(r.metric, lang).label },
@@ -87,7 +91,7 @@ export function Overview() {
       <ChartPanel
         id="overview"
         title={s.overviewView.requestsChart}
-        option={chartRows.length ? buildTrendsOption(chartRows, { lang, animation: state.anim, metrics: CHART.map((m) => metricInfo(m, lang)) }) : null}
+        option={option}
         table={<DataTable caption={s.views.overview} columns={cols} rows={chartRows} />}
         csv={labelledCsv(['year', 'metric', 'value', 'n_data', 'n_reports'], chartRows as unknown as Record<string, unknown>[], lang, { metric: (v) => metricInfo(String(v), lang).label })}
       />

@@ -1,4 +1,4 @@
-// Issue 5's region view: one metric in one year over the regions one level below the current
+// The region view: one metric in one year over the regions one level below the current
 // region filter (全国 → provinces → cities → counties). Clicking a tile or a breadcrumb drills by
 // setting the URL's region prefix, so the drill state is shareable and every other view follows it.
 import { runRegions, type RegionRow } from '../../data/queries';
@@ -11,6 +11,7 @@ import { DataTable, type Column } from '../DataTable';
 import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
 import { labelledCsv } from '../../data/key-labels';
+import { useMemo } from 'react';
 
 /** The parent whose children are shown: '' (all provinces), a province (2) or a city (4 digits). */
 export function regionParent(region: string): string {
@@ -27,6 +28,9 @@ export function Regions() {
   const waiting = state.year === null && !yearsReady;
   const q = useQuery(keyOf('regions', sel, metric, year, parent, waiting), () =>
     (waiting ? new Promise<never>(() => {}) : runRegions(runner, { selection: sel, metric, year, parent })));
+  // built when the rows, metric or language change, not on every render (<EChart> redraws on a new option)
+  const option = useMemo(() => (q.data?.rows.length ? buildRegionsOption(q.data.rows, metricInfo(metric, lang), { lang, animation: state.anim }) : null),
+    [q.data, lang, state.anim, metric]);
   // Breadcrumb names come from the rows' own parent levels: a 4-digit parent's name is its city.
   const crumbs: { code: string; label: string }[] = [{ code: '', label: s.regionsView.all }];
   const first = q.data?.rows[0];
@@ -60,7 +64,7 @@ export function Regions() {
             {unplaced ? s.regionsView.unplaced(unplaced) : ''}
             {denominatorNote(metric, lang) ? ` ${denominatorNote(metric, lang)}` : ''}
           </>}
-          option={q.data.rows.length ? buildRegionsOption(q.data.rows, metricInfo(metric, lang), { lang, animation: state.anim }) : null}
+          option={option}
           height={420}
           onPointClick={(p) => { const r = q.data?.rows.find((x) => (x.name ?? x.code) === p.name); if (r) drill(r.code); }}
           table={<DataTable caption={s.views.regions} columns={cols} rows={q.data.rows} />}

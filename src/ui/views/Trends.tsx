@@ -15,6 +15,7 @@ import { AgencyName, denominatorNote, isMutedRate, keyOf, knownMetric, metricInf
 import { Status } from '../Status';
 import { labelledCsv } from '../../data/key-labels';
 import { SourceLink } from '../SourceLink';
+import { useMemo } from 'react';
 
 export function Trends() {
   const { state, runner, s, update } = useApp();
@@ -26,6 +27,12 @@ export function Trends() {
   const sel = selectionOf(state);
   const mode = state.agencies.length ? 'agency' : 'aggregate';
   const q = useQuery(keyOf('trends', sel, metrics, mode), () => runTrends(runner, { selection: sel, metrics, mode }));
+  // built when the rows or the language change (not on every render: <EChart> redraws on a new
+  // option); the series' labels come from the rows' own metrics, so a metric picked while its query
+  // runs does not redraw the old rows
+  const option = useMemo(() => (q.data?.length
+    ? buildTrendsOption(q.data, { lang, animation: state.anim, metrics: [...new Set(q.data.map((r) => r.metric))].map((m) => metricInfo(m, lang)) })
+    : null), [q.data, lang, state.anim]);
   const cols: Column<TrendRow>[] = [
     { key: 'year', label: s.year },
     ...(mode === 'agency' ? [{ key: 'agency', label: s.cols.agency, render: (r: TrendRow) => <AgencyName name={r.agency} /> }] : []),
@@ -58,7 +65,7 @@ export function Trends() {
           id="trends"
           title={s.views.trends}
           note={notes || undefined}
-          option={q.data.length ? buildTrendsOption(q.data, { lang, animation: state.anim, metrics: metrics.map((m) => metricInfo(m, lang)) }) : null}
+          option={option}
           table={<DataTable caption={s.views.trends} columns={cols} rows={q.data} />}
           csv={labelledCsv(['metric', ...(mode === 'agency' ? ['agency'] : []), 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], q.data as unknown as Record<string, unknown>[], lang, { metric: (v) => metricInfo(String(v), lang).label })}
         />
