@@ -4,7 +4,7 @@
 // duckdb-wasm starts; anything else (any change the user makes) waits for DuckDB. A view whose SQL
 // changed simply misses the snapshot and waits: the snapshot can make a view early, never different.
 import { metaSql, runImported, runOverview, runTrends, runYears } from '../data/queries';
-import type { QueryRunner } from '../data/query-runner';
+import { sqlOf, type QueryRunner, type Sql } from '../data/query-runner';
 import { DEFAULT_STATE } from './url';
 import { selectionOf } from './selection';
 
@@ -69,9 +69,10 @@ export function snapshotRunner(snap: Snapshot, live: Promise<QueryRunner>): Quer
   let ready: QueryRunner | null = null;
   void live.then((r) => { ready = r; }, () => {});
   return {
-    query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    query: <T = Record<string, unknown>>(sql: Sql): Promise<T[]> => {
       if (ready) return ready.query<T>(sql);
-      const hit = Object.prototype.hasOwnProperty.call(snap.queries, sql) ? snap.queries[sql] : undefined;
+      const text = sqlOf(sql);
+      const hit = Object.prototype.hasOwnProperty.call(snap.queries, text) ? snap.queries[text] : undefined;
       if (hit) return Promise.resolve(hit.map((r) => ({ ...r })) as T[]);
       return live.then((r) => r.query<T>(sql));
     },

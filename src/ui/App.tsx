@@ -1,11 +1,11 @@
 // The shell: load state, header (language, views), filters, the active view. Views own their data.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DataLoadError, LoadedDataset, LoadProgress } from '../data/duckdb-wasm';
+import type { DataLoadError, LoadProgress } from '../data/download';
+import type { DatasetSession } from '../data/session';
 import { metaSql, runImported, runYears, type ImportedSet } from '../data/queries';
 import { t } from '../i18n/strings';
 import { VIEWS, type View } from '../state/url';
 import { Ctx, type AppCtx } from './context';
-import { scopedRunner } from '../data/detail';
 import type { QueryRunner } from '../data/query-runner';
 import type { Selection } from '../data/filters';
 import { useDetailStatus } from './useDetailStatus';
@@ -29,7 +29,7 @@ import { Profile } from './views/Profile';
 import { snapshotRunner, type Snapshot } from '../state/snapshot';
 
 export interface Boot {
-  ready: Promise<LoadedDataset>;
+  ready: Promise<DatasetSession>;
   /** The first views' results from the data build (null: none); answers them until DuckDB is ready. */
   snapshot?: Promise<Snapshot | null>;
   onProgress(cb: (p: LoadProgress) => void): void;
@@ -39,12 +39,7 @@ const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
   overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, sql: Sql, change: Change, glossary: Glossary, profile: Profile,
 };
 
-interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }
-
-/** Detail parts up to this many bytes in all are fetched eagerly (the bundled reports: ~12 MB raw, ~100 kB gzip). */
-const EAGER_DETAIL_BYTES = 16 * 1024 * 1024;
-/** A view that needs more undownloaded detail than this asks first (one province at 150k: ≤ 41 MB). */
-const LARGE_DETAIL_BYTES = 64 * 1024 * 1024;
+interface Loaded { data: DatasetSession; years: number[] | null; synthetic: boolean }
 
 const NONE_IMPORTED: ImportedSet = { reports: new Set(), agencies: new Set() };
 
@@ -77,22 +72,19 @@ export function App({ boot }: { boot: Boot }) {
       const synthetic = meta.some((m) => m.key === 'dataset' && /synthetic/i.test(String(m.value)));
       setLoaded({ data, years, synthetic });
       // A small dataset's detail is fetched right after the first view, so later views never wait.
-      if (data.parts.length && data.parts.reduce((n, p) => n + p.bytes, 0) <= EAGER_DETAIL_BYTES) {
-        void data.ensureDetail(data.parts.map((p) => p.code)).catch(() => { /* retried, and its error shown, by the first view that needs it */ });
-      }
+      data.prefetchDetail();
     }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message, step: 'step' in e ? e.step : undefined }));
   }, [boot]);
 
   useEffect(() => { document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en'; document.title = s.title; }, [state.lang, s.title]);
 
-  // Per-report queries wait for the detail parts of the current region (src/data/detail.ts);
-  // region/year figures come from the cube in the index file and never wait.
-  // Beyond LARGE_DETAIL_BYTES a view asks before downloading (national views at 150k agencies).
+  // Per-report queries wait for the detail parts of the current region (src/data/session.ts);
+  // region/year figures come from the cube in the index file and never wait. Beyond
+  // LARGE_DETAIL_BYTES a view asks before downloading (national views at 150k agencies).
   const [allDetail, setAllDetail] = useState(false);
   const loadAllDetail = useCallback(() => setAllDetail(true), []);
   const data = loaded?.data ?? null;
-  const runnerFor = useMemo(() => (data ? (sel: Selection) => scopedRunner(data.runner, sel, data.parts, data.ensureDetail,
-    allDetail ? null : { maxBytes: LARGE_DETAIL_BYTES, loaded: data.loadedParts }) : null), [data, allDetail]);
+  const runnerFor = useMemo(() => (data ? (sel: Selection) => data.runnerFor(sel, { all: allDetail }) : null), [data, allDetail]);
   const runner = useMemo(() => runnerFor?.({ region: state.region || undefined }) ?? null, [runnerFor, state.region]);
   const detail = useDetailStatus(data);
   const liveCtx = useMemo<AppCtx | null>(() => (loaded && runner && runnerFor ? { state, update, s, runner, runnerFor, loadAllDetail, allDetail, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, runnerFor, loadAllDetail, allDetail, state, update, s, refresh, imported]);
@@ -104,7 +96,7 @@ export function App({ boot }: { boot: Boot }) {
     let on = true;
     void boot.snapshot?.then(async (snap) => {
       if (!snap || !on) return;
-      const live = (sel: Selection) => snapshotRunner(snap, boot.ready.then((d) => scopedRunner(d.runner, sel, d.parts, d.ensureDetail, { maxBytes: LARGE_DETAIL_BYTES, loaded: d.loadedParts })));
+      const live = (sel: Selection) => snapshotRunner(snap, boot.ready.then((d) => d.runnerFor(sel)));
       const years = (await runYears(live({}))).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
       if (on) setEarly({ live, years });
     }).catch(() => { /* no snapshot: wait for DuckDB */ });

@@ -7,7 +7,7 @@ import type { Selection } from '../filters';
 import { aggregatorFor, oneScanSql } from '../cube';
 import { requireMetric } from '../metric-catalog';
 import { ident, str } from '../sql';
-import { toNum, type QueryRunner } from '../query-runner';
+import { query, toNum, type Query, type QueryRunner } from '../query-runner';
 
 export interface AppealsParams { selection?: Selection; by?: 'year' | 'total'; source?: 'metrics' | 'cube' }
 
@@ -30,7 +30,7 @@ export interface AppealsRow {
   n_reports: number;
 }
 
-export function appealsSql(p: AppealsParams = {}): string {
+export function appealsSql(p: AppealsParams = {}): Query {
   const byYear = p.by === 'year';
   const columns = APPEAL_ITEMS.flatMap((it) => APPEAL_COLUMNS.map((ac) => metricColumn('appeals', it.key, ac.key)));
   const agg = aggregatorFor(p.selection, columns, { source: p.source });
@@ -46,8 +46,8 @@ export function appealsSql(p: AppealsParams = {}): string {
         ['n_data', agg.count(c('total'))], ['n_reports', agg.reports]] as [string, string][];
     }),
   });
-  return `SELECT item, item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${APPEAL_COLUMNS.map((ac) => ident(ac.key)).join(', ')}, correction_numerator, correction_denominator, correction_rate, n_data, n_reports FROM (${inner})
-ORDER BY year NULLS FIRST, item_order`;
+  return query(`SELECT item, item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${APPEAL_COLUMNS.map((ac) => ident(ac.key)).join(', ')}, correction_numerator, correction_denominator, correction_rate, n_data, n_reports FROM (${inner})
+ORDER BY year NULLS FIRST, item_order`, agg.source);
 }
 
 export async function runAppeals(runner: QueryRunner, p: AppealsParams = {}): Promise<AppealsRow[]> {
