@@ -47,8 +47,11 @@ export interface DatasetSession {
   /** A runner for views of `sel`: detail reads wait for the selection's parts; above LARGE_DETAIL_BYTES
    * of missing parts they fail with DetailTooLargeError unless `all` (the user asked to load them). */
   runnerFor(sel: Selection, opts?: { all?: boolean }): QueryRunner;
-  /** runnerFor({}): every part (the console, the import's checks). */
+  /** runnerFor({}): every part (the shell's queries, the import's checks). */
   runner: QueryRunner;
+  /** Runs every statement at once, whatever is attached: the analysts' console only (window.nianbao),
+   * where waiting for 700 MB of detail to read duckdb_memory() would be wrong. */
+  unscoped: QueryRunner;
   /** Fetch and attach these parts (idempotent; concurrent calls share downloads). */
   ensureDetail(codes: readonly string[]): Promise<void>;
   /** A small dataset's detail, fetched unasked so later views never wait (errors wait for the view that needs it). */
@@ -190,6 +193,7 @@ export async function openSession(opts: SessionOptions): Promise<DatasetSession>
     parts,
     runnerFor,
     runner: runnerFor({}),
+    unscoped: { query: (sql) => run(sql) },
     ensureDetail,
     prefetchDetail(maxBytes = EAGER_DETAIL_BYTES) {
       if (parts.length && parts.reduce((n, p) => n + p.bytes, 0) <= maxBytes) {

@@ -63,18 +63,27 @@ export function matchingSnapshot(snap: Snapshot, index: Uint8Array): Snapshot | 
 
 /**
  * A runner that answers the snapshot's SQL at once while `live` is pending, and everything else
- * (and everything once live is there) from the live runner.
+ * (and everything once live is there) from the live runner. A function for `live` is called only
+ * when a query misses the snapshot (an embed the snapshot answers never starts DuckDB).
  */
-export function snapshotRunner(snap: Snapshot, live: Promise<QueryRunner>): QueryRunner {
+export function snapshotRunner(snap: Snapshot, live: Promise<QueryRunner> | (() => Promise<QueryRunner>)): QueryRunner {
   let ready: QueryRunner | null = null;
-  void live.then((r) => { ready = r; }, () => {});
+  let pending: Promise<QueryRunner> | null = null;
+  const get = () => {
+    if (!pending) {
+      pending = typeof live === 'function' ? live() : live;
+      void pending.then((r) => { ready = r; }, () => {});
+    }
+    return pending;
+  };
+  if (typeof live !== 'function') get();
   return {
     query: <T = Record<string, unknown>>(sql: Sql): Promise<T[]> => {
       if (ready) return ready.query<T>(sql);
       const text = sqlOf(sql);
       const hit = Object.prototype.hasOwnProperty.call(snap.queries, text) ? snap.queries[text] : undefined;
       if (hit) return Promise.resolve(hit.map((r) => ({ ...r })) as T[]);
-      return live.then((r) => r.query<T>(sql));
+      return get().then((r) => r.query<T>(sql));
     },
   };
 }

@@ -1,5 +1,5 @@
 // The shell: load state, header (language, views), filters, the active view. Views own their data.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DataLoadError, LoadProgress } from '../data/download';
 import type { DatasetSession } from '../data/session';
 import { metaSql, runImported, runYears, type ImportedSet } from '../data/queries';
@@ -29,7 +29,10 @@ import { Profile } from './views/Profile';
 import { snapshotRunner, type Snapshot } from '../state/snapshot';
 
 export interface Boot {
-  ready: Promise<DatasetSession>;
+  /** The data session; the first call starts DuckDB and the download (idempotent). */
+  start(): Promise<DatasetSession>;
+  /** Start only when a query misses the snapshot (embeds: a frame the snapshot answers never fetches the 34 MB wasm). */
+  lazy?: boolean;
   /** The first views' results from the data build (null: none); answers them until DuckDB is ready. */
   snapshot?: Promise<Snapshot | null>;
   onProgress(cb: (p: LoadProgress) => void): void;
@@ -59,9 +62,13 @@ export function App({ boot }: { boot: Boot }) {
     void runImported(loaded.data.runner).then(setImported);
   }, [loaded]);
 
-  useEffect(() => {
-    boot.onProgress(setProgress);
-    boot.ready.then(async (data) => {
+  // the session's arrival is handled once, whoever starts it (this effect, or a snapshot miss)
+  const handled = useRef(false);
+  const start = useCallback(() => {
+    const ready = boot.start();
+    if (handled.current) return ready;
+    handled.current = true;
+    ready.then(async (data) => {
       // The view renders at once; the year list (filters, compare's default year) and meta (the
       // SYNTHETIC banner) follow — they are not on the first chart's path (bench/first-chart.ts).
       setLoaded({ data, years: null, synthetic: false });
@@ -74,7 +81,12 @@ export function App({ boot }: { boot: Boot }) {
       // A small dataset's detail is fetched right after the first view, so later views never wait.
       data.prefetchDetail();
     }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message, step: 'step' in e ? e.step : undefined }));
+    return ready;
   }, [boot]);
+  useEffect(() => {
+    boot.onProgress(setProgress);
+    if (!boot.lazy) void start();
+  }, [boot, start]);
 
   useEffect(() => { document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en'; document.title = s.title; }, [state.lang, s.title]);
 
@@ -94,14 +106,15 @@ export function App({ boot }: { boot: Boot }) {
   const [early, setEarly] = useState<{ live: (sel: Selection) => QueryRunner; years: number[] } | null>(null);
   useEffect(() => {
     let on = true;
-    void boot.snapshot?.then(async (snap) => {
-      if (!snap || !on) return;
-      const live = (sel: Selection) => snapshotRunner(snap, boot.ready.then((d) => d.runnerFor(sel)));
+    void (boot.snapshot ?? Promise.resolve(null)).then(async (snap) => {
+      if (!snap) { if (on) void start(); return; } // lazy or not: without a snapshot only DuckDB answers
+      if (!on) return;
+      const live = (sel: Selection) => snapshotRunner(snap, () => start().then((d) => d.runnerFor(sel)));
       const years = (await runYears(live({}))).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
       if (on) setEarly({ live, years });
     }).catch(() => { /* no snapshot: wait for DuckDB */ });
     return () => { on = false; };
-  }, [boot]);
+  }, [boot, start]);
   const earlyCtx = useMemo<AppCtx | null>(() => (early && !loaded ? {
     state, update, s, runner: early.live({ region: state.region || undefined }), runnerFor: early.live, loadAllDetail, allDetail,
     years: early.years, yearsReady: true, refresh: () => {}, imported: NONE_IMPORTED,

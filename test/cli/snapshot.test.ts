@@ -66,6 +66,19 @@ describe('first-view snapshot', () => {
     expect(asked).toMatch(/43/);
   });
 
+  it('starts a lazy live runner only when a query misses (an embed the snapshot answers never starts DuckDB)', async () => {
+    let started = 0;
+    const early = snapshotRunner(snap, async () => { started++; return live; });
+    await runOverview(early, { selection: sel });
+    await runYears(early);
+    expect(started).toBe(0);
+    const missed = await runOverview(early, { selection: { ...sel, region: '43' } });
+    expect(started).toBe(1);
+    expect(missed).toEqual(await runOverview(live, { selection: { ...sel, region: '43' } }));
+    await runOverview(early, { selection: { ...sel, region: '35' } });
+    expect(started).toBe(1);
+  });
+
   it('is used only with the index file it was computed on', () => {
     const index = new Uint8Array(readFileSync(path.join(out, 'index.duckdb')));
     expect(matchingSnapshot(snap, index)).toBe(snap);
