@@ -33,6 +33,12 @@ export interface QueryRunner {
 /** A Query (for builders: `query(sql, 'cube')`). */
 export const query = (sql: string, ...reads: Reads[]): Query => ({ sql, reads: [...new Set(reads)] });
 
+/**
+ * A statement that reads no table — SET VARIABLE, DDL or DELETE on the in-memory `imp` schema: it
+ * runs at once (no detail wait) and, since it changes state, drops the session's cached results.
+ */
+export const statement = (sql: string): Query => ({ sql, reads: [] });
+
 /** The SQL text of either form (the snapshot and the database see only this). */
 export const sqlOf = (q: Sql): string => (typeof q === 'string' ? q : q.sql);
 

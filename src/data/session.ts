@@ -115,10 +115,11 @@ export async function openSession(opts: SessionOptions): Promise<DatasetSession>
   const cache = new Map<string, Promise<Record<string, unknown>[]>>();
   const run = async <T>(sql: Sql): Promise<T[]> => {
     const text = sqlOf(sql);
-    if (typeof sql === 'string' || !sql.reads.every((r) => CACHEABLE.includes(r))) {
-      if (typeof sql === 'string') cache.clear(); // undeclared: may write (imports, the switch)
+    if (typeof sql === 'string' || sql.reads.length === 0) {
+      cache.clear(); // undeclared SQL, or a statement: may change what any view returns
       return db.query<T>(text);
     }
+    if (!sql.reads.every((r) => CACHEABLE.includes(r))) return db.query<T>(text);
     let hit = cache.get(text);
     if (!hit) {
       hit = q(text);
@@ -206,6 +207,7 @@ export async function openSession(opts: SessionOptions): Promise<DatasetSession>
       return () => { listeners.delete(cb); };
     },
     setSource: (source) => writes([setSourceSql(source)]),
+    // (src/ui/import/target.ts does the same through a runner, as `statement`s)
     async clearImported() {
       await writes(clearImportedSql());
       await rebuildImported(q);

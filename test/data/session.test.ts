@@ -155,6 +155,20 @@ describe('data session: the detail queue', () => {
 });
 
 describe('data session: import, the switch and clear', () => {
+  it('switches and clears without waiting for detail files (they may be too large to fetch)', async () => {
+    const s = await open();
+    for (const p of s.parts) faults.set(p.file, 'hang');
+    const t = targetFromRunner(s.runnerFor({}));
+    const cube = () => s.runnerFor({}).query<{ n_reports: number }>(yearsSql());
+    const both = await cube();
+    await t.setSource('imported');
+    expect(await cube()).toEqual([]); // the cached cube result was dropped by the switch
+    await t.setSource('both');
+    await t.clearImported();
+    expect(await cube()).toEqual(both);
+    expect(fetched.filter((f) => f.startsWith('detail/'))).toEqual([]);
+  });
+
   it('adds imported reports to the views, follows the switch, and clears them again', async () => {
     const s = await open();
     const r = s.runnerFor({});
