@@ -109,14 +109,4 @@ describe('detail scope', () => {
     expect(partsFor({}, parts)).toEqual(['32', '35', '43', '44', 'x']);
     expect(partsFor({ agencies: ['a'] }, parts)).toEqual(['32', '35', '43', '44', 'x']);
   });
-  it('stays safe: no query builder widens the region of its selection (the session scopes by region only)', () => {
-    // A builder that ignored `region` would read provinces the runner did not wait for, and count
-    // fewer reports. Agencies and years may be ignored (compare's peers, quality's undated reports).
-    const dir = path.resolve(import.meta.dirname, '../../src/data/queries');
-    for (const f of readdirSync(dir)) {
-      const src = readFileSync(path.join(dir, f), 'utf8');
-      for (const m of src.matchAll(/ignore:\s*(\[[^\]]*\])/g)) expect(m[1], f).not.toMatch(/region/);
-      expect(src, f).not.toMatch(/region:\s*undefined/);
-    }
-  });
 });

@@ -13,6 +13,9 @@ import { attachSql, bundledTablesSql, setupViewsSql, type BundledTable } from '.
 import { DataLoadError } from '../../src/data/download';
 import { openSession, type DatasetSession, type DetailEvent } from '../../src/data/session';
 import { agenciesSql, compareSql, overviewSql, qualityReportsSql, regionsSql, runAggregate, yearsSql } from '../../src/data/queries';
+import * as q from '../../src/data/queries';
+import { needsDetail } from '../../src/data/query-runner';
+import { regionParent } from '../../src/ui/views/Regions';
 import { parseReport } from '../../src/parse/parse-report';
 import { toDataset } from '../../src/dataset';
 import { parsedToDataset } from '../../src/ui/import/to-dataset';
@@ -104,6 +107,30 @@ describe('data session: the detail queue', () => {
     expect(await all.query('SELECT count(*)::INTEGER AS n FROM metrics')).toEqual(await full.query('SELECT count(*)::INTEGER AS n FROM metrics'));
     expect([...s.loadedParts()].sort()).toEqual(s.parts.map((p) => p.code).sort());
     for (const p of s.parts) expect(count(p.file)).toBe(1);
+  });
+
+  it('with only the selection’s province attached, every per-report builder gives the full file’s numbers', async () => {
+    // the session fetches the parts of the view's selection; a builder reading a wider region than
+    // its selection would count fewer reports here
+    for (const region of ['43', '4303', '430321', '35']) {
+      const s = await open();
+      const sel = { region };
+      const r = s.runnerFor(sel);
+      const built = [
+        q.compareSql({ selection: sel, metric: 'new', year: 2024 }), q.compareQuantilesSql({ selection: sel, metric: 'granted_rate', year: 2024 }),
+        q.agenciesSql({ region }), q.qualityReportsSql({ selection: sel, includeUndated: true }), q.provenanceSql({ selection: sel }),
+        q.contributingFactsSql({ selection: sel, table: 'requests', item: 'new', column: 'total' }),
+        q.overviewSql({ selection: { ...sel, agencies: ['湘潭县人民政府办公室'] } }), q.overviewSql({ selection: sel, source: 'metrics' }),
+        q.regionsSql({ selection: sel, metric: 'new', year: 2024, parent: regionParent(region), source: region.length > 4 ? undefined : 'metrics' }),
+        q.changeSql({ selection: sel, start: 2023, end: 2024 }), q.likeForLikeSql({ selection: sel, metrics: ['new'], year: 2024, baseYear: 2023 }),
+        q.outcomeGroupsSql({ selection: sel, by: 'year', source: 'metrics' }), q.appealsSql({ selection: sel, source: 'metrics' }),
+      ];
+      for (const b of built) {
+        expect(needsDetail(b), b.sql).toBe(true);
+        expect(await r.query(b), b.sql).toEqual(await full.query(b));
+      }
+      expect([...s.loadedParts()]).toEqual(s.parts.filter((p) => p.code === region.slice(0, 2)).map((p) => p.code));
+    }
   });
 
   it('answers cube-only queries without waiting for detail', async () => {
