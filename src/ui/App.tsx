@@ -112,7 +112,7 @@ export function App({ boot }: { boot: Boot }) {
       const live = (sel: Selection) => snapshotRunner(snap, () => start().then((d) => d.runnerFor(sel)));
       const years = (await runYears(live({}))).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
       if (on) setEarly({ live, years });
-    }).catch(() => { /* no snapshot: wait for DuckDB */ });
+    }).catch(() => { if (on) void start(); }); // no usable snapshot: only DuckDB answers
     return () => { on = false; };
   }, [boot, start]);
   const earlyCtx = useMemo<AppCtx | null>(() => (early && !loaded ? {
