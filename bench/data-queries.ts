@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { createNodeRunner, loadCsvDataset } from '../test/helpers/duckdb-node';
 import { buildMetricsSql } from '../src/data/metrics';
+import type { Query } from '../src/data/query-runner';
 import {
   agenciesSql, appealsSql, compareQuantilesSql, compareSql, outcomeGroupsSql, overviewSql, qualityReportsSql, sankeySql, trendsSql,
 } from '../src/data/queries';
@@ -39,7 +40,7 @@ async function main() {
     console.log(`\n${agencies * years} reports, ${Number(nf).toLocaleString('en')} facts (generated in ${tFacts.toFixed(0)} ms)`);
     console.log(`  buildMetricsSql (CREATE TABLE metrics): ${tMetrics.toFixed(0)} ms`);
     const sel = { levels: ['county'] };
-    const queries: Record<string, string> = {
+    const queries: Record<string, Query> = {
       'overview (all)': overviewSql(),
       'overview (level=county)': overviewSql({ selection: sel }),
       'trends, 3 agencies': trendsSql({ selection: { agencies: ['SYNTHETIC机构1', 'SYNTHETIC机构2', 'SYNTHETIC机构3'] }, metrics: ['new', 'granted_rate'], mode: 'agency' }),

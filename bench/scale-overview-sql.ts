@@ -36,8 +36,8 @@ console.log('| selection | metrics scan ms | cube ms | same rows |');
 console.log('|---|---|---|---|');
 const sels: Selection[] = [{}, { region: '43' }, { region: '4301' }, { region: '43', levels: ['county'] }, { levels: ['department'], years: [2021, 2025] }, { region: '44', excludeFailing: true }];
 for (const sel of sels) {
-  const m = overviewSql({ selection: sel, source: 'metrics' });
-  const c = overviewSql({ selection: sel, source: 'cube' });
+  const m = overviewSql({ selection: sel, source: 'metrics' }).sql;
+  const c = overviewSql({ selection: sel, source: 'cube' }).sql;
   console.log(`| ${JSON.stringify(sel)} | ${(await time(m)).toFixed(0)} | ${(await time(c)).toFixed(1)} | ${same(await rows(m), await rows(c)) ? 'yes' : 'NO'} |`);
 }
 con.closeSync();

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCubeSql } from '../data/cube';
 import type { DetailPart } from '../data/detail';
+import { sqlOf, type Sql } from '../data/query-runner';
 import { createStaging, describeOutputError, discardStaging, recoverDir, swapIn, type OutputHook } from './atomic-dir';
 import { attachSql, bundledTablesSql, detailAlias, setupViewsSql, type BundledTable } from '../data/load-dataset';
 import { fingerprint, jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot } from '../state/snapshot';
@@ -128,9 +129,9 @@ export async function writeSnapshot(outDir: string): Promise<Snapshot> {
     const present = (await run(bundledTablesSql())).map((r) => ({ database: String(r.database), table: String(r.table) }) as BundledTable);
     for (const s of setupViewsSql(present)) await con.run(s);
     await runFirstViews({
-      async query<T>(sql: string): Promise<T[]> {
-        const rows = (await run(sql)).map(jsonRow);
-        snap.queries[sql] = rows;
+      async query<T>(q: Sql): Promise<T[]> {
+        const rows = (await run(sqlOf(q))).map(jsonRow);
+        snap.queries[sqlOf(q)] = rows;
         return rows as T[];
       },
     });

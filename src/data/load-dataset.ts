@@ -16,6 +16,7 @@ import { buildCubeSql, emptyCubeSql } from './cube';
 import { buildMetricsSql, emptyMetricsSql } from './metrics';
 import { createTableSql, DATASET_TABLE_NAMES } from './schema';
 import { ident, inList, str } from './sql';
+import { query, type Query } from './query-runner';
 
 export const BUNDLED = 'nb';
 export const IMPORTED = 'imp';
@@ -176,9 +177,14 @@ export function inMemoryStandIns(present: readonly (string | BundledTable)[]): s
   return memory;
 }
 
+/** Statements that remove every imported row and every replacement it made (then rebuildImported). */
+export function clearImportedSql(): string[] {
+  return [...DATASET_TABLE_NAMES.map((t) => `DELETE FROM ${ident(IMPORTED)}.${ident(t)}`), createReplacedSql(), `DELETE FROM ${ident(IMPORTED)}.replaced`];
+}
+
 /** Which of `ids` already exist in `reports` (an import must not collide with loaded reports). */
-export function existingReportIdsSql(ids: readonly string[]): string {
-  return `SELECT DISTINCT report_id FROM reports WHERE report_id IN ${inList(ids)}`;
+export function existingReportIdsSql(ids: readonly string[]): Query {
+  return query(`SELECT DISTINCT report_id FROM reports WHERE report_id IN ${inList(ids)}`, 'reports');
 }
 
 /** Statements run after inserting or deleting imported rows: rebuild `imp.metrics` and `imp.cube`. */

@@ -4,7 +4,7 @@
 // duckdb-wasm starts; anything else (any change the user makes) waits for DuckDB. A view whose SQL
 // changed simply misses the snapshot and waits: the snapshot can make a view early, never different.
 import { metaSql, runImported, runOverview, runTrends, runYears } from '../data/queries';
-import type { QueryRunner } from '../data/query-runner';
+import { sqlOf, type QueryRunner, type Sql } from '../data/query-runner';
 import { DEFAULT_STATE } from './url';
 import { selectionOf } from './selection';
 
@@ -63,17 +63,27 @@ export function matchingSnapshot(snap: Snapshot, index: Uint8Array): Snapshot | 
 
 /**
  * A runner that answers the snapshot's SQL at once while `live` is pending, and everything else
- * (and everything once live is there) from the live runner.
+ * (and everything once live is there) from the live runner. A function for `live` is called only
+ * when a query misses the snapshot (an embed the snapshot answers never starts DuckDB).
  */
-export function snapshotRunner(snap: Snapshot, live: Promise<QueryRunner>): QueryRunner {
+export function snapshotRunner(snap: Snapshot, live: Promise<QueryRunner> | (() => Promise<QueryRunner>)): QueryRunner {
   let ready: QueryRunner | null = null;
-  void live.then((r) => { ready = r; }, () => {});
+  let pending: Promise<QueryRunner> | null = null;
+  const get = () => {
+    if (!pending) {
+      pending = typeof live === 'function' ? live() : live;
+      void pending.then((r) => { ready = r; }, () => {});
+    }
+    return pending;
+  };
+  if (typeof live !== 'function') get();
   return {
-    query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    query: <T = Record<string, unknown>>(sql: Sql): Promise<T[]> => {
       if (ready) return ready.query<T>(sql);
-      const hit = Object.prototype.hasOwnProperty.call(snap.queries, sql) ? snap.queries[sql] : undefined;
+      const text = sqlOf(sql);
+      const hit = Object.prototype.hasOwnProperty.call(snap.queries, text) ? snap.queries[text] : undefined;
       if (hit) return Promise.resolve(hit.map((r) => ({ ...r })) as T[]);
-      return live.then((r) => r.query<T>(sql));
+      return get().then((r) => r.query<T>(sql));
     },
   };
 }

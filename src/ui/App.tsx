@@ -1,12 +1,12 @@
 // The shell: load state, header (language, views), filters, the active view. Views own their data.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DataLoadError, LoadedDataset, LoadProgress } from '../data/duckdb-wasm';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DataLoadError, LoadProgress } from '../data/download';
+import type { DatasetSession } from '../data/session';
 import { metaSql, runImported, runYears, type ImportedSet } from '../data/queries';
 import { t } from '../i18n/strings';
 import { htmlLang, otherLang } from '../i18n/locale';
 import { VIEWS, type View } from '../state/url';
 import { Ctx, type AppCtx } from './context';
-import { scopedRunner } from '../data/detail';
 import type { QueryRunner } from '../data/query-runner';
 import type { Selection } from '../data/filters';
 import { useDetailStatus } from './useDetailStatus';
@@ -30,7 +30,10 @@ import { Profile } from './views/Profile';
 import { snapshotRunner, type Snapshot } from '../state/snapshot';
 
 export interface Boot {
-  ready: Promise<LoadedDataset>;
+  /** The data session; the first call starts DuckDB and the download (idempotent). */
+  start(): Promise<DatasetSession>;
+  /** Start only when a query misses the snapshot (embeds: a frame the snapshot answers never fetches the 34 MB wasm). */
+  lazy?: boolean;
   /** The first views' results from the data build (null: none); answers them until DuckDB is ready. */
   snapshot?: Promise<Snapshot | null>;
   onProgress(cb: (p: LoadProgress) => void): void;
@@ -40,12 +43,7 @@ const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
   overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, sql: Sql, change: Change, glossary: Glossary, profile: Profile,
 };
 
-interface Loaded { data: LoadedDataset; years: number[] | null; synthetic: boolean }
-
-/** Detail parts up to this many bytes in all are fetched eagerly (the bundled reports: ~12 MB raw, ~100 kB gzip). */
-const EAGER_DETAIL_BYTES = 16 * 1024 * 1024;
-/** A view that needs more undownloaded detail than this asks first (one province at 150k: ≤ 41 MB). */
-const LARGE_DETAIL_BYTES = 64 * 1024 * 1024;
+interface Loaded { data: DatasetSession; years: number[] | null; synthetic: boolean }
 
 const NONE_IMPORTED: ImportedSet = { reports: new Set(), agencies: new Set() };
 
@@ -65,9 +63,13 @@ export function App({ boot }: { boot: Boot }) {
     void runImported(loaded.data.runner).then(setImported);
   }, [loaded]);
 
-  useEffect(() => {
-    boot.onProgress(setProgress);
-    boot.ready.then(async (data) => {
+  // the session's arrival is handled once, whoever starts it (this effect, or a snapshot miss)
+  const handled = useRef(false);
+  const start = useCallback(() => {
+    const ready = boot.start();
+    if (handled.current) return ready;
+    handled.current = true;
+    ready.then(async (data) => {
       // The view renders at once; the year list (filters, compare's default year) and meta (the
       // SYNTHETIC banner) follow — they are not on the first chart's path (bench/first-chart.ts).
       setLoaded({ data, years: null, synthetic: false });
@@ -78,22 +80,24 @@ export function App({ boot }: { boot: Boot }) {
       const synthetic = meta.some((m) => m.key === 'dataset' && /synthetic/i.test(String(m.value)));
       setLoaded({ data, years, synthetic });
       // A small dataset's detail is fetched right after the first view, so later views never wait.
-      if (data.parts.length && data.parts.reduce((n, p) => n + p.bytes, 0) <= EAGER_DETAIL_BYTES) {
-        void data.ensureDetail(data.parts.map((p) => p.code)).catch(() => { /* retried, and its error shown, by the first view that needs it */ });
-      }
+      data.prefetchDetail();
     }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message, step: 'step' in e ? e.step : undefined }));
+    return ready;
   }, [boot]);
+  useEffect(() => {
+    boot.onProgress(setProgress);
+    if (!boot.lazy) void start();
+  }, [boot, start]);
 
   useEffect(() => { document.documentElement.lang = htmlLang(state.lang); document.title = s.title; }, [state.lang, s.title]);
 
-  // Per-report queries wait for the detail parts of the current region (src/data/detail.ts);
-  // region/year figures come from the cube in the index file and never wait.
-  // Beyond LARGE_DETAIL_BYTES a view asks before downloading (national views at 150k agencies).
+  // Per-report queries wait for the detail parts of the current region (src/data/session.ts);
+  // region/year figures come from the cube in the index file and never wait. Beyond
+  // LARGE_DETAIL_BYTES a view asks before downloading (national views at 150k agencies).
   const [allDetail, setAllDetail] = useState(false);
   const loadAllDetail = useCallback(() => setAllDetail(true), []);
   const data = loaded?.data ?? null;
-  const runnerFor = useMemo(() => (data ? (sel: Selection) => scopedRunner(data.runner, sel, data.parts, data.ensureDetail,
-    allDetail ? null : { maxBytes: LARGE_DETAIL_BYTES, loaded: data.loadedParts }) : null), [data, allDetail]);
+  const runnerFor = useMemo(() => (data ? (sel: Selection) => data.runnerFor(sel, { all: allDetail }) : null), [data, allDetail]);
   const runner = useMemo(() => runnerFor?.({ region: state.region || undefined }) ?? null, [runnerFor, state.region]);
   const detail = useDetailStatus(data);
   const liveCtx = useMemo<AppCtx | null>(() => (loaded && runner && runnerFor ? { state, update, s, runner, runnerFor, loadAllDetail, allDetail, years: loaded.years ?? [], yearsReady: loaded.years !== null, refresh, imported } : null), [loaded, runner, runnerFor, loadAllDetail, allDetail, state, update, s, refresh, imported]);
@@ -103,14 +107,15 @@ export function App({ boot }: { boot: Boot }) {
   const [early, setEarly] = useState<{ live: (sel: Selection) => QueryRunner; years: number[] } | null>(null);
   useEffect(() => {
     let on = true;
-    void boot.snapshot?.then(async (snap) => {
-      if (!snap || !on) return;
-      const live = (sel: Selection) => snapshotRunner(snap, boot.ready.then((d) => scopedRunner(d.runner, sel, d.parts, d.ensureDetail, { maxBytes: LARGE_DETAIL_BYTES, loaded: d.loadedParts })));
+    void (boot.snapshot ?? Promise.resolve(null)).then(async (snap) => {
+      if (!snap) { if (on) void start(); return; } // lazy or not: without a snapshot only DuckDB answers
+      if (!on) return;
+      const live = (sel: Selection) => snapshotRunner(snap, () => start().then((d) => d.runnerFor(sel)));
       const years = (await runYears(live({}))).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
       if (on) setEarly({ live, years });
-    }).catch(() => { /* no snapshot: wait for DuckDB */ });
+    }).catch(() => { if (on) void start(); }); // no usable snapshot: only DuckDB answers
     return () => { on = false; };
-  }, [boot]);
+  }, [boot, start]);
   const earlyCtx = useMemo<AppCtx | null>(() => (early && !loaded ? {
     state, update, s, runner: early.live({ region: state.region || undefined }), runnerFor: early.live, loadAllDetail, allDetail,
     years: early.years, yearsReady: true, refresh: () => {}, imported: NONE_IMPORTED,

@@ -1,5 +1,5 @@
 // Progress while DuckDB starts and the data downloads (in parallel), and a clear error when either
-// fails — never an endless spinner. The error names the step that failed (src/data/duckdb-wasm.ts
+// fails — never an endless spinner. The error names the step that failed (src/data/download.ts
 // LoadStep) and offers a retry: every state is in the URL, so reloading the page is the retry.
 import type { LoadProgress } from '../data/duckdb-wasm';
 import type { Strings } from '../i18n/strings';

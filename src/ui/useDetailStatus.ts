@@ -1,9 +1,9 @@
 // What detail parts are downloading right now (for the status line), or null when none are.
 import { useEffect, useState } from 'react';
-import type { LoadedDataset } from '../data/duckdb-wasm';
+import type { DatasetSession } from '../data/session';
 
 // A failed download surfaces as the error of the view's query that needed it.
-export function useDetailStatus(data: LoadedDataset | null): { parts: number; bytes: number } | null {
+export function useDetailStatus(data: DatasetSession | null): { parts: number; bytes: number } | null {
   const [inflight, setInflight] = useState<Map<string, number>>(new Map());
   useEffect(() => {
     if (!data) return;

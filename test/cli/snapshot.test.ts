@@ -9,7 +9,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { runParse } from '../../src/cli/parse-command';
 import { attachSql, bundledTablesSql, setupViewsSql, type BundledTable } from '../../src/data/load-dataset';
 import { latestOverview, metaSql, runOverview, runTrends, runYears } from '../../src/data/queries';
-import type { QueryRunner } from '../../src/data/query-runner';
+import { sqlOf, type QueryRunner, type Sql } from '../../src/data/query-runner';
 import { DEFAULT_STATE } from '../../src/state/url';
 import { selectionOf } from '../../src/state/selection';
 import { isSnapshot, jsonRow, matchingSnapshot, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/state/snapshot';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   await con.run(attachSql(path.join(out, 'nianbao.duckdb')));
   const present = (await run(bundledTablesSql())).map((r) => ({ database: String(r.database), table: String(r.table) }) as BundledTable);
   for (const s of setupViewsSql(present)) await con.run(s);
-  live = { query: async <T>(sql: string) => (await run(sql)).map(jsonRow) as T[] };
+  live = { query: async <T>(q: Sql) => (await run(sqlOf(q))).map(jsonRow) as T[] };
 }, 180_000);
 
 afterAll(() => { con?.closeSync(); instance?.closeSync(); });
@@ -60,10 +60,23 @@ describe('first-view snapshot', () => {
 
   it('never answers a query it does not hold (a changed filter waits for DuckDB)', async () => {
     let asked = '';
-    const later: QueryRunner = { query: async <T>(sql: string) => { asked = sql; return [] as T[]; } };
+    const later: QueryRunner = { query: async <T>(q: Sql) => { asked = sqlOf(q); return [] as T[]; } };
     const early = snapshotRunner(snap, Promise.resolve(later));
     await runOverview(early, { selection: { ...sel, region: '43' } });
     expect(asked).toMatch(/43/);
+  });
+
+  it('starts a lazy live runner only when a query misses (an embed the snapshot answers never starts DuckDB)', async () => {
+    let started = 0;
+    const early = snapshotRunner(snap, async () => { started++; return live; });
+    await runOverview(early, { selection: sel });
+    await runYears(early);
+    expect(started).toBe(0);
+    const missed = await runOverview(early, { selection: { ...sel, region: '43' } });
+    expect(started).toBe(1);
+    expect(missed).toEqual(await runOverview(live, { selection: { ...sel, region: '43' } }));
+    await runOverview(early, { selection: { ...sel, region: '35' } });
+    expect(started).toBe(1);
   });
 
   it('is used only with the index file it was computed on', () => {

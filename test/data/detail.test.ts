@@ -1,7 +1,7 @@
-// The dashboard's split files (src/cli/dashboard-files.ts) opened the way the browser opens them
-// (src/data/duckdb-wasm.ts: index as `nb`, detail parts as `nb_<code>`, views re-created after
-// each attach), against the full nianbao.duckdb of the real reports: same numbers, and a query
-// never runs on a half-attached selection.
+// The dashboard's split files (src/cli/dashboard-files.ts) opened the way the data session opens
+// them (src/data/session.ts: index as `nb`, detail parts as `nb_<code>`, views re-created after
+// each attach), against the full nianbao.duckdb of the real reports: same numbers. The queue
+// itself (sharing, failures, retries) is tested in session.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,8 @@ import { createNodeRunner, type NodeRunner } from '../helpers/duckdb-node';
 import { writeDashboardFiles, type DashboardFiles } from '../../src/cli/dashboard-files';
 import { writeDataset } from '../../src/cli/write-dataset';
 import { attachSql, bundledTablesSql, detailAlias, refreshViews, setupViewsSql, type BundledTable } from '../../src/data/load-dataset';
-import { partsFor, partsSql, readsDetail, scopedRunner, type DetailPart } from '../../src/data/detail';
+import { partsFor, partsSql, type DetailPart } from '../../src/data/detail';
+import { needsDetail } from '../../src/data/query-runner';
 import { agenciesSql, compareSql, overviewSql, qualityReportsSql, regionsSql } from '../../src/data/queries';
 import { readFileSync } from 'node:fs';
 import { parseReport } from '../../src/parse/parse-report';
@@ -68,7 +69,7 @@ describe('dashboard files', () => {
   it('answers region/year views from the index alone, equal to the full file', async () => {
     const ix = await openIndex();
     for (const sql of [overviewSql({}), overviewSql({ selection: { region: '43', excludeFailing: true } }), regionsSql({ metric: 'new', year: 2024, parent: '' })]) {
-      expect(readsDetail(sql)).toBe(false);
+      expect(needsDetail(sql)).toBe(false);
       expect(await ix.db.query(sql)).toEqual(await full.query(sql));
     }
     expect(ix.attached).toEqual([]);
@@ -77,20 +78,20 @@ describe('dashboard files', () => {
 
   it('answers agency views once the selection’s parts are attached, equal to the full file', async () => {
     const ix = await openIndex();
-    const runner = scopedRunner(ix.db, { region: '43' }, ix.parts, (codes) => ix.attach(codes));
     const sql = compareSql({ selection: { region: '43' }, metric: 'new', year: 2024 });
-    expect(readsDetail(sql)).toBe(true);
-    expect(await runner.query(sql)).toEqual(await full.query(sql));
+    expect(needsDetail(sql)).toBe(true);
+    await ix.attach(partsFor({ region: '43' }, ix.parts));
+    expect(await ix.db.query(sql)).toEqual(await full.query(sql));
     expect(ix.attached).toEqual(['43']);
-    const all = scopedRunner(ix.db, {}, ix.parts, (codes) => ix.attach(codes));
+    await ix.attach(partsFor({}, ix.parts));
     for (const q of [agenciesSql({ search: '政府' }), qualityReportsSql({ includeUndated: true }), overviewSql({ selection: { agencies: ['湘潭县人民政府办公室'] } })]) {
-      expect(await all.query(q)).toEqual(await full.query(q));
+      expect(await ix.db.query(q)).toEqual(await full.query(q));
     }
     expect([...ix.attached].sort()).toEqual(ix.parts.map((p) => p.code).sort());
     ix.db.close();
   });
 
-  it('without the parts, a per-report view would count fewer reports — which is why the runner waits', async () => {
+  it('without the parts, a per-report view would count fewer reports — which is why the session waits', async () => {
     const ix = await openIndex();
     const [{ n }] = await ix.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM metrics');
     expect(n).toBe(0);
@@ -107,39 +108,5 @@ describe('detail scope', () => {
     expect(partsFor({ region: '11' }, parts)).toEqual([]);
     expect(partsFor({}, parts)).toEqual(['32', '35', '43', '44', 'x']);
     expect(partsFor({ agencies: ['a'] }, parts)).toEqual(['32', '35', '43', '44', 'x']);
-  });
-  it('stays safe: no query builder widens the region of its selection (the runner scopes by region only)', () => {
-    // A builder that ignored `region` would read provinces the runner did not wait for, and count
-    // fewer reports. Agencies and years may be ignored (compare's peers, quality's undated reports).
-    const dir = path.resolve(import.meta.dirname, '../../src/data/queries');
-    for (const f of readdirSync(dir)) {
-      const src = readFileSync(path.join(dir, f), 'utf8');
-      for (const m of src.matchAll(/ignore:\s*(\[[^\]]*\])/g)) expect(m[1], f).not.toMatch(/region/);
-      expect(src, f).not.toMatch(/region:\s*undefined/);
-    }
-  });
-
-  it('refuses to start a download above the limit, says how much, and counts only what is missing', async () => {
-    const ran: string[] = [];
-    const ensured: string[][] = [];
-    const base = { query: async <T,>(sql: string) => { ran.push(sql); return [] as T[]; } };
-    const loaded = new Set(['43']);
-    const r = scopedRunner(base, {}, parts.map((p) => ({ ...p, bytes: 30e6 })), async (c) => { ensured.push(c); }, { maxBytes: 64e6, loaded: () => loaded });
-    await expect(r.query('SELECT * FROM metrics')).rejects.toMatchObject({ code: 'detail-too-large', bytes: 120e6, parts: 4 });
-    expect(ensured).toEqual([]);
-    await r.query('SELECT * FROM cube'); // the cube never needs detail
-    const one = scopedRunner(base, { region: '44' }, parts.map((p) => ({ ...p, bytes: 30e6 })), async (c) => { ensured.push(c); }, { maxBytes: 64e6, loaded: () => loaded });
-    await one.query('SELECT * FROM metrics');
-    expect(ensured).toEqual([['44']]);
-    expect(ran).toEqual(['SELECT * FROM cube', 'SELECT * FROM metrics']);
-  });
-
-  it('tells per-report reads from cube and imported reads', () => {
-    expect(readsDetail('SELECT 1 FROM metrics WHERE x')).toBe(true);
-    expect(readsDetail('SELECT 1 FROM "reports" r JOIN facts f USING (report_id)')).toBe(true);
-    expect(readsDetail('select * from checks')).toBe(true);
-    expect(readsDetail('SELECT 1 FROM cube')).toBe(false);
-    expect(readsDetail('SELECT report_id FROM imp.reports')).toBe(false);
-    expect(readsDetail("SELECT 1 FROM cube WHERE agency = 'from metrics'")).toBe(true); // errs on the safe side
   });
 });

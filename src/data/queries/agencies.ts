@@ -4,7 +4,7 @@
 import { selectionPredicate, type Selection } from '../filters';
 import { int, likeContains } from '../sql';
 import { toSimplified } from '../../dataset/identity';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 
 export interface AgenciesParams {
   search?: string;
@@ -25,7 +25,7 @@ export interface AgencyRow {
   n_reports: number;
 }
 
-export function agenciesSql(p: AgenciesParams = {}): string {
+export function agenciesSql(p: AgenciesParams = {}): Query {
   const conds = [selectionPredicate({ levels: p.levels, region: p.region, source: p.source }), 'agency IS NOT NULL'];
   // Each word must match (淮安市 洪泽): a name the agency was printed under, its places, pinyin
   // (hongze, hzq) or traditional forms (search_text, written by the build: src/cli/write-dataset.ts);
@@ -34,7 +34,7 @@ export function agenciesSql(p: AgenciesParams = {}): string {
     const like = likeContains(toSimplified(word).toLowerCase());
     conds.push(`(lower(agency) LIKE ${like} OR coalesce(search_text, '') LIKE ${like} OR province LIKE ${like} OR city LIKE ${like} OR county LIKE ${like})`);
   }
-  return `SELECT agency,
+  return query(`SELECT agency,
   CASE WHEN count(DISTINCT level) = 1 THEN min(level) END AS level,
   CASE WHEN count(DISTINCT region_code) = 1 THEN min(region_code) END AS region_code,
   min(province) AS province, min(city) AS city, min(county) AS county,
@@ -44,7 +44,7 @@ FROM (SELECT * REPLACE (coalesce(agency_label, agency) AS agency) FROM reports)
 WHERE ${conds.join(' AND ')}
 GROUP BY agency
 ORDER BY agency
-${p.limit !== undefined ? `LIMIT ${int(p.limit)}` : ''}`;
+${p.limit !== undefined ? `LIMIT ${int(p.limit)}` : ''}`, 'reports');
 }
 
 export async function runAgencies(runner: QueryRunner, p: AgenciesParams = {}): Promise<AgencyRow[]> {

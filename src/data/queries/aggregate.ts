@@ -4,7 +4,7 @@ import { requireMetric } from '../metric-catalog';
 import { aggregatorFor, oneScanSql } from '../cube';
 import type { Selection } from '../filters';
 import { str } from '../sql';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 import type { AggregateRow } from '../../model/rows';
 export type { AggregateRow } from '../../model/rows';
 
@@ -28,7 +28,7 @@ function groupCols(by: GroupBy): { select: string; group: string[] } {
   }
 }
 
-export function aggregateSql(p: AggregateParams): string {
+export function aggregateSql(p: AggregateParams): Query {
   if (p.metrics.length === 0) throw new Error('aggregateSql: no metrics');
   const g = groupCols(p.by);
   // Agency groups need per-report rows; year/total groups over a region selection sum cube cells.
@@ -44,8 +44,8 @@ export function aggregateSql(p: AggregateParams): string {
     return [['metric', str(id)], ['value', a.value], ['numerator', a.numerator], ['denominator', a.denominator], ['n_data', a.nData], ['n_reports', a.nReports]] as [string, string][];
   });
   const inner = oneScanSql({ table: agg.table, where: `${agg.where(p.selection)}${yearGuard}${agencyGuard}`, group: g.group, entries });
-  return `SELECT metric, ${g.select}, value, numerator, denominator, n_data, n_reports FROM (${inner})
-ORDER BY metric, agency NULLS FIRST, year NULLS FIRST`;
+  return query(`SELECT metric, ${g.select}, value, numerator, denominator, n_data, n_reports FROM (${inner})
+ORDER BY metric, agency NULLS FIRST, year NULLS FIRST`, agg.source);
 }
 
 export function castAggregateRow(r: Record<string, unknown>): AggregateRow {

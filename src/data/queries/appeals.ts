@@ -7,7 +7,7 @@ import type { Selection } from '../filters';
 import { aggregatorFor, oneScanSql } from '../cube';
 import { requireMetric } from '../metric-catalog';
 import { ident, str } from '../sql';
-import { toNum, type QueryRunner } from '../query-runner';
+import { query, toNum, type Query, type QueryRunner } from '../query-runner';
 import type { AppealsRow } from '../../model/rows';
 export type { AppealsRow } from '../../model/rows';
 
@@ -16,7 +16,7 @@ export interface AppealsParams { selection?: Selection; by?: 'year' | 'total'; s
 /** The catalog's correction-rate metric per appeal item (same definition: 纠正 ÷ (总计 − 尚未审结), both known). */
 const CORRECTION_METRIC = { review: 'correction_rate', suit_direct: 'suit_direct_correction_rate', suit_after_review: 'suit_after_review_correction_rate' } as const;
 
-export function appealsSql(p: AppealsParams = {}): string {
+export function appealsSql(p: AppealsParams = {}): Query {
   const byYear = p.by === 'year';
   const columns = APPEAL_ITEMS.flatMap((it) => APPEAL_COLUMNS.map((ac) => metricColumn('appeals', it.key, ac.key)));
   const agg = aggregatorFor(p.selection, columns, { source: p.source });
@@ -32,8 +32,8 @@ export function appealsSql(p: AppealsParams = {}): string {
         ['n_data', agg.count(c('total'))], ['n_reports', agg.reports]] as [string, string][];
     }),
   });
-  return `SELECT item, item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${APPEAL_COLUMNS.map((ac) => ident(ac.key)).join(', ')}, correction_numerator, correction_denominator, correction_rate, n_data, n_reports FROM (${inner})
-ORDER BY year NULLS FIRST, item_order`;
+  return query(`SELECT item, item_order, ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, ${APPEAL_COLUMNS.map((ac) => ident(ac.key)).join(', ')}, correction_numerator, correction_denominator, correction_rate, n_data, n_reports FROM (${inner})
+ORDER BY year NULLS FIRST, item_order`, agg.source);
 }
 
 export async function runAppeals(runner: QueryRunner, p: AppealsParams = {}): Promise<AppealsRow[]> {

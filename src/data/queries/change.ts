@@ -9,7 +9,7 @@
 import { METRICS, requireMetric, type MetricDef } from '../metric-catalog';
 import { selectionPredicate, type Selection } from '../filters';
 import { int, str } from '../sql';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 
 export interface ChangeParams {
   /** The selection; its `years` are ignored (the two years are `start` and `end`). */
@@ -59,7 +59,7 @@ function baseSql(p: ChangeParams): string {
   return `SELECT * FROM metrics WHERE ${selectionPredicate(p.selection ?? {}, { ignore: ['years'] })} AND agency IS NOT NULL AND year IN (${int(a)}, ${int(b)})`;
 }
 
-export function changeSql(p: ChangeParams): string {
+export function changeSql(p: ChangeParams): Query {
   const [a, b] = years(p);
   const ids = p.metrics ?? METRICS.map((m) => m.id);
   if (ids.length === 0) throw new Error('change: no metrics');
@@ -78,20 +78,20 @@ FROM (
   GROUP BY agency, year
 ) WHERE years_known = 2`;
   });
-  return `WITH base AS (${baseSql(p)})
+  return query(`WITH base AS (${baseSql(p)})
 SELECT metric, agencies, start_numerator, start_denominator, end_numerator, end_denominator,
   CASE WHEN kind = 'rate' THEN start_numerator / NULLIF(start_denominator, 0) ELSE start_numerator END AS start_value,
   CASE WHEN kind = 'rate' THEN end_numerator / NULLIF(end_denominator, 0) ELSE end_numerator END AS end_value
 FROM (
 ${branches.join('\nUNION ALL\n')}
-)`;
+)`, 'metrics');
 }
 
 /** How many agencies report in both years, and which report in only one. */
-export function changeSetSql(p: ChangeParams): string {
-  return `WITH base AS (${baseSql(p)}),
+export function changeSetSql(p: ChangeParams): Query {
+  return query(`WITH base AS (${baseSql(p)}),
 per AS (SELECT agency, count(DISTINCT year) AS n, min(year) AS year FROM base GROUP BY agency)
-SELECT agency, CASE WHEN n = 2 THEN NULL ELSE year END AS year FROM per ORDER BY n DESC, year, agency`;
+SELECT agency, CASE WHEN n = 2 THEN NULL ELSE year END AS year FROM per ORDER BY n DESC, year, agency`, 'metrics');
 }
 
 export async function runChange(runner: QueryRunner, p: ChangeParams): Promise<ChangeRow[]> {

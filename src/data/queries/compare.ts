@@ -6,7 +6,7 @@
 import { metricAggregates, requireMetric } from '../metric-catalog';
 import { selectionPredicate, type Selection } from '../filters';
 import { inList, int, num } from '../sql';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 import type { CompareRow, CompareQuantiles } from '../../model/rows';
 export type { CompareRow, CompareQuantiles } from '../../model/rows';
 
@@ -70,12 +70,12 @@ function smallFlag(p: CompareParams): string {
   return `(value IS NOT NULL AND coalesce(denominator, 0) < ${num(p.minDenominator)})`;
 }
 
-export function compareSql(p: CompareParams): string {
+export function compareSql(p: CompareParams): Query {
   const dir = p.order === 'asc' ? 'ASC' : 'DESC';
   const rv = rankedValue(p);
   const hl = p.selection?.agencies?.length ? `agency IN ${inList(p.selection.agencies)}` : 'FALSE';
   const limit = p.limit !== undefined ? `WHERE (rank IS NOT NULL AND rank <= ${int(p.limit)}) OR highlighted` : '';
-  return `WITH a AS (${perAgency(p)}),
+  return query(`WITH a AS (${perAgency(p)}),
 r AS (
   SELECT a.*,
     CASE WHEN ${rv} IS NOT NULL THEN (rank() OVER (PARTITION BY ${rv} IS NULL ORDER BY ${rv} ${dir}))::INTEGER END AS rank,
@@ -85,12 +85,12 @@ r AS (
   FROM a
 )
 SELECT * FROM r ${limit}
-ORDER BY rank NULLS LAST, value ${dir} NULLS LAST, agency`;
+ORDER BY rank NULLS LAST, value ${dir} NULLS LAST, agency`, 'metrics');
 }
 
-export function compareQuantilesSql(p: CompareParams): string {
+export function compareQuantilesSql(p: CompareParams): Query {
   const rv = rankedValue(p);
-  return `WITH a AS (${perAgency(p)})
+  return query(`WITH a AS (${perAgency(p)})
 SELECT count(${rv})::INTEGER AS n,
   quantile_cont(${rv}, 0.10)::DOUBLE AS p10,
   quantile_cont(${rv}, 0.25)::DOUBLE AS p25,
@@ -98,7 +98,7 @@ SELECT count(${rv})::INTEGER AS n,
   quantile_cont(${rv}, 0.75)::DOUBLE AS p75,
   quantile_cont(${rv}, 0.90)::DOUBLE AS p90,
   list(DISTINCT level ORDER BY level) FILTER (WHERE ${rv} IS NOT NULL) AS levels
-FROM a`;
+FROM a`, 'metrics');
 }
 
 /** Percentiles of fewer than MIN_BAND_PEERS values describe nothing: only the median is kept. */

@@ -1,11 +1,11 @@
 // Which reports and agencies came from the user's own import (dataset = 'imported'), so every view
 // can mark them. Small: an import is tens of reports, never the national dataset.
-import { toStr, type QueryRunner } from '../query-runner';
+import { query, toStr, type Query, type QueryRunner } from '../query-runner';
 
-export function importedSql(): string {
+export function importedSql(): Query {
   // imp.reports directly: the imported rows are in memory; reading the `reports` view would make
-  // the shell wait for detail files it does not need (src/data/detail.ts).
-  return `SELECT report_id, agency FROM imp.reports WHERE dataset = 'imported'`;
+  // the shell wait for detail files it does not need.
+  return query(`SELECT report_id, agency FROM imp.reports WHERE dataset = 'imported'`, 'imp');
 }
 
 export interface ImportedSet {

@@ -7,7 +7,7 @@ import { MIN_RATE_DENOMINATOR, requireMetric } from '../metric-catalog';
 import type { Selection } from '../filters';
 import { aggregateSql } from './aggregate';
 import { int, str } from '../sql';
-import { toNum, type QueryRunner } from '../query-runner';
+import { query, toNum, type Query, type QueryRunner } from '../query-runner';
 
 export interface LikeForLikeParams {
   selection?: Selection;
@@ -40,10 +40,10 @@ export interface LikeForLikeRow {
   only_base: string[];
 }
 
-export function likeForLikeSql(p: LikeForLikeParams & { baseYear: number }): string {
+export function likeForLikeSql(p: LikeForLikeParams & { baseYear: number }): Query {
   const inner = aggregateSql({ selection: { ...p.selection, years: [Math.min(p.year, p.baseYear), Math.max(p.year, p.baseYear)] }, metrics: p.metrics, by: 'agency_year' });
   const kinds = p.metrics.map((id) => `(${str(id)}, ${str(requireMetric(id).kind)})`).join(', ');
-  return `WITH a AS (${inner}),
+  return query(`WITH a AS (${inner.sql}),
 k(metric, kind) AS (VALUES ${kinds}),
 -- a rate needs its denominator in both years: an agency printing 0 reconsiderations has no
 -- correction rate, and pooling it in would compare 1 agency's rate in one year with 12's in the other
@@ -70,13 +70,13 @@ SELECT k.metric, k.kind, ${int(p.year)} AS year, ${int(p.baseYear)} AS base_year
   s.yd AS denominator, s.bd AS base_denominator,
   s.only_year, s.only_base
 FROM k LEFT JOIN s ON s.metric = k.metric
-ORDER BY k.metric`;
+ORDER BY k.metric`, ...inner.reads);
 }
 
 /** The latest year before `year` with reports in the selection (the default base year). */
-export function baseYearSql(selection: Selection | undefined, year: number): string {
+export function baseYearSql(selection: Selection | undefined, year: number): Query {
   const inner = aggregateSql({ selection: { ...selection, years: undefined }, metrics: ['received'], by: 'year' });
-  return `SELECT max(year)::INTEGER AS y FROM (${inner}) WHERE year < ${int(year)} AND n_reports > 0`;
+  return query(`SELECT max(year)::INTEGER AS y FROM (${inner.sql}) WHERE year < ${int(year)} AND n_reports > 0`, ...inner.reads);
 }
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);

@@ -7,7 +7,7 @@ import { metricColumn } from '../metrics';
 import type { Selection } from '../filters';
 import { aggregatorFor, oneScanSql } from '../cube';
 import { str } from '../sql';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 import type { LongValueRow, SankeyLinkRow } from '../../model/rows';
 export type { LongValueRow, SankeyLinkRow } from '../../model/rows';
 
@@ -19,7 +19,7 @@ export interface OutcomesParams {
   source?: 'metrics' | 'cube';
 }
 
-function longSql(entries: { key: string; group: string | null; column: string }[], p: OutcomesParams): string {
+function longSql(entries: { key: string; group: string | null; column: string }[], p: OutcomesParams): Query {
   const byYear = p.by === 'year';
   const agg = aggregatorFor(p.selection, entries.map((e) => e.column), { source: p.source });
   const where = agg.where(p.selection) + (byYear ? ' AND year IS NOT NULL' : '');
@@ -29,11 +29,11 @@ function longSql(entries: { key: string; group: string | null; column: string }[
     entries: entries.map((e, i) => [['ord', String(i)], ['key', str(e.key)], ['group', e.group === null ? 'CAST(NULL AS VARCHAR)' : str(e.group)],
       ['value', agg.sum(e.column)], ['n_data', agg.count(e.column)], ['n_reports', agg.reports]] as [string, string][]),
   });
-  return `SELECT key, "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, value, n_data, n_reports FROM (${inner})\nORDER BY year NULLS FIRST, ord`;
+  return query(`SELECT key, "group", ${byYear ? 'year' : 'CAST(NULL AS INTEGER) AS year'}, value, n_data, n_reports FROM (${inner})\nORDER BY year NULLS FIRST, ord`, agg.source);
 }
 
 /** The six groups (予以公开 … 其他处理) plus the printed （七）总计 as key 'outcome_total'. */
-export function outcomeGroupsSql(p: OutcomesParams = {}): string {
+export function outcomeGroupsSql(p: OutcomesParams = {}): Query {
   const entries: { key: string; group: string | null; column: string }[] = OUTCOME_GROUPS.map((g) => ({
     key: g.key, group: g.key, column: metricColumn('requests', g.derivedItem, 'total'),
   }));
@@ -47,13 +47,13 @@ export function outcomeGroupsSql(p: OutcomesParams = {}): string {
  */
 export const REASON_ROWS = REQUEST_ROWS.filter((r) => r.group && r.group !== 'granted' && r.group !== 'partial' && r.key !== 'other_total');
 
-export function reasonsSql(p: OutcomesParams & { group?: OutcomeGroup } = {}): string {
+export function reasonsSql(p: OutcomesParams & { group?: OutcomeGroup } = {}): Query {
   const rows = REASON_ROWS.filter((r) => !p.group || r.group === p.group);
   return longSql(rows.map((r) => ({ key: r.key, group: r.group ?? null, column: metricColumn('requests', r.key, 'total') })), p);
 }
 
 /** Applicant types for one row of table requests (default `new`): natural + the five organisations. */
-export function applicantTypesSql(p: OutcomesParams & { item?: string } = {}): string {
+export function applicantTypesSql(p: OutcomesParams & { item?: string } = {}): Query {
   const item = p.item ?? 'new';
   if (!REQUEST_ROWS.some((r) => r.key === item) && !['denied_total', 'unavailable_total', 'rejected_total'].includes(item)) {
     throw new Error(`unknown requests item: ${item}`);
@@ -83,7 +83,7 @@ export async function runApplicantTypes(runner: QueryRunner, p: OutcomesParams &
 //   行政复议 ─→ 维持 / 纠正 / 其他 / 尚未审结 (printed results), and ─→ 复议后起诉 (its total)
 // The template does not say which outcome led to which appeal, so appeals hang off the total.
 
-export function sankeySql(p: { selection?: Selection; source?: 'metrics' | 'cube' } = {}): string {
+export function sankeySql(p: { selection?: Selection; source?: 'metrics' | 'cube' } = {}): Query {
   const links: { source: string; target: string; stage: number; column: string }[] = [];
   for (const g of OUTCOME_GROUPS) {
     for (const c of APPLICANT_COLUMNS) links.push({ source: `applicant:${c}`, target: `group:${g.key}`, stage: 1, column: metricColumn('requests', g.derivedItem, c) });
@@ -101,7 +101,7 @@ export function sankeySql(p: { selection?: Selection; source?: 'metrics' | 'cube
     table: agg.table, where: agg.where(p.selection), group: [],
     entries: links.map((l, i) => [['ord', String(i)], ['source', str(l.source)], ['target', str(l.target)], ['stage', String(l.stage)], ['value', agg.sum(l.column)], ['n_data', agg.count(l.column)]] as [string, string][]),
   });
-  return `SELECT * EXCLUDE (ord) FROM (${inner}) ORDER BY ord`;
+  return query(`SELECT * EXCLUDE (ord) FROM (${inner}) ORDER BY ord`, agg.source);
 }
 
 export async function runSankey(runner: QueryRunner, p: { selection?: Selection } = {}): Promise<SankeyLinkRow[]> {

@@ -3,7 +3,7 @@
 // says which year that was, so a gap (2021 vs 2019) is visible rather than hidden.
 import { aggregateSql, castAggregateRow, type AggregateRow } from './aggregate';
 import type { Selection } from '../filters';
-import { toNum, type QueryRunner } from '../query-runner';
+import { query, toNum, type Query, type QueryRunner } from '../query-runner';
 
 export const OVERVIEW_METRICS = [
   'received', 'new', 'carried_over', 'outcome_total',
@@ -20,16 +20,16 @@ export interface OverviewRow extends AggregateRow {
   yoy: number | null;
 }
 
-export function overviewSql(p: OverviewParams = {}): string {
+export function overviewSql(p: OverviewParams = {}): Query {
   const inner = aggregateSql({ selection: p.selection, metrics: p.metrics ?? [...OVERVIEW_METRICS], by: 'year', source: p.source });
-  return `WITH a AS (${inner})
+  return query(`WITH a AS (${inner.sql})
 SELECT a.*,
   lag(year) OVER w AS prev_year,
   lag(value) OVER w AS prev_value,
   ((value - lag(value) OVER w) / NULLIF(lag(value) OVER w, 0))::DOUBLE AS yoy
 FROM a
 WINDOW w AS (PARTITION BY metric ORDER BY year)
-ORDER BY metric, year`;
+ORDER BY metric, year`, ...inner.reads);
 }
 
 export async function runOverview(runner: QueryRunner, p: OverviewParams = {}): Promise<OverviewRow[]> {

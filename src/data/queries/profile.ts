@@ -1,7 +1,7 @@
 // An agency's profile: every report of the agency (one agency_id, whatever name each report
 // printed), with whether it is counted and why not, its origin and file.
 import { str } from '../sql';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 
 export interface ProfileReportRow {
   report_id: string; agency_printed: string | null; agency: string | null; agency_id: string | null; year: number | null;
@@ -11,14 +11,14 @@ export interface ProfileReportRow {
 }
 
 /** Reports of the agency shown under `agency` (its label), and of every name it was printed under. */
-export function profileReportsSql(agency: string): string {
-  return `WITH ids AS (SELECT DISTINCT agency_id FROM reports WHERE coalesce(agency_label, agency) = ${str(agency)} AND agency_id IS NOT NULL)
+export function profileReportsSql(agency: string): Query {
+  return query(`WITH ids AS (SELECT DISTINCT agency_id FROM reports WHERE coalesce(agency_label, agency) = ${str(agency)} AND agency_id IS NOT NULL)
 SELECT report_id, agency AS agency_printed, coalesce(agency_label, agency) AS agency, agency_id, CAST(year AS INTEGER) AS year, title, template,
   level, province, city, county, place, status, coalesce(counted, true) AS counted, set_aside, superseded_by, source_file, origin, dataset,
   fact_count::INTEGER AS fact_count, finding_count::INTEGER AS finding_count, checks_failed::INTEGER AS checks_failed
 FROM reports
 WHERE coalesce(agency_label, agency) = ${str(agency)} OR agency_id IN (SELECT agency_id FROM ids)
-ORDER BY year NULLS LAST, report_id`;
+ORDER BY year NULLS LAST, report_id`, 'reports');
 }
 
 export async function runProfileReports(runner: QueryRunner, agency: string): Promise<ProfileReportRow[]> {

@@ -1,7 +1,7 @@
 // The dataset's provenance list: every report (also failed ones) with its file, origin, format,
 // status and dataset, plus the meta table.
 import { selectionPredicate, type Selection } from '../filters';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 
 export interface ProvenanceRow {
   report_id: string; agency: string | null; year: number | null; title: string | null;
@@ -9,18 +9,18 @@ export interface ProvenanceRow {
   dataset: string | null; fact_count: number; finding_count: number; checks_failed: number; error: string | null;
 }
 
-export function provenanceSql(p: { selection?: Selection } = {}): string {
+export function provenanceSql(p: { selection?: Selection } = {}): Query {
   // reports carries no derived columns, so the selection applies to it directly; the year filter is
   // dropped so failed (undated) reports stay listed.
-  return `SELECT report_id, agency, CAST(year AS INTEGER) AS year, title, source_file, origin, format, status, dataset,
+  return query(`SELECT report_id, agency, CAST(year AS INTEGER) AS year, title, source_file, origin, format, status, dataset,
   fact_count::INTEGER AS fact_count, finding_count::INTEGER AS finding_count, checks_failed::INTEGER AS checks_failed, error
 FROM reports
 WHERE ${selectionPredicate(p.selection, { ignore: ['years'] })}
-ORDER BY agency NULLS LAST, year, report_id`;
+ORDER BY agency NULLS LAST, year, report_id`, 'reports');
 }
 
-export function metaSql(): string {
-  return `SELECT * FROM meta`;
+export function metaSql(): Query {
+  return query(`SELECT * FROM meta`, 'meta');
 }
 
 export async function runProvenance(runner: QueryRunner, p: { selection?: Selection } = {}): Promise<ProvenanceRow[]> {

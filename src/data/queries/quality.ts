@@ -2,7 +2,7 @@
 // and for one report the checks with both sides and the findings.
 import { selectionPredicate, type Selection } from '../filters';
 import { int, str } from '../sql';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 
 export interface QualityReportRow {
   report_id: string;
@@ -27,13 +27,13 @@ export interface QualityReportRow {
  * One row per report in the selection. The year filter is ignored when `includeUndated` so that
  * reports whose year could not be read (failed parses) still appear here.
  */
-export function qualityReportsSql(p: { selection?: Selection; includeUndated?: boolean; limit?: number } = {}): string {
+export function qualityReportsSql(p: { selection?: Selection; includeUndated?: boolean; limit?: number } = {}): Query {
   const pred = selectionPredicate(p.selection, { ignore: p.includeUndated ? ['years'] : [] });
   // Select the reports first and aggregate only their checks/facts: aggregating all 34M facts of a
   // 150k-report dataset before filtering took 1.3 s for one province (bench/data-queries.ts).
   // every report, also those set aside (a duplicate, a fragment, no year): listed with the reason,
   // under the agency's one name (agency_label)
-  return `WITH m AS (
+  return query(`WITH m AS (
   SELECT report_id, agency, year, status, counted, set_aside, superseded_by
   FROM (SELECT * REPLACE (coalesce(agency_label, agency) AS agency) FROM reports) WHERE ${pred}
 ), c AS (
@@ -60,7 +60,7 @@ LEFT JOIN c ON c.report_id = m.report_id
 LEFT JOIN fi ON fi.report_id = m.report_id
 LEFT JOIN fa ON fa.report_id = m.report_id
 ORDER BY c.checks_failed DESC NULLS LAST, m.agency, m.year, m.report_id
-${p.limit !== undefined ? `LIMIT ${int(p.limit)}` : ''}`;
+${p.limit !== undefined ? `LIMIT ${int(p.limit)}` : ''}`, 'reports', 'checks', 'findings', 'facts');
 }
 
 export interface CheckDetailRow {
@@ -68,20 +68,20 @@ export interface CheckDetailRow {
   lhs: number | null; rhs: number | null; status: string;
 }
 
-export function reportChecksSql(reportId: string): string {
-  return `SELECT check_id, "table", subject, lhs_label, rhs_label, lhs::DOUBLE AS lhs, rhs::DOUBLE AS rhs, status
+export function reportChecksSql(reportId: string): Query {
+  return query(`SELECT check_id, "table", subject, lhs_label, rhs_label, lhs::DOUBLE AS lhs, rhs::DOUBLE AS rhs, status
 FROM checks WHERE report_id = ${str(reportId)}
-ORDER BY CASE status WHEN 'fail' THEN 0 WHEN 'skip' THEN 1 ELSE 2 END, check_id, subject`;
+ORDER BY CASE status WHEN 'fail' THEN 0 WHEN 'skip' THEN 1 ELSE 2 END, check_id, subject`, 'checks');
 }
 
 export interface FindingDetailRow {
   code: string; severity: string; message_zh: string; message_en: string; location: string | null; details: string | null;
 }
 
-export function reportFindingsSql(reportId: string): string {
-  return `SELECT code, severity, message_zh, message_en, location, details
+export function reportFindingsSql(reportId: string): Query {
+  return query(`SELECT code, severity, message_zh, message_en, location, details
 FROM findings WHERE report_id = ${str(reportId)}
-ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, code`;
+ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, code`, 'findings');
 }
 
 export async function runQualityReports(runner: QueryRunner, p: { selection?: Selection; includeUndated?: boolean; limit?: number } = {}): Promise<QualityReportRow[]> {
@@ -110,10 +110,10 @@ export async function runReportFindings(runner: QueryRunner, reportId: string): 
 }
 
 /** The blank printed cells of one report (value NULL, not derived) with their raw text and labels. */
-export function reportBlankCellsSql(reportId: string): string {
-  return `SELECT "table", item, "column", raw, row_label, column_label, location
+export function reportBlankCellsSql(reportId: string): Query {
+  return query(`SELECT "table", item, "column", raw, row_label, column_label, location
 FROM facts WHERE report_id = ${str(reportId)} AND value IS NULL AND NOT coalesce(derived, false)
-ORDER BY "table", item, "column"`;
+ORDER BY "table", item, "column"`, 'facts');
 }
 
 export interface BlankCellRow { table: string; item: string; column: string; raw: string; row_label: string; column_label: string; location: string | null }

@@ -8,7 +8,7 @@ import { requireMetric } from '../metric-catalog';
 import type { Selection } from '../filters';
 import { aggregatorFor } from '../cube';
 import { int } from '../sql';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 import type { RegionRow } from '../../model/rows';
 export type { RegionRow } from '../../model/rows';
 
@@ -27,7 +27,7 @@ export function childPrefixLength(parent: string): number {
   return parent.length + 2;
 }
 
-export function regionsSql(p: RegionParams): string {
+export function regionsSql(p: RegionParams): Query {
   const len = childPrefixLength(p.parent);
   // counties are below the cube's grain: a city's counties come from its province's metrics
   const agg = aggregatorFor(p.selection, [], { source: p.source, regionDigits: len });
@@ -40,7 +40,7 @@ export function regionsSql(p: RegionParams): string {
   // A report placed above this level (only its province known: 平潭综合实验区 under 福建省) is a
   // tile of its own place inside its parent, with a code that does not drill (`35~平潭综合实验区`).
   const above = `length(region_code) < ${len}`;
-  return `SELECT CASE WHEN ${above} THEN region_code || '~' || coalesce(place, province, '') ELSE substr(region_code, 1, ${len}) END AS code,
+  return query(`SELECT CASE WHEN ${above} THEN region_code || '~' || coalesce(place, province, '') ELSE substr(region_code, 1, ${len}) END AS code,
     min(CASE WHEN ${above} THEN coalesce(place, province) ELSE ${nameCol} END) AS name,
     ${a.value} AS value, ${a.numerator} AS numerator, ${a.denominator} AS denominator,
     ${a.nReports} AS n_reports, ${a.nData} AS n_data, ${agencies} AS n_agencies,
@@ -48,14 +48,14 @@ export function regionsSql(p: RegionParams): string {
   FROM ${agg.table}
   WHERE ${agg.where(sel)} AND year = ${int(p.year)} AND region_code IS NOT NULL
   GROUP BY 1
-  ORDER BY value DESC NULLS LAST, code`;
+  ORDER BY value DESC NULLS LAST, code`, agg.source);
 }
 
 /** Reports in the selection and year with no known place at all (not even a province). */
-export function unplacedSql(p: Omit<RegionParams, 'parent'>): string {
+export function unplacedSql(p: Omit<RegionParams, 'parent'>): Query {
   const agg = aggregatorFor(p.selection, [], { source: p.source });
-  return `SELECT ${agg.reports} AS n FROM ${agg.table}
-  WHERE ${agg.where({ ...p.selection, years: undefined })} AND year = ${int(p.year)} AND region_code IS NULL`;
+  return query(`SELECT ${agg.reports} AS n FROM ${agg.table}
+  WHERE ${agg.where({ ...p.selection, years: undefined })} AND year = ${int(p.year)} AND region_code IS NULL`, agg.source);
 }
 
 export async function runRegions(db: QueryRunner, p: RegionParams): Promise<{ rows: RegionRow[]; unplaced: number }> {

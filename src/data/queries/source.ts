@@ -2,7 +2,7 @@
 // raw cell text, derived flag, location — and the report's file and origin.
 import { int, str } from '../sql';
 import { selectionPredicate, type Selection } from '../filters';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 
 export interface SourceParams { reportId: string; table?: string; item?: string; column?: string }
 
@@ -12,16 +12,16 @@ export interface SourceRow {
   row_label: string; column_label: string; unit: string; location: string | null;
 }
 
-export function sourceSql(p: SourceParams): string {
+export function sourceSql(p: SourceParams): Query {
   const conds = [`f.report_id = ${str(p.reportId)}`];
   if (p.table) conds.push(`f."table" = ${str(p.table)}`);
   if (p.item) conds.push(`f.item = ${str(p.item)}`);
   if (p.column) conds.push(`f."column" = ${str(p.column)}`);
-  return `SELECT f.report_id, r.source_file, r.title, r.origin, f."table", f.item, f."column", f.value::DOUBLE AS value,
+  return query(`SELECT f.report_id, r.source_file, r.title, r.origin, f."table", f.item, f."column", f.value::DOUBLE AS value,
   f.raw, f.derived, f.row_label, f.column_label, f.unit, f.location
 FROM facts f LEFT JOIN reports r ON r.report_id = f.report_id
 WHERE ${conds.join(' AND ')}
-ORDER BY f."table", f.item, f."column"`;
+ORDER BY f."table", f.item, f."column"`, 'facts', 'reports');
 }
 
 export async function runSource(runner: QueryRunner, p: SourceParams): Promise<SourceRow[]> {
@@ -51,9 +51,9 @@ export interface ContributingRow extends SourceRow { agency: string | null; year
  * (table, item, column) — reports without the fact are listed too, with value NULL and raw NULL,
  * so "no data" is visible per report.
  */
-export function contributingFactsSql(p: ContributingParams): string {
+export function contributingFactsSql(p: ContributingParams): Query {
   const where = selectionPredicate(p.selection, { alias: 'm' }) + (p.year !== undefined ? ` AND m.year = ${int(p.year)}` : '');
-  return `SELECT m.report_id, m.agency, m.year, r.source_file, r.title, r.origin,
+  return query(`SELECT m.report_id, m.agency, m.year, r.source_file, r.title, r.origin,
   ${str(p.table)} AS "table", ${str(p.item)} AS item, ${str(p.column)} AS "column",
   f.value::DOUBLE AS value, f.raw, f.derived, f.row_label, f.column_label, f.unit, f.location
 FROM metrics m
@@ -61,7 +61,7 @@ JOIN reports r ON r.report_id = m.report_id
 LEFT JOIN facts f ON f.report_id = m.report_id AND f."table" = ${str(p.table)} AND f.item = ${str(p.item)} AND f."column" = ${str(p.column)}
 WHERE ${where}
 ORDER BY f.value DESC NULLS LAST, m.agency, m.year
-${p.limit !== undefined ? `LIMIT ${int(p.limit)}` : ''}`;
+${p.limit !== undefined ? `LIMIT ${int(p.limit)}` : ''}`, 'metrics', 'reports', 'facts');
 }
 
 export async function runContributingFacts(runner: QueryRunner, p: ContributingParams): Promise<ContributingRow[]> {

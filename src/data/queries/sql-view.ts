@@ -10,6 +10,7 @@
 //      DuckDB's parser accepts only for a query — DDL, COPY, SET… inside it are syntax errors.
 import { VIEW_TABLES } from '../load-dataset';
 import { str } from '../sql';
+import { query, type Query } from '../query-runner';
 
 export type SqlRefusal =
   | { code: 'sql-empty' }
@@ -139,10 +140,10 @@ export function sqlViewQuery(checked: { ok: true; sql: string }, limit: number):
 }
 
 /** Columns of the dataset's tables (views), for the list beside the editor. */
-export function sqlSchemaSql(): string {
-  return `SELECT table_name, column_name, data_type FROM information_schema.columns
+export function sqlSchemaSql(): Query {
+  return query(`SELECT table_name, column_name, data_type FROM information_schema.columns
 WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name IN (${VIEW_TABLES.map(str).join(', ')})
-ORDER BY table_name, ordinal_position`;
+ORDER BY table_name, ordinal_position`, 'catalog');
 }
 
 export interface SqlExample { id: string; zh: string; en: string; sql: string }

@@ -1,7 +1,7 @@
 // Trends: metrics by year, either for the selection's aggregate or per agency.
 import { aggregateSql, runAggregate, type AggregateRow } from './aggregate';
 import type { Selection } from '../filters';
-import type { QueryRunner } from '../query-runner';
+import type { Query, QueryRunner } from '../query-runner';
 
 export interface TrendsParams {
   selection?: Selection;
@@ -16,7 +16,7 @@ function check(p: TrendsParams): void {
   if (p.mode === 'agency' && !p.selection?.agencies?.length) throw new Error('trends: agency mode needs at least one selected agency');
 }
 
-export function trendsSql(p: TrendsParams): string {
+export function trendsSql(p: TrendsParams): Query {
   check(p);
   return aggregateSql({ selection: p.selection, metrics: p.metrics, by: p.mode === 'agency' ? 'agency_year' : 'year' });
 }

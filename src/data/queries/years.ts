@@ -1,17 +1,17 @@
 // Years present in the selection, with report counts and templates (2019/2021/legacy).
 import type { Selection } from '../filters';
 import { aggregatorFor } from '../cube';
-import { toNum, toStr, type QueryRunner } from '../query-runner';
+import { query, toNum, toStr, type Query, type QueryRunner } from '../query-runner';
 
 export interface YearRow { year: number; n_reports: number; templates: string[] }
 
-export function yearsSql(p: { selection?: Selection; source?: 'metrics' | 'cube' } = {}): string {
+export function yearsSql(p: { selection?: Selection; source?: 'metrics' | 'cube' } = {}): Query {
   const agg = aggregatorFor(p.selection, [], { source: p.source });
-  return `SELECT year, ${agg.reports} AS n_reports,
+  return query(`SELECT year, ${agg.reports} AS n_reports,
   string_agg(DISTINCT coalesce(template, 'unknown'), ',' ORDER BY coalesce(template, 'unknown')) AS templates
 FROM ${agg.table}
 WHERE ${agg.where(p.selection, { ignore: ['years'] })} AND year IS NOT NULL
-GROUP BY year ORDER BY year`;
+GROUP BY year ORDER BY year`, agg.source);
 }
 
 export async function runYears(runner: QueryRunner, p: { selection?: Selection } = {}): Promise<YearRow[]> {

@@ -11,9 +11,8 @@
 // (src/data/load-dataset.ts), so every view follows it with no change to its selection.
 import type { Dataset, ReportRow } from '../../model/dataset';
 import { insertDatasetSql } from '../../data/insert';
-import { createReplacedSql, existingReportIdsSql, IMPORTED, rebuildImported, setSourceSql } from '../../data/load-dataset';
-import type { QueryRunner } from '../../data/query-runner';
-import { DATASET_TABLE_NAMES } from '../../data/schema';
+import { clearImportedSql, createReplacedSql, existingReportIdsSql, IMPORTED, rebuildImported, setSourceSql } from '../../data/load-dataset';
+import { statement, type QueryRunner } from '../../data/query-runner';
 import { ident, inList, str } from '../../data/sql';
 import { factKeys, MIN_SHARED_NONZERO, resolveReports, searchText, type IdentityInput } from '../../dataset/identity';
 import { resolveDataset } from '../../dataset/to-dataset';
@@ -144,17 +143,16 @@ export function targetFromRunner(runner: QueryRunner): RunnerTarget {
       await rebuildImported((sql) => runner.query(sql));
     },
     async clearImported() {
-      for (const t of DATASET_TABLE_NAMES) await run(`DELETE FROM ${ident(IMPORTED)}.${ident(t)}`);
-      await run(createReplacedSql());
-      await run(`DELETE FROM ${ident(IMPORTED)}.replaced`);
-      await rebuildImported((sql) => runner.query(sql));
+      // statements over imp only: at once, even when the bundled detail is too large to fetch
+      for (const s of clearImportedSql()) await runner.query(statement(s));
+      await rebuildImported((sql) => runner.query(statement(sql)));
     },
     async existingIds(ids: string[]) {
       if (ids.length === 0) return [];
       return (await runner.query<{ report_id: string }>(existingReportIdsSql(ids))).map((r) => r.report_id);
     },
     async setSource(source: Source) {
-      await run(setSourceSql(source));
+      await runner.query(statement(setSourceSql(source)));
     },
   };
 }

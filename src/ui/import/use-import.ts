@@ -11,7 +11,7 @@ import { parseFilesInWorker } from './parse-files';
 import { progressReducer, type FileProgress } from './progress';
 import { mergeDatasets, parsedToDataset } from './to-dataset';
 
-/** What the import needs from the data layer (src/data/duckdb-wasm.ts LoadedDataset has both). */
+/** What the import needs from the data layer (./target.ts builds it on the session's runner). */
 export interface ImportTarget {
   /**
    * Insert one slice. `rebuild: false` (more slices follow): skip rebuilding the imported

@@ -48,7 +48,7 @@ export function Sql() {
     const t0 = performance.now();
     try {
       // every province's detail first: a query over per-report tables must never count fewer
-      // reports because a part is still downloading (src/data/detail.ts)
+      // reports because a part is still downloading (src/data/session.ts: bare SQL waits for every part)
       await runner.query('SELECT count(*) AS n FROM metrics');
       const rows = await runner.query(sqlViewQuery(checked, limit));
       if (mine !== seq.current) return;

@@ -9,7 +9,7 @@ import { rebuildImported, setupViewsSql } from '../../../src/data/load-dataset';
 import { runAggregate, type AggregateRow } from '../../../src/data/queries';
 import { createTableSql, DATASET_TABLE_NAMES } from '../../../src/data/schema';
 import { parseReport } from '../../../src/parse/parse-report';
-import type { QueryRunner } from '../../../src/data/query-runner';
+import { sqlOf, type QueryRunner, type Sql } from '../../../src/data/query-runner';
 import { ImportPanel, type Source } from '../../../src/ui/import/ImportPanel';
 import { parsedToDataset } from '../../../src/ui/import/to-dataset';
 import type { ImportTarget } from '../../../src/ui/import/use-import';
@@ -19,8 +19,8 @@ let once: ReturnType<typeof setupOnce> | null = null;
 const setup = () => (once ??= setupOnce());
 
 async function setupOnce(): Promise<{ runner: QueryRunner; target: ImportTarget }> {
-  const { conn } = await startDuckDb();
-  const run = async (sql: string) => { await conn.query(sql); };
+  const db = await startDuckDb();
+  const run = async (sql: string) => { await db.query(sql); };
   await run('CREATE SCHEMA nb');
   for (const t of DATASET_TABLE_NAMES) await run(createTableSql(t, { schema: 'nb' }));
   const text = await (await fetch(new URL('bundled.txt', document.baseURI))).text();
@@ -28,7 +28,7 @@ async function setupOnce(): Promise<{ runner: QueryRunner; target: ImportTarget 
   for (const s of insertRowsSql('reports', bundled.reports, { schema: 'nb' })) await run(s);
   for (const s of insertRowsSql('facts', bundled.facts, { schema: 'nb' })) await run(s);
   for (const s of setupViewsSql([...DATASET_TABLE_NAMES])) await run(s);
-  const runner: QueryRunner = { async query<T>(sql: string) { return (await conn.query(sql)).toArray().map((r) => r.toJSON() as T); } };
+  const runner: QueryRunner = { query: <T,>(q: Sql) => db.query<T>(sqlOf(q)) };
   const q = (sql: string) => runner.query(sql);
   const target: ImportTarget = {
     async importDataset(ds, opts) { for (const s of insertDatasetSql(ds, { schema: 'imp' })) await run(s); if (opts?.rebuild !== false) await rebuildImported(q); },
