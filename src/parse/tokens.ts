@@ -10,8 +10,10 @@ import { EMPTY_CELL } from './normalise';
 
 export type Token =
   | { kind: 'label'; text: string; line: number }
-  /** `soft`: separated from the previous number token by spaces only (may be one cell). */
-  | { kind: 'num'; text: string; line: number; soft: boolean }
+  /** `soft`: separated from the previous number token by spaces only (may be one cell).
+   * `cell`: the whole text of a cell bounded by `|` or a tab (a table's own cell, pipe rows of
+   * HTML/Word/PDF or pasted text): one printed number, never cut into several cells. */
+  | { kind: 'num'; text: string; line: number; soft: boolean; cell?: true }
   | { kind: 'blank'; text: string; line: number };
 
 export class LineIndex {
@@ -127,7 +129,9 @@ function tokeniseCell(text: string, from: number, to: number, lines: LineIndex, 
       return;
     }
     if (v.kind === 'number' && !/\d\s+\d/.test(cell)) {
-      out.push({ kind: 'num', text: cell, line, soft: false });
+      const bounded = (ch: string | undefined) => ch === '|' || ch === '\t';
+      if (bounded(text[from - 1]) || bounded(text[to])) out.push({ kind: 'num', text: cell, line, soft: false, cell: true });
+      else out.push({ kind: 'num', text: cell, line, soft: false });
       return;
     }
   }
