@@ -66,11 +66,12 @@ export function findIdentity(text: string, lines: string[], hints?: IdentityHint
   for (let i = 0; i < limit && title === null; i++) {
     let candidate = lines[i]!.trim();
     if (candidate.length > 120) continue;
-    // a title wrapped in a narrow PDF column: `…2024年度政府信息公开工作年` / `度报告`
+    // a title wrapped in a narrow PDF column: `…2024年度政府信息公开工作年` / `度报告`, also inside
+    // the word (`…工作年度报` / `告`, a Chromium-printed page's large heading)
     let wrapped = false;
     if (!/报告|总结/.test(candidate) && i + 1 < lines.length && /公开/.test(candidate)) {
       const next = lines[i + 1]!.trim();
-      if (next.length > 0 && next.length <= 10 && /报告|总结/.test(next)) {
+      if (next.length > 0 && next.length <= 10 && /报告|总结/.test(candidate + next)) {
         candidate += next;
         wrapped = true;
       }
