@@ -69,7 +69,7 @@ const nested = (html: string) => html.replace(/<body>([\s\S]*)<\/body>/, (_, b: 
 const toGb = (s: string) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: s });
 
 type Form = { name: string; file: string };
-const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'nested', 'split', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'txt-gbk'] as const;
+const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'nested', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'txt-gbk'] as const;
 
 async function makeForms(stem: string, html: string, title: string, origText: string | null): Promise<Form[]> {
   const dir = path.join(OUT, stem);
@@ -85,7 +85,7 @@ async function makeForms(stem: string, html: string, title: string, origText: st
   add('page', write(f('page', 'html'), page));
   add('page-gbk', write(f('page-gbk', 'html'), toGb(savedPage(html, title, true))));
   add('nested', write(f('nested', 'html'), nested(html)));
-  if (existsSync(f('split', 'html')) || html.includes('<table>')) add('split', f('split', 'html'));
+  for (const name of ['split', 'split-mid', 'split-head', 'thead']) if (existsSync(f(name, 'html'))) add(name, f(name, 'html'));
   add('fullwidth', write(f('fullwidth', 'html'), cellNumbers(html, fullWidth)));
   add('commas', write(f('commas', 'html'), cellNumbers(html, commas)));
   if (origText !== null) add('txt-gbk', write(f('txt-gbk', 'txt'), toGb(origText)));
@@ -103,7 +103,10 @@ async function makeForms(stem: string, html: string, title: string, origText: st
   add('paste-spaces', write(f('paste-spaces', 'txt'), readFileSync(f('paste', 'txt'), 'utf8').replace(/\t/g, ' ')));
   add('paste-page', f('paste-page', 'txt'));
   add('pdf-chromium', f('pdf-chromium', 'pdf'));
-  for (const [name, ext] of [['docx', 'docx'], ['doc', 'doc'], ['pdf-html', 'pdf'], ['pdf-docx', 'pdf']] as const) add(name, f(name, ext));
+  for (const [name, ext] of [['docx', 'docx'], ['doc', 'doc'], ['pdf-html', 'pdf'], ['pdf-docx', 'pdf'], ['pdf-split', 'pdf'], ['docx-split', 'docx'], ['docx-from-pdf', 'docx']] as const) {
+    if (name.endsWith('split') && !existsSync(f('split-head', 'html'))) continue;
+    add(name, f(name, ext));
+  }
   return forms;
 }
 
@@ -141,6 +144,11 @@ function soffice(stemsHtml: { dir: string }[]) {
   batch('doc', (d) => path.join(d, 'html.html'), ['--convert-to', 'doc:MS Word 97'], 'doc.doc', (s) => `${s}.doc`);
   batch('pdfh', (d) => path.join(d, 'html.html'), ['--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export'], 'pdf-html.pdf', (s) => `${s}.pdf`);
   batch('pdfd', (d) => path.join(d, 'docx.docx'), ['--convert-to', 'pdf:writer_pdf_Export'], 'pdf-docx.pdf', (s) => `${s}.pdf`);
+  // table 三 cut over two tables with its header rows repeated (a page break in Word), as PDF and .docx
+  batch('pdfs', (d) => path.join(d, 'split-head.html'), ['--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export'], 'pdf-split.pdf', (s) => `${s}.pdf`);
+  batch('docxs', (d) => path.join(d, 'split-head.html'), ['--convert-to', 'docx:MS Word 2007 XML'], 'docx-split.docx', (s) => `${s}.docx`);
+  // a .docx "saved from the PDF" (LibreOffice's PDF import: every line a text frame)
+  batch('p2d', (d) => path.join(d, 'pdf-html.pdf'), ['--infilter=writer_pdf_import', '--convert-to', 'docx:MS Word 2007 XML'], 'docx-from-pdf.docx', (s) => `${s}.docx`);
 }
 
 /** A report with no template table (pre-2019 indicator tables, fragments): its text in paragraphs. */
@@ -207,8 +215,10 @@ for (const file of stems) {
   const html = tables ? renderTemplateHtml(orig, text ?? '') : paragraphsHtml(title, text ?? '');
   if (tables) {
     mkdirSync(path.join(OUT, stem), { recursive: true });
-    const split = path.join(OUT, stem, 'split.html');
-    if (!existsSync(split)) writeFileSync(split, renderTemplateHtml(orig, text ?? '', { splitRequests: true }));
+    for (const [name, o] of [['split', { splitRequests: 'before-outcomes' }], ['split-mid', { splitRequests: 'mid-outcomes' }], ['split-head', { splitRequests: 'mid-outcomes-header', thead: true }], ['thead', { thead: true }]] as const) {
+      const file = path.join(OUT, stem, `${name}.html`);
+      if (!existsSync(file)) writeFileSync(file, renderTemplateHtml(orig, text ?? '', o));
+    }
   }
   const forms = await makeForms(stem, html, title, text);
   prepared.push({ stem, dir: path.join(OUT, stem), orig, forms });

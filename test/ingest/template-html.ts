@@ -6,8 +6,13 @@ import { APPEAL_COLUMNS, APPEAL_ITEMS, REQUEST_COLUMNS, REQUEST_ROWS } from '../
 import type { ParsedReport } from '../../src/model';
 
 export interface RenderOptions {
-  /** Table 三 printed as two `<table>` elements (cut before 三、本年度办理结果), as pages cut at a page break are. */
-  splitRequests?: boolean;
+  /** Table 三 printed as two `<table>` elements, as pages cut at a page break are: `before-outcomes`
+   * cuts before 三、本年度办理结果; `mid-outcomes` after （二）部分公开, the second table opening with
+   * 三、本年度办理结果 again over its remaining rows; `mid-outcomes-header` also repeats the three
+   * header rows at the top of the second table (Word's repeated header rows). */
+  splitRequests?: 'before-outcomes' | 'mid-outcomes' | 'mid-outcomes-header';
+  /** The header rows of table 三 as `<thead>` with `<th>` cells. */
+  thead?: boolean;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -63,12 +68,20 @@ export function renderTemplateHtml(p: ParsedReport, text: string, opts: RenderOp
     return key === 'other_overdue_correction' ? '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'
       : key === 'other_overdue_fee' ? '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' : r.zh;
   };
-  row([td('三、本年度办理结果', ` rowspan="${outcomeRows}"`), td('（一）予以公开', ' colspan="2"'), ...vals('granted')]);
+  const mid = opts.splitRequests === 'mid-outcomes' || opts.splitRequests === 'mid-outcomes-header';
+  row([td('三、本年度办理结果', ` rowspan="${mid ? 2 : outcomeRows}"`), td('（一）予以公开', ' colspan="2"'), ...vals('granted')]);
   row([td('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', ' colspan="2"'), ...vals('partial')]);
-  for (const [head, keys] of groups) keys.forEach((k, i) => row([...(i === 0 ? [td(head, ` rowspan="${keys.length}"`)] : []), td(label(k)), ...vals(k)]));
+  const cut = rows.length;
+  for (const [head, keys] of groups) keys.forEach((k, i) => row([...(rows.length === cut && mid ? [td('三、本年度办理结果', ` rowspan="${outcomeRows - 2}"`)] : []), ...(i === 0 ? [td(head, ` rowspan="${keys.length}"`)] : []), td(label(k)), ...vals(k)]));
   if (!t2021 || otherAsOneRow) row([td('（六）其他处理', ' colspan="2"'), ...vals('other_total')]);
   row([td('（七）总计', ' colspan="2"'), ...vals('outcome_total')]);
   row([td('四、结转下年度继续办理', ' colspan="3"'), ...vals('carried_forward')]);
+  if (opts.thead) for (let i = 0; i < 3; i++) rows[i] = rows[i]!.replace(/<(\/?)td/g, '<$1th');
+  const head = opts.thead ? `<thead>${rows.slice(0, 3).join('')}</thead><tbody>` : rows.slice(0, 3).join('');
+  const tail = opts.thead ? '</tbody>' : '';
+  const split = opts.splitRequests === 'before-outcomes' ? 5 : mid ? cut : rows.length;
+  const requests = split === rows.length ? `${head}${rows.slice(3).join('')}${tail}`
+    : `${head}${rows.slice(3, split).join('')}${tail}</table>\n<p></p>\n<table>${opts.splitRequests === 'mid-outcomes-header' ? head : ''}${rows.slice(split).join('')}${opts.splitRequests === 'mid-outcomes-header' ? tail : ''}`;
   // 四
   const heads = APPEAL_COLUMNS.map((c) => c.zh);
   const appeals = [
@@ -89,7 +102,7 @@ ${paras(before)}
 <p>二、主动公开政府信息情况</p>
 <table>${active.join('')}</table>
 <p>三、收到和处理政府信息公开申请情况</p>
-<table>${opts.splitRequests ? `${rows.slice(0, 5).join('')}</table>\n<p></p>\n<table>${rows.slice(5).join('')}` : rows.join('')}</table>
+<table>${requests}</table>
 <p>四、政府信息公开行政复议、行政诉讼情况</p>
 <table>${appeals.join('')}</table>
 ${afterM ? paras(afterM[0]) : ''}
