@@ -12,7 +12,8 @@
 // full-width digits, thousands separators, Chromium's innerText (what select-all + paste gives:
 // tabs between cells) also with spaces for tabs and of the whole saved page, a Chromium-printed
 // PDF, and with LibreOffice (`soffice`, needed only to make the files) .docx, .doc, a PDF from the
-// HTML and a PDF from the .docx. A .txt original is also swept as GB18030 text.
+// HTML and a PDF from the .docx, and (with poppler's pdftotext) the text copied out of that PDF.
+// A .txt original is also swept as GB18030 text.
 //
 // Prints a table report × form: `=` same facts; `D n` n facts differ (the worst: a number that is
 // not the report's); `B n` n printed numbers left blank; `F` failed. Then every difference by key.
@@ -69,7 +70,7 @@ const nested = (html: string) => html.replace(/<body>([\s\S]*)<\/body>/, (_, b: 
 const toGb = (s: string) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: s });
 
 type Form = { name: string; file: string };
-const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'nested', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'txt-gbk'] as const;
+const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'nested', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'txt-gbk'] as const;
 
 async function makeForms(stem: string, html: string, title: string, origText: string | null): Promise<Form[]> {
   const dir = path.join(OUT, stem);
@@ -107,6 +108,7 @@ async function makeForms(stem: string, html: string, title: string, origText: st
     if (name.endsWith('split') && !existsSync(f('split-head', 'html'))) continue;
     add(name, f(name, ext));
   }
+
   return forms;
 }
 
@@ -225,6 +227,17 @@ for (const file of stems) {
 }
 await closeBrowser?.();
 try { soffice(prepared); } catch (e) { console.error(`LibreOffice: ${e instanceof Error ? e.message : String(e)} (forms it makes are skipped)`); }
+// text copied out of a PDF viewer: poppler's pdftotext (reading order, and -layout: columns kept by spaces)
+for (const { dir, forms } of prepared) {
+  for (const [name, args] of [['pdf-text', []], ['pdf-text-layout', ['-layout']]] as const) {
+    const out = path.join(dir, `${name}.txt`);
+    const pdf = path.join(dir, 'pdf-html.pdf');
+    if (!existsSync(out) && existsSync(pdf)) {
+      try { execFileSync('pdftotext', [...args, '-enc', 'UTF-8', pdf, out], { stdio: 'ignore' }); } catch { /* poppler-utils not installed: the form is skipped */ }
+    }
+    if (existsSync(out)) forms.push({ name, file: out });
+  }
+}
 
 for (const { stem, orig, forms } of prepared) {
   for (const { name, file } of forms) {
