@@ -70,7 +70,7 @@ const nested = (html: string) => html.replace(/<body>([\s\S]*)<\/body>/, (_, b: 
 const toGb = (s: string) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: s });
 
 type Form = { name: string; file: string };
-const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'nested', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'txt-gbk'] as const;
+const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'nested', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk'] as const;
 
 async function makeForms(stem: string, html: string, title: string, origText: string | null): Promise<Form[]> {
   const dir = path.join(OUT, stem);
@@ -227,9 +227,11 @@ for (const file of stems) {
 }
 await closeBrowser?.();
 try { soffice(prepared); } catch (e) { console.error(`LibreOffice: ${e instanceof Error ? e.message : String(e)} (forms it makes are skipped)`); }
-// text copied out of a PDF viewer: poppler's pdftotext (reading order, and -layout: columns kept by spaces)
+// text copied out of a PDF viewer: poppler's pdftotext
 for (const { dir, forms } of prepared) {
-  for (const [name, args] of [['pdf-text', []], ['pdf-text-layout', ['-layout']]] as const) {
+  // (-raw: the content stream's order, as Chromium's / Edge's PDF viewers copy; the default reading-order
+  // mode moves blocks of a table about — labels away from their numbers — and is kept as pdf-text-order)
+  for (const [name, args] of [['pdf-text', ['-raw']], ['pdf-text-layout', ['-layout']], ['pdf-text-order', []]] as const) {
     const out = path.join(dir, `${name}.txt`);
     const pdf = path.join(dir, 'pdf-html.pdf');
     if (!existsSync(out) && existsSync(pdf)) {

@@ -16,3 +16,10 @@ describe('findIdentity: a title a PDF wrapped', () => {
     expect(findIdentity(lines.join('\n'), lines).title).toBeNull();
   });
 });
+
+describe('findIdentity: the year of the statistics period, spaced', () => {
+  it('reads `统计期限为 2020 年 1 月 1 日` (pdftotext of 2020_weishan_liangchengzhen as a PDF)', () => {
+    const text = '本报告中所列数据的统计期限为 2020 年 1 月 1 日至 2020 年 12 月 31 日。';
+    expect(findIdentity(text, [text]).year).toBe(2020);
+  });
+});

@@ -49,8 +49,8 @@ const sourceOf = (stem: string) => readdirSync(join(ROOT, 'data/reports')).find(
 const cases: { rel: string; source: string }[] = [];
 for (const f of readdirSync(FORMATS).filter((f) => /^\d{4}_/.test(f)).sort()) cases.push({ rel: f, source: f.replace(/(_page|_gbk|_paste)?\.[a-z]+$/, '.txt') });
 // more/: `<report>.<ext>` and forms found by the sweep (scripts/forms-sweep.ts) as `<report>_<form>.<ext>`;
-// a `_clipped` form does not print every cell (its own test: test/ingest/sweep-forms.test.ts)
-for (const f of readdirSync(join(FORMATS, 'more')).filter((f) => !/_clipped\./.test(f) && f !== 'README.md').sort()) cases.push({ rel: `more/${f}`, source: sourceOf(f.replace(/(_nested|_wrapped|_chromium|_pagebreak|_pdfcopy)?\.[a-z]+$/, '')) });
+// a `_clipped` form does not print every cell, an `_untitled` one has no title (own tests: sweep-forms.test.ts)
+for (const f of readdirSync(join(FORMATS, 'more')).filter((f) => !/_(clipped|untitled)\./.test(f) && f !== 'README.md').sort()) cases.push({ rel: `more/${f}`, source: sourceOf(f.replace(/(_nested|_wrapped|_chromium|_pagebreak|_pdfcopy)?\.[a-z]+$/, '')) });
 
 describe('every form of a report gives the original report\'s facts and the truth.csv figures', () => {
   it('has a truth.csv row for every file', () => {

@@ -55,3 +55,15 @@ describe('a pipe row with fewer cells than the table has columns', () => {
     expect(p.facts.find((f) => f.table === 'requests' && f.item === 'new' && f.column === 'total')?.value).toBe(23);
   });
 });
+
+describe('text copied out of a PDF viewer, of a report with no title line', () => {
+  // data/formats/more/2020_weishan_liangchengzhen_untitled.txt: `pdftotext -raw` of the report as a
+  // LibreOffice PDF; the year is only in 统计期限为 2020 年 1 月 1 日 (digits spaced from CJK)
+  it('finds the year in the spaced statistics period, and the facts of the report', async () => {
+    const p = await read('data/formats/more/2020_weishan_liangchengzhen_untitled.txt');
+    const o = parseText({ sourceFile: 'o.txt', text: readFileSync(join(ROOT, 'data/reports/2020_weishan_liangchengzhen.txt'), 'utf8') });
+    expect(p.report.year).toBe(2020);
+    expect(p.report.year).toBe(o.report.year);
+    expect(printed(p)).toEqual(printed(o));
+  });
+});
