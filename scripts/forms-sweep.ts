@@ -199,8 +199,12 @@ function compare(form: ParsedReport, orig: ParsedReport, want: Record<string, nu
       else truthBad.push(`${col}=${got[col]} (truth: ${want[col]})`);
     }
   }
-  if (form.report.year !== orig.report.year) differs.push(`year=${form.report.year} (report: ${orig.report.year})`);
-  if (form.report.template !== orig.report.template) differs.push(`template=${form.report.template} (report: ${orig.report.template})`);
+  // a year or template not found is a blank; a different one is a difference
+  for (const k of ['year', 'template'] as const) {
+    if (form.report[k] === orig.report[k]) continue;
+    if (form.report[k] === null) blank.push(k);
+    else differs.push(`${k}=${form.report[k]} (report: ${orig.report[k]})`);
+  }
   if (differs.length + blank.length + truthBad.length + truthBlank.length === 0) return { kind: 'same' };
   return { kind: 'diff', differs, blank: [...blank, ...truthBlank.map((c) => `truth:${c}`)], truth: truthBad };
 }
