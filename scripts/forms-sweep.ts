@@ -8,11 +8,13 @@
 // national template's layout as HTML (test/ingest/template-html.ts; a report with no 2019/2021
 // table — pre-2019, fragments — as its text in paragraphs), then from it: GB18030 with and without
 // a charset declaration, a page saved whole with a site's navigation / sidebar table / footer
-// table around it, the report nested in a layout table, table 三 split over two <table>s,
-// full-width digits, thousands separators, Chromium's innerText (what select-all + paste gives:
+// table around it (also with the title printed outside the article), the report nested in a
+// layout table, Word's "save as web page" markup, table 三 split over two <table>s (also mid-table,
+// with its header rows repeated), <thead>/<th> headers, full-width digits, thousands separators, Chromium's innerText (what select-all + paste gives:
 // tabs between cells) also with spaces for tabs and of the whole saved page, a Chromium-printed
 // PDF, and with LibreOffice (`soffice`, needed only to make the files) .docx, .doc, a PDF from the
-// HTML and a PDF from the .docx, and (with poppler's pdftotext) the text copied out of that PDF.
+// HTML and from the .docx, the split table as PDF and .docx, a .docx made from the PDF (LibreOffice's
+// PDF import), and (with poppler's pdftotext) the text copied out of the PDF.
 // A .txt original is also swept as GB18030 text.
 //
 // Prints a table report × form: `=` same facts; `D n` n facts differ (the worst: a number that is
@@ -47,8 +49,11 @@ const commas = (n: string) => { const [i, d] = n.split('.'); return i!.replace(/
 
 /** A page saved whole from a browser: the site's header, navigation, a sidebar table of links,
  * related reports, the article, a footer table with the site's own numbers. */
-function savedPage(html: string, title: string, gbk = false): string {
-  const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
+function savedPage(html: string, title: string, gbk = false, titleOutside = false): string {
+  let body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
+  // most CMS pages print the title in a header block above the article's own <div>
+  if (titleOutside) body = body.replace(/<h1>[\s\S]*?<\/h1>/, '');
+  const heading = titleOutside ? `<div class="title"><h1>${esc(title)}</h1></div>` : '';
   const year = /(\d{4})年/.exec(title)?.[1] ?? '2024';
   return `<!DOCTYPE html><html><head>${gbk ? '' : '<meta charset="utf-8">'}<title>${esc(title)}_政府信息公开年报_某某人民政府门户网站</title>
 <meta name="SiteName" content="某某人民政府门户网站"><meta name="ColumnName" content="政府信息公开年报">
@@ -58,11 +63,19 @@ function savedPage(html: string, title: string, gbk = false): string {
 <tr><td><a href="/fd/">法定主动公开内容</a></td></tr><tr><td><a href="/nb/">政府信息公开年报</a></td></tr><tr><td><a href="/ysq/">依申请公开</a></td></tr></table></div>
 <div class="main"><div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政府信息公开年报</div>
 <div class="info">发布时间：${Number(year) + 1}-01-20 来源：本站 浏览次数：1234 字号：[大 中 小]</div>
-<div class="article">${body}</div>
+${heading}<div class="article">${body}</div>
 <div class="related"><h3>相关阅读</h3><ul><li><a href="/nb/1.htm">${Number(year) - 1}年政府信息公开工作年度报告</a> ${Number(year)}-01-18</li><li><a href="/nb/2.htm">${Number(year) - 2}年政府信息公开工作年度报告</a> ${Number(year) - 1}-01-25</li></ul></div></div>
 <table class="footer"><tr><td>主办单位：某某人民政府办公室</td><td>网站标识码：3501000001</td></tr><tr><td>闽ICP备05012345号</td><td>联系电话：0591-12345678</td></tr></table>
 </body></html>`;
 }
+
+/** Word's "save as web page" markup: every cell a MsoNormal paragraph of spans (a number's digits
+ * in separate runs), an empty cell a paragraph holding &nbsp;, Office namespaces' empty elements. */
+const wordHtml = (html: string) => html.replace(/(<td[^>]*>)([^<]*)(<\/td>)/g, (_, a: string, t: string, b: string) => {
+  if (t === '') return `${a}<p class=MsoNormal align=center><span lang=EN-US>&nbsp;<o:p></o:p></span></p>${b}`;
+  const runs = /^\d{2,}$/.test(t) ? `<span lang=EN-US>${t.slice(0, 1)}</span><span lang=EN-US style='font-size:9.0pt'>${t.slice(1)}</span>` : `<span style='font-family:宋体'>${t}</span>`;
+  return `${a}<p class=MsoNormal align=center style='text-align:center'>${runs}<o:p></o:p></p>${b}`;
+}).replace('<body>', '<body lang=ZH-CN style=\'tab-interval:21.0pt\'><div class=WordSection1>').replace('</body>', '</div></body>');
 
 /** The report nested in a site's layout table (pages built with tables, common on older CMSs). */
 const nested = (html: string) => html.replace(/<body>([\s\S]*)<\/body>/, (_, b: string) => `<body><table width="100%"><tr><td width="20%"><a href="/">首页</a></td><td>${b}</td></tr><tr><td colspan="2">版权所有</td></tr></table></body>`);
@@ -70,7 +83,7 @@ const nested = (html: string) => html.replace(/<body>([\s\S]*)<\/body>/, (_, b: 
 const toGb = (s: string) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: s });
 
 type Form = { name: string; file: string };
-const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'nested', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk'] as const;
+const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk'] as const;
 
 async function makeForms(stem: string, html: string, title: string, origText: string | null): Promise<Form[]> {
   const dir = path.join(OUT, stem);
@@ -85,7 +98,9 @@ async function makeForms(stem: string, html: string, title: string, origText: st
   const page = savedPage(html, title);
   add('page', write(f('page', 'html'), page));
   add('page-gbk', write(f('page-gbk', 'html'), toGb(savedPage(html, title, true))));
+  add('page-title-out', write(f('page-title-out', 'html'), savedPage(html, title, false, true)));
   add('nested', write(f('nested', 'html'), nested(html)));
+  add('word-html', write(f('word-html', 'html'), wordHtml(html)));
   for (const name of ['split', 'split-mid', 'split-head', 'thead']) if (existsSync(f(name, 'html'))) add(name, f(name, 'html'));
   add('fullwidth', write(f('fullwidth', 'html'), cellNumbers(html, fullWidth)));
   add('commas', write(f('commas', 'html'), cellNumbers(html, commas)));
