@@ -20,6 +20,18 @@ describe('htmlToText', () => {
     const line = htmlToText(html).split('\n').find((l) => l.startsWith('二、上年结转'))!;
     expect(line.split(' | ').slice(1)).toEqual(['2', '0', EMPTY_CELL, '0', '0', '0', '2']);
   });
+  it('reads a layout cell that holds a table as blocks in place, not as one cell of the whole article', () => {
+    // a page built with tables: the article (prose + report table) sits in a cell of a layout table
+    const page = `<table><tr><td><a href="/">首页</a></td><td><p>三、收到和处理政府信息公开申请情况</p>${html}<p>四、行政复议</p></td></tr><tr><td colspan="2">版权所有</td></tr></table>`;
+    const lines = htmlToText(page).split('\n');
+    expect(lines).toContain('一、本年新收政府信息公开申请数量 | 26 | 7 | 0 | 0 | 0 | 0 | 33');
+    const at = (s: string) => lines.findIndex((l) => l.startsWith(s));
+    // document order kept: the heading before the table's rows, the prose after them
+    expect(at('三、收到和处理')).toBeLessThan(at('一、本年新收'));
+    expect(at('一、本年新收')).toBeLessThan(at('四、行政复议'));
+    // no line holds the whole table's numbers run together
+    expect(lines.every((l) => !(l.includes('本年新收') && l.includes('上年结转')))).toBe(true);
+  });
   it('drops script contents and never returns markup', () => {
     const t = htmlToText(html);
     expect(t).not.toContain('alert');

@@ -22,6 +22,7 @@ export interface Node {
 const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'section', 'article', 'header', 'footer', 'title', 'dd', 'dt', 'blockquote', 'pre', 'hr']);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
 const MAX_SPAN = 50;
+const MAX_NESTING = 40;
 
 export function htmlToText(html: string): string {
   let doc: Node;
@@ -30,6 +31,11 @@ export function htmlToText(html: string): string {
   } catch {
     return html.replace(/<[^>]*>/g, '\n');
   }
+  return blockLines(doc).join('\n');
+}
+
+/** Lines of an element's content: text at block boundaries, each table as its rows. */
+function blockLines(root: Node, level = 0): string[] {
   const out: string[] = [];
   let line = '';
   const flush = () => {
@@ -47,16 +53,16 @@ export function htmlToText(html: string): string {
     if (SKIP.has(tag)) return;
     if (tag === 'table') {
       flush();
-      for (const row of tableRows(n)) out.push(row);
+      for (const row of tableRows(n, level)) out.push(row);
       return;
     }
     if (BLOCK.has(tag)) flush();
     for (const c of n.childNodes ?? []) walk(c, depth + 1);
     if (BLOCK.has(tag)) flush();
   };
-  walk(doc, 0);
+  walk(root, 0);
   flush();
-  return out.join('\n');
+  return out;
 }
 
 function textOf(n: Node, depth = 0): string {
@@ -75,8 +81,22 @@ function span(n: Node, name: string): number {
   return Number.isInteger(v) && v >= 1 ? Math.min(v, MAX_SPAN) : 1;
 }
 
-/** The rows of a <table> (nested tables are read as their own rows), spans expanded. */
-export function tableRows(table: Node): string[] {
+/** True when a table is somewhere inside the node (the cell is a layout cell, not a value). */
+function holdsTable(n: Node, depth = 0): boolean {
+  if (depth > 200) return false;
+  for (const c of n.childNodes ?? []) if (c.tagName === 'table' || holdsTable(c, depth + 1)) return true;
+  return false;
+}
+
+/**
+ * The rows of a <table>, spans expanded. A row with a cell that holds a table is a layout row
+ * (a page built with tables, or a table nested in a cell): its cells are read as blocks, in place —
+ * their text and their tables' own rows, in document order — rather than as one cell holding the
+ * whole article's text, whose numbers would run together on one line.
+ */
+// `level`: tables nested around this one; a hostile page may nest thousands (the stack is finite).
+export function tableRows(table: Node, level = 0): string[] {
+  if (level > MAX_NESTING) return [];
   const trs: Node[] = [];
   const nested: Node[] = [];
   const collect = (n: Node, depth: number) => {
@@ -91,16 +111,18 @@ export function tableRows(table: Node): string[] {
   // a grid slot holds its source cell, so a colspan is written once per row while a rowspan label
   // repeats on every row it covers
   const grid: ({ text: string; id: number } | undefined)[][] = [];
+  const layout = new Map<number, string[]>();
   let nextId = 0;
   trs.forEach((tr, r) => {
     grid[r] = grid[r] ?? [];
+    const cells = (tr.childNodes ?? []).filter((c) => c.tagName === 'td' || c.tagName === 'th');
+    for (const c of tr.childNodes ?? []) if (c.tagName === 'table') nested.push(c);
+    if (cells.some((c) => holdsTable(c))) {
+      layout.set(r, cells.flatMap((c) => blockLines(c, level + 1)));
+      return;
+    }
     let col = 0;
-    for (const cell of tr.childNodes ?? []) {
-      if (cell.tagName !== 'td' && cell.tagName !== 'th') {
-        if (cell.tagName === 'table') nested.push(cell);
-        continue;
-      }
-      for (const c of cell.childNodes ?? []) if (c.tagName === 'table') nested.push(c);
+    for (const cell of cells) {
       while (grid[r]![col] !== undefined) col++;
       const text = textOf(cell).replace(/\s+/g, ' ').replace(/\|/g, '¦').trim();
       const cs = span(cell, 'colspan');
@@ -113,13 +135,18 @@ export function tableRows(table: Node): string[] {
       col += cs;
     }
   });
-  const lines = grid.map((cells) => {
+  const lines: string[] = [];
+  for (let r = 0; r < trs.length; r++) {
+    const block = layout.get(r);
+    if (block) { lines.push(...block); continue; }
+    const cells = grid[r] ?? [];
     const filled = Array.from(cells, (c, i) => (c && i > 0 && cells[i - 1]?.id === c.id ? null : c?.text ?? ''))
       .filter((c): c is string => c !== null);
     const first = filled.findIndex((c) => c !== '');
-    if (first === -1) return '';
-    return filled.slice(first).map((c) => (c === '' ? EMPTY_CELL : c)).join(' | ');
-  }).filter((l) => l !== '');
-  for (const t of nested) lines.push(...tableRows(t));
+    if (first === -1) continue;
+    lines.push(filled.slice(first).map((c) => (c === '' ? EMPTY_CELL : c)).join(' | '));
+  }
+  // a table misplaced directly in <table>/<tr> (parse5 usually moves it out; kept for safety)
+  for (const t of nested) lines.push(...tableRows(t, level + 1));
   return lines;
 }

@@ -22,7 +22,8 @@ export interface IdentityGuess {
 
 // year, then a name of the report: 政府信息公开 / 政务公开 / 信息公开 / 工作公开 (+ 工作, 年度, 报告 …)
 const TITLE = /([^\s\n:：,，。;；|]{0,60}?)\s*((?:19|20)\d{2})\s*年度?\s*(?:政府信息|政府\s*信息\s*工作|政务|信息|工作)?\s*公开\s*(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*(报告|情况总结|总结|情况)?/;
-const PERIOD = /(?:统计期限|统计时限|统计期间|数据统计)[^\n。]{0,12}?((?:19|20)\d{2})年\s*1\s*月\s*1\s*日/;
+// (`2020 年 1 月 1 日`: text copied out of a PDF viewer spaces digits from CJK)
+const PERIOD = /(?:统计期限|统计时限|统计期间|数据统计)[^\n。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
 const HEADER_TITLE = /^标题\s*[:：]\s*(.+)$/;
 const HEADER_PUBLISHER = /^发布机构\s*[:：]\s*(\S.*)$/;
 /** Bidi embedding/override/isolate controls and LRM/RLM: invisible, but they reorder a name on screen. */
@@ -66,11 +67,12 @@ export function findIdentity(text: string, lines: string[], hints?: IdentityHint
   for (let i = 0; i < limit && title === null; i++) {
     let candidate = lines[i]!.trim();
     if (candidate.length > 120) continue;
-    // a title wrapped in a narrow PDF column: `…2024年度政府信息公开工作年` / `度报告`
+    // a title wrapped in a narrow PDF column: `…2024年度政府信息公开工作年` / `度报告`, also inside
+    // the word (`…工作年度报` / `告`, a Chromium-printed page's large heading)
     let wrapped = false;
     if (!/报告|总结/.test(candidate) && i + 1 < lines.length && /公开/.test(candidate)) {
       const next = lines[i + 1]!.trim();
-      if (next.length > 0 && next.length <= 10 && /报告|总结/.test(next)) {
+      if (next.length > 0 && next.length <= 10 && /报告|总结/.test(candidate + next)) {
         candidate += next;
         wrapped = true;
       }

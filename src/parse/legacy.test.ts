@@ -38,3 +38,27 @@ describe('legacyFacts: the table decides glued pairs', () => {
     expect(findings.items.map((f) => f.code)).toEqual(['ambiguous-split']);
   });
 });
+
+describe('legacyFacts: a table whose lines a PDF wrapped', () => {
+  // 2012_pingtanxian_rmzf as a PDF (data/formats/more/2012_pingtanxian_rmzf_wrapped.pdf): the
+  // header's 历年累计 and two row labels are cut by line ends. Read unwrapped, `条2121` was taken
+  // whole as 2121 (the report: 21 | 21) and 受理…总数 was lost.
+  const text = '统计表指标名称计量单位2012年度历年\n累计主动公开信息数条20263542受理依申请公\n开信息总数条2121对申请的答复数条2121其中：1.同意公开答复\n数条17172.同意部分公开答复数条22行政复议数条00';
+  it('joins a wrapped header and wrapped labels, and cuts the pairs as the text reads unwrapped', async () => {
+    const { legacyFacts } = await import('./legacy');
+    const { FindingList } = await import('./findings');
+    const { LineIndex, tokenise } = await import('./tokens');
+    const facts = legacyFacts(tokenise(text, 0, text.length, new LineIndex(text)), { reportId: 't', findings: new FindingList('t'), page: () => undefined });
+    const v = (item: string) => facts.find((f) => f.item === item)?.value;
+    expect([v('new'), v('outcome_total'), v('granted'), v('partial'), v('review')]).toEqual([21, 21, 17, 2, 0]);
+  });
+  it('does not join a row printed with no value to the next row', async () => {
+    const { legacyFacts } = await import('./legacy');
+    const { FindingList } = await import('./findings');
+    const { LineIndex, tokenise } = await import('./tokens');
+    const t = '指标名称计量单位2012年度历年累计行政复议数条\n行政诉讼数条33';
+    const facts = legacyFacts(tokenise(t, 0, t.length, new LineIndex(t)), { reportId: 't', findings: new FindingList('t'), page: () => undefined });
+    expect(facts.find((f) => f.item === 'review')).toBeUndefined();
+    expect(facts.find((f) => f.item === 'suit')?.value).toBe(3);
+  });
+});

@@ -119,12 +119,28 @@ export function legacyFacts(tokens: Token[], ctx: FactContext): Fact[] {
   const rows: LegacyRow[] = [];
   // Header cells before the first row say whether the table has one value column (年末统计,
   // 2009_pingtan_gaj_80645.txt) or two (年度 | 历年累计): a lone digit is a whole value only in the first.
+  // (the header is read up to the first value: a PDF's text layer may wrap it, `…年度历年` / `累计…`)
   let twoColumns = false;
+  let header = '';
   let lastParent = -1;
+  let prev: Token | null = null;
   for (const t of tokens) {
+    const before = prev;
+    prev = t;
     if (t.kind === 'label') {
-      if (rows.length === 0 && /累计/.test(t.text)) twoColumns = true;
+      if (!rows.some((r) => r.values.length > 0)) header += t.text;
+      if (/累计/.test(header)) twoColumns = true;
       if (/^\s*其中\s*[:：]?\s*$/.test(t.text)) continue; // `其中：` cut off its `1.…` row: the parts follow
+      // A label wrapped onto the next line (a PDF's text layer, pasted text: `受理依申请公` /
+      // `开信息总数条2121`): the second line names no row and starts no row of its own, the
+      // first holds no value and has not reached its unit column, and only together they name a row.
+      const last = rows[rows.length - 1];
+      if (last && before?.kind === 'label' && last.values.length === 0 && t.line === before.line + 1
+        && !/^\s*(其中|\d\s*[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/.test(t.text) && !/[条件个项次]\s*$/.test(last.label)
+        && legacyItem(t.text) === null && legacyItem(last.label + t.text) !== null) {
+        last.label += t.text;
+        continue;
+      }
       const sub = /^\s*(其中[:：]?\s*)?\d\s*[.．、]/.test(t.text) && lastParent >= 0;
       if (!sub) lastParent = rows.length;
       rows.push({ label: t.text, values: [], cuts: null, parent: sub ? lastParent : -1 });

@@ -38,6 +38,8 @@ function parseGroup(t: string): Group | null {
 export interface SplitOptions {
   maxCandidates?: number;
   maxNodes?: number;
+  /** `whole[i]`: group i is a cell of its own (a table cell bounded by `|` or a tab): never cut. */
+  whole?: boolean[];
 }
 
 /**
@@ -53,10 +55,10 @@ export function splitCells(
   const maxCandidates = opts.maxCandidates ?? 64;
   let nodes = opts.maxNodes ?? 200_000;
   const parsed: Group[] = [];
-  for (const g of groups) {
+  for (const [i, g] of groups.entries()) {
     const p = parseGroup(g);
     if (!p) return { candidates: [], capped: false };
-    parsed.push(p);
+    parsed.push(opts.whole?.[i] ? { sign: '', digits: g, tail: '', whole: true } : p);
   }
   const maxCells = (g: Group) => (g.whole ? 1 : g.digits.length);
   const suffixMax: number[] = new Array(parsed.length + 1).fill(0);

@@ -60,3 +60,16 @@ describe('parseText layouts', () => {
     expect(p.findings.map((f) => f.code)).not.toContain('unknown-row');
   });
 });
+
+describe('tokenise: a year set apart by spaces', () => {
+  // data/formats/more/2012_pingtanxian_rmzf_pdfcopy.txt (pdftotext spaces CJK from digits): the
+  // header `计量单位 2012 年度历年` / `累计…` is a label, not a cell 2012 of a header row
+  it('keeps `2012 年度` in the label and still reads a cell before other text', async () => {
+    const { LineIndex, tokenise } = await import('./tokens');
+    const t = '指标名称计量单位 2012 年度历年\n累计主动公开信息数条 20263542 其中：1.网站公开条 17953304';
+    const toks = tokenise(t, 0, t.length, new LineIndex(t));
+    expect(toks.filter((x) => x.kind === 'num').map((x) => x.text)).toEqual(['20263542', '17953304']);
+    const u = '行政复议数条 2019 件';
+    expect(tokenise(u, 0, u.length, new LineIndex(u)).filter((x) => x.kind === 'num').map((x) => x.text)).toEqual(['2019']);
+  });
+});

@@ -10,8 +10,10 @@ import { EMPTY_CELL } from './normalise';
 
 export type Token =
   | { kind: 'label'; text: string; line: number }
-  /** `soft`: separated from the previous number token by spaces only (may be one cell). */
-  | { kind: 'num'; text: string; line: number; soft: boolean }
+  /** `soft`: separated from the previous number token by spaces only (may be one cell).
+   * `cell`: the whole text of a cell bounded by `|` or a tab (a table's own cell, pipe rows of
+   * HTML/Word/PDF or pasted text): one printed number, never cut into several cells. */
+  | { kind: 'num'; text: string; line: number; soft: boolean; cell?: true }
   | { kind: 'blank'; text: string; line: number };
 
 export class LineIndex {
@@ -127,7 +129,9 @@ function tokeniseCell(text: string, from: number, to: number, lines: LineIndex, 
       return;
     }
     if (v.kind === 'number' && !/\d\s+\d/.test(cell)) {
-      out.push({ kind: 'num', text: cell, line, soft: false });
+      const bounded = (ch: string | undefined) => ch === '|' || ch === '\t';
+      if (bounded(text[from - 1]) || bounded(text[to])) out.push({ kind: 'num', text: cell, line, soft: false, cell: true });
+      else out.push({ kind: 'num', text: cell, line, soft: false });
       return;
     }
   }
@@ -187,7 +191,8 @@ function scanMixed(text: string, s: number, e: number, lines: LineIndex, out: To
       i = j;
       continue;
     }
-    if (isLabelDigitContext(text, i, j) && (labelStart < 0 || !isSpace(text[i - 1]))) {
+    const dateContext = isLabelDigitContext(text, i, j);
+    if (dateContext && (labelStart < 0 || !isSpace(text[i - 1]) || dateContext === 'spaced-year')) {
       // digits of a label such as `2018年度` or `第2项`: keep them in the label
       if (labelStart < 0) labelStart = i;
       i = j;
@@ -235,7 +240,13 @@ function pushLabel(t: string, at: number, lines: LineIndex, out: Token[]): void 
 }
 
 // Digits glued inside a label: followed by 年/月/日/项/条 (a date or a paragraph number), not a value.
-function isLabelDigitContext(text: string, _i: number, j: number): boolean {
+// A year set apart by spaces (`2012 年度`: text copied out of a PDF viewer, pages that space CJK
+// from digits) is a date too; only a four-digit 19xx/20xx, so a cell before a label is never taken.
+function isLabelDigitContext(text: string, i: number, j: number): 'date' | 'spaced-year' | false {
   const n = text[j];
-  return n === '年' || n === '月' || n === '日' || n === '项' || n === '%';
+  if (n === '年' || n === '月' || n === '日' || n === '项' || n === '%') return 'date';
+  if (n !== ' ' || j - i !== 4 || !/^(?:19|20)\d\d$/.test(text.slice(i, j))) return false;
+  let k = j;
+  while (text[k] === ' ') k++;
+  return text[k] === '年' ? 'spaced-year' : false;
 }

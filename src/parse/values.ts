@@ -46,17 +46,9 @@ export function readRow(tokens: ValueToken[], n: number, accept: (values: number
   const raw = runText(toks);
   if (toks.length > n) return { kind: 'unsplittable', raw, reason: 'too-many' };
   if (toks.some((t) => t.kind === 'blank')) return { kind: 'unsplittable', raw, reason: 'too-few' };
-  const hard = toks.map((t) => t.text);
-  let res = splitCells(hard, n, accept);
-  if (res.candidates.length === 0 && !res.capped) {
-    const joined: string[] = [];
-    toks.forEach((t) => {
-      if (t.kind === 'num' && t.soft && joined.length > 0 && /^\d+$/.test(joined[joined.length - 1]!) && /^\d/.test(t.text)) {
-        joined[joined.length - 1] += t.text;
-      } else joined.push(t.text);
-    });
-    if (joined.length !== hard.length) res = splitCells(joined, n, accept);
-  }
+  const [hard, ...rest] = joinedVariants(toks);
+  let res = splitCells(hard!.groups, n, accept, { whole: hard!.whole });
+  if (res.candidates.length === 0 && !res.capped && rest.length) res = splitCells(rest[0]!.groups, n, accept, { whole: rest[0]!.whole });
   if (res.candidates.length === 1 && !res.capped) {
     return { kind: 'cells', split: true, cells: res.candidates[0]!.map((c) => ({ value: c.value, raw: c.raw, unit: c.unit })) };
   }
@@ -64,8 +56,8 @@ export function readRow(tokens: ValueToken[], n: number, accept: (values: number
     // No split satisfies the row's identity. When the printed digits allow exactly one split at all
     // (7 digits for 7 cells: `5100000` = 5|1|0|0|0|0|0), the text itself decides every cell: take
     // it and let the checks report the broken identity (2024_pingtan_htp_96894: 总计 printed 0).
-    for (const groups of joinedVariants(toks)) {
-      const any = splitCells(groups, n, () => true, { maxCandidates: 2 });
+    for (const { groups, whole } of joinedVariants(toks)) {
+      const any = splitCells(groups, n, () => true, { maxCandidates: 2, whole });
       if (any.candidates.length === 1 && !any.capped) {
         return { kind: 'cells', split: true, forced: true, cells: any.candidates[0]!.map((c) => ({ value: c.value, raw: c.raw, unit: c.unit })) };
       }
@@ -78,14 +70,20 @@ export function readRow(tokens: ValueToken[], n: number, accept: (values: number
   return { kind: 'ambiguous', raw, candidates: res.candidates, capped: res.capped };
 }
 
-/** The row's groups with hard boundaries, then with soft (space-only) boundaries joined. */
-function joinedVariants(toks: ValueToken[]): string[][] {
-  const hard = toks.map((t) => t.text);
-  const joined: string[] = [];
+/** The row's groups with hard boundaries, then with soft (space-only) boundaries joined; `whole`:
+ * the group is a table cell of its own (tokens.ts `cell`), which a split never cuts. */
+function joinedVariants(toks: ValueToken[]): { groups: string[]; whole: boolean[] }[] {
+  const hard = { groups: toks.map((t) => t.text), whole: toks.map((t) => t.kind === 'num' && t.cell === true) };
+  const joined: { groups: string[]; whole: boolean[] } = { groups: [], whole: [] };
   toks.forEach((t) => {
-    if (t.kind === 'num' && t.soft && joined.length > 0 && /^\d+$/.test(joined[joined.length - 1]!) && /^\d/.test(t.text)) {
-      joined[joined.length - 1] += t.text;
-    } else joined.push(t.text);
+    const last = joined.groups.length - 1;
+    if (t.kind === 'num' && t.soft && last >= 0 && /^\d+$/.test(joined.groups[last]!) && /^\d/.test(t.text)) {
+      joined.groups[last] += t.text;
+      joined.whole[last] = false;
+    } else {
+      joined.groups.push(t.text);
+      joined.whole.push(t.kind === 'num' && t.cell === true);
+    }
   });
-  return joined.length !== hard.length ? [hard, joined] : [hard];
+  return joined.groups.length !== hard.groups.length ? [hard, joined] : [hard];
 }

@@ -165,3 +165,19 @@ describe('layoutPdfText', () => {
     expect(layoutPdfText([]).text).toBe('');
   });
 });
+
+describe('layoutPdfText: baselines of one table row scattered around its numbers', () => {
+  // data/formats/more/2022_pingtan_zhqsyq_pagebreak.pdf page 2 (positions as printed): the merged
+  // group label `予公开` 1.8 pt above the row's numbers, the row's own label 1.0 pt below them
+  it('keeps the row label with its numbers, the group label dropped', () => {
+    const nums = (y: number, vs: string[]) => vs.map((v, i) => ({ str: v, x: 327 + i * 36, y, width: 4.5, height: 9, page: 1 }));
+    const lab = (str: string, x: number, y: number) => ({ str, x, y, width: str.length * 9, height: 9, page: 1 });
+    const items: PdfTextItem[] = [
+      lab('三、本年度', 58, 57.2), lab('（三）不', 114.6, 57.2), lab('1.属于国家秘密', 157.3, 57.2), ...nums(57.4, ['0', '0', '0', '0', '0', '0', '0']),
+      lab('办理结果', 58, 45.1), lab('予公开', 114.6, 45.1), ...nums(43.3, ['1', '0', '0', '0', '0', '0', '1']), lab('2.其他法律行政法规禁止公开', 157.3, 42.3),
+    ];
+    const lines = layoutPdfText(items).text.split('\n');
+    expect(lines).toContain('2.其他法律行政法规禁止公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
+    expect(lines.some((l) => l.startsWith('予公开'))).toBe(false);
+  });
+});

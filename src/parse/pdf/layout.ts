@@ -94,10 +94,16 @@ export function groupLines(items: PdfTextItem[]): Line[] {
   const visible = items.filter((it) => it.str.trim() !== '');
   visible.sort((a, b) => a.page - b.page || b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
+  // Baselines chain: an item within SAME_LINE of the line's lowest item so far joins it. Cells of
+  // one table row are centred in their cells and their baselines scatter by a point or two either
+  // side of the numbers' (a merged group label `予公开` 1.8 pt above the numbers, the row's own
+  // label `2.其他法律…` 1.0 pt below them: 2022_pingtan_zhqsyq with table 三 cut by a page break).
+  let low = 0;
   for (const it of visible) {
     const last = lines[lines.length - 1];
-    if (last && last.page === it.page && Math.abs(last.y - it.y) < SAME_LINE) last.items.push(it);
+    if (last && last.page === it.page && Math.abs(low - it.y) < SAME_LINE) last.items.push(it);
     else lines.push({ y: it.y, page: it.page, items: [it] });
+    low = it.y;
   }
   for (const l of lines) {
     l.items.sort((a, b) => a.x - b.x);
