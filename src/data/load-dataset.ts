@@ -49,7 +49,7 @@ export interface BundledTable { database: string; table: string }
 
 /**
  * Tables of every attached bundled database (nb, nb_*) — or of a schema `nb` in the in-memory
- * database, as tests and the import harness build it: feed the rows to viewsSql.
+ * database, as the Node tests build it: feed the rows to viewsSql.
  */
 export function bundledTablesSql(): string {
   return `SELECT CASE WHEN database_name = 'memory' THEN schema_name ELSE database_name END AS database, table_name AS "table"

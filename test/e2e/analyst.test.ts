@@ -2,31 +2,24 @@
 // cells): a SQL query's result and its downloaded CSV, a write refused, the query restored from
 // the URL, the change table equal to the trends view, the glossary reached from a chart title.
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
+import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, buildApp, closeServer, serve } from './harness';
+import { startApp, type App } from './harness';
 
 const PT = '平潭综合实验区';
-let server: PreviewServer;
+let app: App;
 let url: string;
-let ctx: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  const dist = await buildApp();
-  ({ server, url } = await serve(dist));
-  ctx = await browser();
-  await ctx.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
-  page = await ctx.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  app = await startApp();
+  ({ url, page, errors } = app);
 });
 
 afterAll(async () => {
-  await ctx?.close();
-  await closeServer(server);
+  await app?.close();
 });
 
 const QUERY = `SELECT agency, year, "requests__new__total" AS new, "appeals__review__total" AS reviews

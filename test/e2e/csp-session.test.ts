@@ -2,23 +2,19 @@
 // at a grid of points so ECharts writes our tooltip HTML, counting `securitypolicyviolation`
 // events. Target: 0. (Before: ~2,400 style-src-attr violations per session — the tooltip's colour
 // markers were <span style=…>, stripped by the CSP; now an SVG circle styled by a class.)
-import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWS } from '../../src/state/url';
-import { browser, buildApp, closeServer, CSP, serve } from './harness';
+import { CSP, startApp, type App } from './harness';
 
 const XT = '湘潭县人民政府办公室';
-let server: PreviewServer;
+let app: App;
 let url: string;
-let ctx: BrowserContext;
 
 beforeAll(async () => {
-  const outDir = await buildApp();
-  ({ server, url } = await serve(outDir, { headers: { 'Content-Security-Policy': CSP } }));
-  ctx = await browser();
-  await ctx.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
-  await ctx.addInitScript(() => {
+  app = await startApp({ headers: { 'Content-Security-Policy': CSP } });
+  url = app.url;
+  await app.ctx.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
@@ -26,8 +22,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await ctx?.close();
-  await closeServer(server);
+  await app?.close();
 });
 
 /** Moves the mouse over a 6 × 4 grid of every chart on the page; returns tooltips seen with a marker. */
@@ -59,7 +54,7 @@ async function hoverCharts(page: Page): Promise<{ charts: number; tooltips: numb
 
 describe('a session under the strict CSP header', () => {
   it('visits every view, hovers every chart: 0 CSP violations', async () => {
-    const page = await ctx.newPage();
+    const page = await app.ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const seen: Record<string, { charts: number; tooltips: number; markers: number }> = {};

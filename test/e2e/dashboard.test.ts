@@ -5,15 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createNodeRunner, SMALL_DATASET_DIR } from '../helpers/duckdb-node';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browser, buildApp, closeServer, CSP, serve, writeDuckDb } from './harness';
+import { closeServer, CSP, serve, startApp, writeDuckDb, type App } from './harness';
 
 const XT = '湘潭县人民政府办公室';
 const XT_Q = `agency=${encodeURIComponent(XT)}`;
 
+let app: App;
 let outDir: string;
-let server: PreviewServer;
 let url: string;
 let ctx: BrowserContext;
 let page: Page;
@@ -21,16 +20,14 @@ let errors: string[] = [];
 let dialogs: string[] = [];
 
 beforeAll(async () => {
-  outDir = await buildApp();
-  ({ server, url } = await serve(outDir));
-  ctx = await browser();
-  // No request may leave the origin (offline promise: no CDN, no extension download).
-  await ctx.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
+  // No request may leave the origin (offline promise: no CDN, no extension download): startApp's route.
+  app = await startApp();
+  ({ dist: outDir, url, ctx } = app);
+  await app.page.close(); // each test opens its own (open() below)
 });
 
 afterAll(async () => {
-  await ctx?.close();
-  await closeServer(server);
+  await app?.close();
 });
 
 async function open(query: string, target = url): Promise<Page> {
@@ -406,14 +403,15 @@ describe('hosting', () => {
     }
   });
 
-  it('a host CSP that blocks WebAssembly ends in an error naming the cause (after the 30 s instantiate timeout)', async () => {
+  it('a host CSP that blocks WebAssembly ends in an error naming the cause (after the instantiate timeout)', async () => {
     const { server: s4, url: u4 } = await serve(outDir, { headers: { 'Content-Security-Policy': CSP.replace(" 'wasm-unsafe-eval'", '') } });
     try {
       await ctx.route(`${u4}**`, (r) => r.continue());
       errors = [];
       dialogs = [];
       page = await ctx.newPage();
-      await page.goto(`${u4}?anim=0`);
+      // the test hook (src/data/duckdb-wasm.ts loadOptionsFromUrl) shortens the 30 s default to 3 s
+      await page.goto(`${u4}?anim=0&nb-timeouts=instantiate:3000`);
       await expect(text('[data-testid="load-error"]')).resolves.toContain('CSP');
       // the snapshot may have drawn the first chart meanwhile: the error replaces the view
       await expect(page.locator('main#view').count()).resolves.toBe(0);

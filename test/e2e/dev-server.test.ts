@@ -1,19 +1,20 @@
 // The README's run command, `npm run dev`: `npm run data` then Vite's dev server. The page must be
 // styled (the CSS rules reach the document) with no console error — the strict CSP belongs to the
 // build only (vite.config.ts), because the dev server injects styles inline.
-import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import type { BrowserContext } from 'playwright-core';
-import { browser } from './harness';
+import { browser, REAL_DATA } from './harness';
 
 let server: ViteDevServer;
 let ctx: BrowserContext;
 let url: string;
 
 beforeAll(async () => {
-  // the first half of `npm run dev` (package.json), as the README runs it
-  execFileSync('npm', ['run', 'data'], { stdio: 'ignore' });
+  // the first half of `npm run dev` (package.json) is `npm run data`, which `npm run test:e2e` has
+  // just run (a second run here took ~5 s and wrote the same files)
+  if (!existsSync(REAL_DATA)) throw new Error(`${REAL_DATA} is missing: run \`npm run data\` first (npm run test:e2e does)`);
   // the second half: `vite` with the project's config file, on a free port
   server = await createServer({ logLevel: 'warn', server: { port: 0, host: '127.0.0.1', strictPort: false } });
   await server.listen();

@@ -4,34 +4,24 @@
 // from the same file (src/cli/parse-file.ts → src/ingest), value for value.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/cli/parse-file';
-import { browser, buildApp, closeServer, CSP, serve } from './harness';
+import { CSP, startApp, type App } from './harness';
 
 const FORMATS = path.resolve('data/formats');
 const FILES = ['2024_pingtan_zhqsyq.docx', '2024_pingtan_zhqsyq.doc', '2024_pingtan_zhqsyq_gbk.html', '2024_pingtan_zhqsyq_paste.txt', '2024_pingtan_zhqsyq_page.html'];
 const SHOTS = process.env.NIANBAO_SHOTS; // folder for screenshots, when set
 
-let app: { server: PreviewServer; url: string };
-let ctx: BrowserContext;
+let app: App;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 const card = (file: string) => page.locator('.check-card').filter({ has: page.locator('.check-card-meta', { hasText: new RegExp(`^${file.replace(/[.]/g, '\\.')} ·`) }) });
 
 beforeAll(async () => {
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  let outDir: string;
-  try { outDir = await buildApp(); } finally { process.env.NODE_ENV = env; }
-  app = await serve(outDir, { headers: { 'Content-Security-Policy': CSP } });
-  ctx = await browser();
-  await ctx.route('**/*', (route) => (route.request().url().startsWith(app.url) ? route.continue() : route.abort()));
-  page = await ctx.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  app = await startApp({ headers: { 'Content-Security-Policy': CSP }, consoleErrors: true });
+  ({ page, errors } = app);
   await page.goto(`${app.url}?anim=0&view=import`);
   await page.locator('[data-testid=import-input]').setInputFiles([
     ...FILES.map((f) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(path.join(FORMATS, f)) })),
@@ -42,8 +32,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await ctx?.close();
-  await closeServer(app?.server);
+  await app?.close();
 });
 
 describe('every form of one report imported in the browser', () => {

@@ -1,13 +1,15 @@
-// One production build of the app per e2e run, shared by every test file (each used to run its
-// own `vite build`: four builds per run). Files get their own copy through `buildApp()` in
-// ./harness, which puts the dataset they need into it.
+// Once per e2e run, shared by every test file: one production build of the app and the same build
+// with dataset-small in its data/ folder (each file used to run its own `vite build`, then each
+// wrote the small dataset again). Files get their own copy through `buildApp()` in ./harness.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { writeSmallData } from './harness';
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const t0 = Date.now();
   const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-build-'));
   // vitest sets NODE_ENV=test, which would bundle React's development build; test what ships.
   const env = process.env.NODE_ENV;
@@ -17,12 +19,18 @@ export default async function setup(project: TestProject): Promise<() => void> {
   } finally {
     process.env.NODE_ENV = env;
   }
+  const small = await writeSmallData(outDir);
   project.provide('nianbaoBuild', outDir);
-  return () => rmSync(outDir, { recursive: true, force: true });
+  project.provide('nianbaoSmall', small);
+  console.log(`e2e global setup: build and dataset-small ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return async () => {
+    for (const d of [outDir, small]) rmSync(d, { recursive: true, force: true });
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     nianbaoBuild: string;
+    nianbaoSmall: string;
   }
 }

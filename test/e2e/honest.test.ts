@@ -2,42 +2,33 @@
 // department reports): each report counted once, each agency one agency, changes like for like,
 // no internal key on screen. Expected figures are computed from the same nianbao.duckdb in Node
 // (counted reports only) and, where named, read from the report text.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, buildApp, closeServer, serve } from './harness';
+import { REAL_DATA, startApp, type App } from './harness';
 import { createNodeRunner, type NodeRunner } from '../helpers/duckdb-node';
 import { VIEWS, type View } from '../../src/state/url';
 import { APPEAL_ITEMS, APPLICANT_COLUMNS, OUTCOME_GROUPS, REQUEST_ROWS, DERIVED_REQUEST_ITEMS } from '../../src/model/keys';
 
-const DATA = path.resolve('public/data/nianbao.duckdb');
 const REPORTS = path.resolve('data/reports');
 const HZ = '淮安市洪泽区人民政府';
-let server: PreviewServer;
+let app: App;
 let url: string;
-let ctx: BrowserContext;
 let page: Page;
 let db: NodeRunner;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(DATA)) throw new Error(`${DATA} is missing: run \`npm run data\` first (npm run test:e2e does)`);
-  const dist = await buildApp({ keepData: true });
-  ({ server, url } = await serve(dist));
-  ctx = await browser();
-  await ctx.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
-  page = await ctx.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  app = await startApp({ realData: true });
+  ({ url, page, errors } = app);
   db = await createNodeRunner();
-  await db.run(`ATTACH '${DATA}' AS nb (READ_ONLY)`);
+  await db.run(`ATTACH '${REAL_DATA}' AS nb (READ_ONLY)`);
 }, 300_000);
 
 afterAll(async () => {
   db?.close();
-  await ctx?.close();
-  await closeServer(server);
+  await app?.close();
 });
 
 const num = (s: string | null) => Number((s ?? '').replace(/[,，\s]/g, ''));
@@ -221,7 +212,13 @@ describe('plain language', () => {
             parts.push(await page.evaluate(() => [...document.querySelectorAll('div')].filter((d) => d.style.position === 'absolute' && d.style.zIndex === '9999999').map((d) => d.innerText).join('\n')));
           }
         }
-        for (const b of await page.locator('.toolbar button[aria-pressed="false"]').all()) await b.click().catch(() => {});
+        // every chart's table: press the first toggle still showing a chart until none is left (a
+        // pressed toggle leaves the set, so a list of nth() locators taken up front would point past
+        // its end and wait out the 30 s action timeout, once per missing element)
+        const toggles = page.locator('.toolbar button[aria-pressed="false"]');
+        for (let i = 0; i < 20 && (await toggles.count()) > 0; i++) {
+          if (!(await toggles.first().click({ timeout: 10_000 }).then(() => true, () => false))) break;
+        }
         await page.waitForTimeout(300);
         const text = await page.evaluate(() => {
           // ids set as code beside their label (the glossary's metric ids and cells, the SQL view's

@@ -1,17 +1,20 @@
-// The in-browser import, end to end in headless Chromium against a production build under the
-// strict CSP: real report files in, numbers out of DuckDB through the query builders of src/data/queries.
-// Two setups: test/import/harness (the panel on the real duckdb-wasm adapter, with a results
-// table of the aggregate query of src/data/queries — written before the dashboard shell existed) and the dashboard
-// itself (view 'import', test/e2e/harness.ts and test/fixtures/dataset-small).
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The in-browser import, end to end in headless Chromium: the dashboard's Import view
+// (?view=import) in a production build, served with the strict CSP as an HTTP header and offline.
+// Real report files in, numbers out of DuckDB through the query builders of src/data/queries.
+// The first part was a separate harness app (the panel alone on duckdb-wasm with one bundled
+// report, test/import/harness) until it was folded into the dashboard: the same checks on the
+// same bundled report, one build fewer per run. The second part runs on test/fixtures/dataset-small.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, buildApp, closeServer, CSP, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeDataset } from '../../src/cli/write-dataset';
+import { runAggregate } from '../../src/data/queries';
+import { toDataset } from '../../src/dataset';
+import { parseReport } from '../../src/parse/parse-report';
+import { sqlOf, type QueryRunner, type Sql } from '../../src/data/query-runner';
+import { CSP, startApp, type App } from './harness';
 
-const HARNESS = path.resolve('test/import/harness/vite.config.ts');
 const REPORTS = path.resolve('data/reports');
 const HEADER = 'report_id,table,item,column,value,raw,derived,row_label,column_label,unit,location';
 // line 2 valid; line 3 a non-numeric value; line 4 an unknown item; line 5 valid.
@@ -22,45 +25,55 @@ const BAD_CSV = [HEADER,
   'csv_r1,appeals,review,corrected,1,1,false,行政复议,结果纠正,件,',
 ].join('\n');
 
-let server: PreviewServer;
-let ctx: BrowserContext;
-let page: Page;
-let base: string;
-const pageErrors: string[] = [];
+let app: App;
+let small: App;
 
 // playwright cannot mix paths and buffers in one setInputFiles call
 const fileOf = (name: string, mimeType: string) => ({ name, mimeType, buffer: readFileSync(path.join(REPORTS, name)) });
 
-const valueOf = (agencyPart: string, year: number) =>
-  page.locator(`#results tr[data-year="${year}"]`).filter({ hasText: agencyPart }).locator('td.value').first().textContent();
+// Offline: nothing may leave the page's origin (privacy promise; no CDN): startApp's route.
+beforeAll(async () => {
+  // bundled: 平潭 2024 only, parsed by the real pipeline (as the harness had it), so 湘潭县, 洪泽区
+  // and 平潭 2022 arrive as new reports. (dataset-small is hand-written without the identity
+  // columns an import is matched on: a re-imported 湘潭县 would count twice there, 66.)
+  app = await startApp({
+    headers: { 'Content-Security-Policy': CSP }, consoleErrors: true,
+    data: async (dir) => {
+      const parsed = await parseReport({ sourceFile: '2024_pingtan_zhqsyq.txt', text: readFileSync(path.join(REPORTS, '2024_pingtan_zhqsyq.txt'), 'utf8') });
+      await writeDataset(dir, toDataset([parsed], { kind: 'real' }));
+    },
+  });
+  small = await startApp({ headers: { 'Content-Security-Policy': CSP } });
+});
+afterAll(async () => {
+  await app?.close();
+  await small?.close();
+});
 
-describe('import panel on the harness (built, strict CSP, offline)', () => {
+describe('import panel: files, CSV errors, check cards and the source switch', () => {
+  let page: Page;
+  let pageErrors: string[];
+
+  /** New requests per agency and year (the aggregate query of src/data/queries) on the page's own
+   * DuckDB — bundled and imported rows as the switch selects them — each row marked imported when
+   * its agency has an imported report. Read without leaving the Import view (its cards stay). */
+  async function results(): Promise<{ agency: string; year: number | null; value: string; dataset: 'imported' | 'bundled' }[]> {
+    const runner: QueryRunner = {
+      query: <T,>(q: Sql) => page.evaluate((s) => (window as unknown as { nianbao: { query(q: string): Promise<unknown[]> } }).nianbao.query(s), sqlOf(q)) as Promise<T[]>,
+    };
+    const rows = await runAggregate(runner, { selection: {}, metrics: ['new'], by: 'agency_year' });
+    const imported = new Set((await runner.query<{ agency: string }>(`SELECT DISTINCT agency FROM reports WHERE dataset = 'imported'`)).map((x) => x.agency));
+    return rows.map((r) => ({ agency: r.agency ?? '', year: r.year, value: r.value === null ? '' : String(r.value), dataset: r.agency && imported.has(r.agency) ? 'imported' : 'bundled' }));
+  }
+  const valueOf = async (agencyPart: string, year: number) => (await results()).find((r) => r.year === year && r.agency.includes(agencyPart))?.value;
+
   beforeAll(async () => {
-    const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-import-'));
-    // vitest sets NODE_ENV=test, which would bundle React's development build; test what ships.
-    const env = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try { await build({ configFile: HARNESS, mode: 'production', build: { outDir } }); } finally { process.env.NODE_ENV = env; }
-    server = await preview({ configFile: HARNESS, build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
-    base = server.resolvedUrls!.local[0];
-    ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'nianbao-chrome-')), {
-      executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-    page = ctx.pages()[0] ?? await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
-    // Offline: nothing may leave the page's origin (privacy promise; no CDN).
-    await ctx.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    await page.goto(base);
-    await page.waitForSelector('body[data-results]', { timeout: 60_000 });
+    ({ page, errors: pageErrors } = app); // page errors and console errors
+    await page.goto(`${app.url}?anim=0&view=import`);
+    await page.locator('[data-testid=import-input]').waitFor({ timeout: 60_000 });
+    // the bundled data is up (the harness waited for its results table)
+    await vi.waitFor(async () => expect((await results()).length).toBeGreaterThan(0), { timeout: 60_000, interval: 250 });
   });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
-  });
-  
 
   it('says files stay in the browser', async () => {
     await expect(page.locator('.privacy-note').textContent()).resolves.toContain('文件只在您的浏览器中处理，不会上传');
@@ -72,13 +85,13 @@ describe('import panel on the harness (built, strict CSP, offline)', () => {
       fileOf('2024_huaian_hongzequ_rmzf.pdf', 'application/pdf'),
       { name: 'bad-facts.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) },
     ]);
-    await page.waitForSelector('#results tr[data-dataset="imported"]', { timeout: 60_000 });
-    await page.waitForFunction(() => document.querySelectorAll('.import-progress li[data-state="done"], .import-progress li[data-state="failed"]').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('.import-progress li[data-state="done"], .import-progress li[data-state="failed"]').length === 3, null, { timeout: 120_000 });
+    await expect.poll(async () => (await results()).some((r) => r.dataset === 'imported'), { timeout: 60_000 }).toBe(true);
     // truth.csv: 湘潭县 2024 new = 33; bundled 平潭 2024 new = 218 stays.
     expect(await valueOf('湘潭县', 2024)).toBe('33');
     expect(await valueOf('平潭', 2024)).toBe('218');
     expect(await page.locator('.check-card[data-report-id="2024_huaian_hongzequ_rmzf"]').count()).toBe(1);
-    expect(await page.locator('#results tr[data-dataset="imported"]').filter({ hasText: '湘潭县' }).textContent()).toContain('导入');
+    expect((await results()).filter((r) => r.dataset === 'imported').map((r) => r.agency)).toContainEqual(expect.stringContaining('湘潭县'));
     expect(await page.locator('#import-overall').evaluate((e) => (e as HTMLProgressElement).value)).toBe(1);
   });
 
@@ -106,13 +119,15 @@ describe('import panel on the harness (built, strict CSP, offline)', () => {
 
   it('switches between bundled only, imported only and both', async () => {
     await page.getByLabel('仅内置数据').check();
-    await page.waitForFunction(() => !document.querySelector('#results tr[data-dataset="imported"]'));
-    expect(await page.locator('#results tr').filter({ hasText: '平潭' }).count()).toBeGreaterThan(0);
+    await expect.poll(async () => (await results()).filter((r) => r.dataset === 'imported').length, { timeout: 30_000 }).toBe(0);
+    const bundled = await results();
+    expect(bundled.filter((r) => r.agency.includes('平潭')).length).toBeGreaterThan(0);
+    expect(bundled.filter((r) => r.agency.includes('洪泽区'))).toEqual([]); // imported only: gone
     await page.getByLabel('仅导入数据').check();
-    await page.waitForFunction(() => !document.querySelector('#results tr[data-dataset="bundled"]'));
+    await expect.poll(async () => (await results()).filter((r) => r.dataset === 'bundled').length, { timeout: 30_000 }).toBe(0);
     expect(await valueOf('湘潭县', 2024)).toBe('33');
     await page.getByLabel('两者').check();
-    await page.waitForFunction(() => !!document.querySelector('#results tr[data-dataset="bundled"]'));
+    await expect.poll(async () => (await results()).filter((r) => r.dataset === 'bundled').length, { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
   it('accepts files from a synthetic drop event', async () => {
@@ -124,6 +139,7 @@ describe('import panel on the harness (built, strict CSP, offline)', () => {
     }, text);
     await page.locator('[data-testid=drop-zone]').dispatchEvent('drop', { dataTransfer: dt });
     await page.waitForSelector('.check-card[data-report-id="dropped_2022_pingtan"]', { timeout: 60_000 });
+    await expect.poll(() => page.locator('[role=status]').count(), { timeout: 60_000 }).toBe(0); // rows in DuckDB
     expect(await valueOf('平潭', 2022)).toBe('74'); // truth.csv: 2022 平潭 new = 74
   });
 
@@ -155,30 +171,15 @@ describe('import panel on the harness (built, strict CSP, offline)', () => {
   });
 });
 
-// The panel in the real dashboard (view 'import'), served with the CSP as an HTTP header and
-// test/fixtures/dataset-small (湘潭县 and 平潭 2024/2022 bundled): an imported 平潭 2020 report reaches the
-// other views through the bundled/imported/both switch.
+// An imported 平潭 2020 report reaches the other views through the bundled/imported/both switch.
 describe('import panel in the dashboard', () => {
-  let app: { server: PreviewServer; url: string };
-  let actx: BrowserContext;
   let p: Page;
   const errs: string[] = [];
 
   beforeAll(async () => {
-    const env = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    let outDir: string;
-    try { outDir = await buildApp(); } finally { process.env.NODE_ENV = env; }
-    app = await serve(outDir, { headers: { 'Content-Security-Policy': CSP } });
-    actx = await browser();
-    await actx.route('**/*', (route) => (route.request().url().startsWith(app.url) ? route.continue() : route.abort()));
-    p = await actx.newPage();
+    p = small.page;
     p.on('pageerror', (e) => errs.push(e.message));
-    await p.goto(`${app.url}?anim=0&view=import`);
-  });
-  afterAll(async () => {
-    await actx?.close();
-    await closeServer(app?.server);
+    await p.goto(`${small.url}?anim=0&view=import`);
   });
 
   it('imports a text report and a PDF and shows them in the trends of imported-only data', async () => {

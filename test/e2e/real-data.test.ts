@@ -1,33 +1,22 @@
 // The dashboard on the real pipeline's dataset (`npm run data` → public/data, which `npm run
 // test:e2e` runs first via `npm run build`): the printed numbers of data/reports survive parse →
 // DuckDB file → browser.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, buildApp, closeServer, serve } from './harness';
+import { startApp, type App } from './harness';
 
-const DATA = path.resolve('public/data/nianbao.duckdb');
-let server: PreviewServer;
+let app: App;
 let url: string;
-let ctx: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(DATA)) throw new Error(`${DATA} is missing: run \`npm run data\` first (npm run test:e2e does)`);
-  const dist = await buildApp({ keepData: true });
-  ({ server, url } = await serve(dist));
-  ctx = await browser();
-  await ctx.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
-  page = await ctx.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  app = await startApp({ realData: true });
+  ({ url, page, errors } = app);
 });
 
 afterAll(async () => {
-  await ctx?.close();
-  await closeServer(server);
+  await app?.close();
 });
 
 describe('real dataset from data/reports', () => {
