@@ -1,37 +1,46 @@
-// Entry: DuckDB instantiation and the data download start here, at once and in parallel, and before
-// React and ECharts are even fetched — the UI is a separate chunk loaded by dynamic import, so the
-// 34 MB wasm compile (the longest step, bench/first-chart.ts) starts as early as possible.
+// Entry: fetches the first views' snapshot and the UI chunk (React, ECharts) at once; the
+// duckdb-wasm adapter (with Arrow, a chunk of its own), its worker and wasm follow as soon as
+// anything needs DuckDB (below), so the first chart drawn from the snapshot waits for none of
+// them and shares the CPU with none of them. Without a snapshot DuckDB starts at once, in parallel
+// with the UI, as before (bench/first-chart.ts).
 // Performance marks are read by bench/first-chart.ts.
-import { loadDataset, loadOptionsFromUrl, startDuckDb, type LoadProgress } from './data/duckdb-wasm';
-import { isSnapshot, matchingSnapshot, SNAPSHOT_FILE, SNAPSHOT_MAX_INDEX_BYTES } from './state/snapshot';
+import type { LoadProgress } from './data/duckdb-wasm';
+import { loadSnapshot } from './state/snapshot';
 
 performance.mark('nb:start');
-// Same (idempotent) instantiation loadDataset awaits; started first only to mark when it is done.
-const loadOptions = loadOptionsFromUrl(location.search); // test hook: ?nb-timeouts=…
-startDuckDb(loadOptions.instantiateTimeoutMs).then(() => performance.mark('nb:duckdb-ready'), () => { /* reported by loadDataset */ });
+// The first views' numbers, computed by the data build (src/state/snapshot.ts): the first chart is
+// drawn from them before DuckDB. Missing or malformed → null, and the app waits for DuckDB.
+// Checked against the index file behind the first chart (`verified`): see the remount below.
+let needDuckDb: () => void = () => {};
+const needed = new Promise<void>((r) => { needDuckDb = r; });
+const snap = loadSnapshot(document.baseURI, { onMiss: () => needDuckDb() });
+const ui = import('./ui/mount');
+// DuckDB (34 MB of wasm to compile, a worker) starts once it is needed: at once without a usable
+// snapshot, else when the first chart is drawn from it, when a query misses it, or after
+// DUCKDB_LATEST_MS — never competing for the CPU with the first chart drawn without it.
+const DUCKDB_LATEST_MS = 2500;
+void snap.snapshot.then((s) => { if (!s) needDuckDb(); });
+void snap.verified.then((ok) => { if (!ok) needDuckDb(); });
+setTimeout(needDuckDb, DUCKDB_LATEST_MS);
+const drawn = new MutationObserver(() => { if (document.body.dataset.chart === 'ready') { drawn.disconnect(); needDuckDb(); } });
+drawn.observe(document.body, { attributes: true, attributeFilter: ['data-chart'] });
 const listeners: ((p: LoadProgress) => void)[] = [];
 let last: LoadProgress | null = null;
-const ready = loadDataset(new URL('data/index.duckdb', document.baseURI).href, (p) => {
-  last = p;
-  if (p.stage === 'ready') performance.mark('nb:data-ready');
-  for (const l of listeners) l(p);
-}, loadOptions);
+const ready = needed.then(() => import('./data/duckdb-wasm')).then(({ loadDataset, loadOptionsFromUrl, startDuckDb }) => {
+  performance.mark('nb:duckdb-start');
+  // Same (idempotent) instantiation loadDataset awaits; started first only to mark when it is done.
+  const loadOptions = loadOptionsFromUrl(location.search); // test hook: ?nb-timeouts=…
+  startDuckDb(loadOptions.instantiateTimeoutMs).then(() => performance.mark('nb:duckdb-ready'), () => { /* reported by loadDataset */ });
+  return loadDataset(new URL('data/index.duckdb', document.baseURI).href, (p) => {
+    last = p;
+    if (p.stage === 'ready') performance.mark('nb:data-ready');
+    for (const l of listeners) l(p);
+  }, loadOptions);
+});
 ready.catch(() => { /* shown by App */ });
-// The first views' numbers, computed by the data build (src/state/snapshot.ts): the first chart is
-// drawn from them while DuckDB starts. Missing or malformed → null, and the app waits for DuckDB.
-// Used only if it was computed on the very index file this page gets (fetched once more to check:
-// 17 kB gzip here; skipped for an index over SNAPSHOT_MAX_INDEX_BYTES).
-const snapshot = fetch(new URL(`data/${SNAPSHOT_FILE}`, document.baseURI).href)
-  .then((r) => (r.ok ? r.json() : null))
-  .then(async (j: unknown) => {
-    if (!isSnapshot(j) || j.index.bytes > SNAPSHOT_MAX_INDEX_BYTES) return null;
-    const r = await fetch(new URL('data/index.duckdb', document.baseURI).href);
-    return r.ok ? matchingSnapshot(j, new Uint8Array(await r.arrayBuffer())) : null;
-  })
-  .catch(() => null);
 // Console API for analysts and benchmarks: SQL over the loaded (read-only) data, e.g.
 // nianbao.query('SELECT * FROM cube LIMIT 5'). Per-report views need their detail parts attached.
-(window as unknown as { nianbao: unknown }).nianbao = { query: (sql: string) => ready.then((d) => d.runner.query(sql)) };
+(window as unknown as { nianbao: unknown }).nianbao = { query: (sql: string) => { needDuckDb(); return ready.then((d) => d.runner.query(sql)); } };
 
 // Offline and repeat visits: the service worker registers once the first chart is drawn (or the
 // load failed), so its downloads never delay the first view. Not in embed frames: the host page's
@@ -43,8 +52,19 @@ if (!embedded) { // in dev, vite-plugin-pwa's registerSW is a no-op
   void ready.then(wait, start);
 }
 
-void import('./ui/mount').then(({ mount }) => mount({
-  ready,
-  snapshot,
-  onProgress(cb) { listeners.push(cb); if (last) cb(last); },
-}));
+void ui.then(({ mount }) => {
+  performance.mark('nb:ui-loaded');
+  const boot = { ready, onProgress(cb: (p: LoadProgress) => void) { listeners.push(cb); if (last) cb(last); } };
+  let unmount: (() => void) | null = null;
+  let stale = false;
+  // The index this page gets is not the snapshot's (a data file swapped alone): everything drawn
+  // from the snapshot goes — the whole UI is mounted again without it (its state is in the URL) and
+  // waits for DuckDB's numbers; data-snapshot="stale" says so to tests.
+  void snap.verified.then((ok) => {
+    if (ok) { document.body.dataset.snapshot = 'checked'; return; }
+    stale = true;
+    document.body.dataset.snapshot = 'stale';
+    if (unmount) { unmount(); unmount = mount({ ...boot, snapshot: Promise.resolve(null) }); }
+  });
+  unmount = mount({ ...boot, snapshot: snap.snapshot.then((s) => (stale ? null : s)) });
+});

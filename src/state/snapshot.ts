@@ -18,6 +18,9 @@ export interface Snapshot {
   index: { bytes: number; hash: string };
   /** SQL text → result rows (JSON values: BIGINT as number, like duckdb-wasm's castBigIntToDouble). */
   queries: Record<string, Record<string, unknown>[]>;
+  /** Not in the file: set by the page (loadSnapshot's `onMiss`), called when a query is asked that
+   * the snapshot does not hold — the page then needs DuckDB now (src/main.tsx defers its start). */
+  onMiss?: () => void;
 }
 
 /** The queries the shell (years, meta, imported) and the default overview and trends views run on
@@ -61,6 +64,40 @@ export function matchingSnapshot(snap: Snapshot, index: Uint8Array): Snapshot | 
   return snap.index.bytes === index.length && snap.index.hash === fingerprint(index) ? snap : null;
 }
 
+export interface SnapshotLoad {
+  /** The snapshot as soon as it is parsed (null: none, malformed, or its index is too large to check). */
+  snapshot: Promise<Snapshot | null>;
+  /** false once the index file this page gets turns out not to be the snapshot's (or cannot be
+   * read): whatever was drawn from the snapshot must be dropped and drawn again from DuckDB.
+   * true when it matches, or when there was no snapshot to drop. */
+  verified: Promise<boolean>;
+}
+
+/**
+ * Fetch `data/snapshot.json`, then check it against `data/index.duckdb` BEHIND the first chart:
+ * the chart is drawn from the snapshot before the check ends (a second read of the index — from the
+ * service worker's or the HTTP cache on a repeat visit — and a hash over it). The caller redraws without the
+ * snapshot when `verified` says false, so old numbers beside a new index last at most the check.
+ */
+export function loadSnapshot(base: string, opts: { onMiss?: () => void; get?: (url: string) => Promise<Response> } = {}): SnapshotLoad {
+  const get = opts.get ?? ((u: string) => fetch(u));
+  const snapshot = get(new URL(`data/${SNAPSHOT_FILE}`, base).href)
+    .then((r) => (r.ok ? r.json() : null))
+    .then((j: unknown) => (isSnapshot(j) && j.index.bytes <= SNAPSHOT_MAX_INDEX_BYTES ? { ...j, onMiss: opts.onMiss } : null))
+    .catch(() => null);
+  // read only when there is a snapshot to check (a large index is never read twice for nothing)
+  const verified = snapshot.then(async (snap) => {
+    if (!snap) return true;
+    try {
+      const r = await get(new URL('data/index.duckdb', base).href);
+      return r.ok && matchingSnapshot(snap, new Uint8Array(await r.arrayBuffer())) !== null;
+    } catch {
+      return false;
+    }
+  });
+  return { snapshot, verified };
+}
+
 /**
  * A runner that answers the snapshot's SQL at once while `live` is pending, and everything else
  * (and everything once live is there) from the live runner.
@@ -73,6 +110,7 @@ export function snapshotRunner(snap: Snapshot, live: Promise<QueryRunner>): Quer
       if (ready) return ready.query<T>(sql);
       const hit = Object.prototype.hasOwnProperty.call(snap.queries, sql) ? snap.queries[sql] : undefined;
       if (hit) return Promise.resolve(hit.map((r) => ({ ...r })) as T[]);
+      snap.onMiss?.();
       return live.then((r) => r.query<T>(sql));
     },
   };

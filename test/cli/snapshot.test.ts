@@ -12,7 +12,7 @@ import { latestOverview, metaSql, runOverview, runTrends, runYears } from '../..
 import type { QueryRunner } from '../../src/data/query-runner';
 import { DEFAULT_STATE } from '../../src/state/url';
 import { selectionOf } from '../../src/state/selection';
-import { isSnapshot, jsonRow, matchingSnapshot, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/state/snapshot';
+import { isSnapshot, jsonRow, loadSnapshot, matchingSnapshot, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/state/snapshot';
 
 let out: string;
 let snap: Snapshot;
@@ -73,6 +73,39 @@ describe('first-view snapshot', () => {
     other[other.length - 1] ^= 1;
     expect(matchingSnapshot(snap, other)).toBeNull();
     expect(matchingSnapshot(snap, index.subarray(1))).toBeNull();
+  });
+
+  it('is handed over before the index check ends, and the check fails for another index', async () => {
+    const index = new Uint8Array(readFileSync(path.join(out, 'index.duckdb')));
+    const other = index.slice();
+    other[100] ^= 1;
+    for (const [file, ok] of [[index, true], [other, false]] as const) {
+      let release: () => void = () => {};
+      const held = new Promise<void>((r) => { release = r; });
+      const get = async (url: string) => {
+        if (url.endsWith('/data/snapshot.json')) return new Response(JSON.stringify(snap));
+        if (url.endsWith('/data/index.duckdb')) { await held; return new Response(file); }
+        return new Response(null, { status: 404 });
+      };
+      let missed = 0;
+      const load = loadSnapshot('http://x/app/', { get, onMiss: () => { missed++; } });
+      // the index read is held: the snapshot is there all the same
+      const got = await load.snapshot;
+      expect(got?.index).toEqual(snap.index);
+      await runOverview(snapshotRunner(got!, never), { selection: sel });
+      expect(missed).toBe(0);
+      void snapshotRunner(got!, never).query('SELECT 42');
+      expect(missed).toBe(1);
+      release();
+      expect(await load.verified).toBe(ok);
+    }
+    // no snapshot file: nothing to check, nothing drawn from it
+    const none = loadSnapshot('http://x/', { get: async () => new Response(null, { status: 404 }) });
+    expect(await none.snapshot).toBeNull();
+    expect(await none.verified).toBe(true);
+    // the index cannot be read: the snapshot is dropped
+    const broken = loadSnapshot('http://x/', { get: async (u) => (u.endsWith('.json') ? new Response(JSON.stringify(snap)) : Promise.reject(new Error('offline'))) });
+    expect(await broken.verified).toBe(false);
   });
 
   it('is small: a few kB gzip', () => {
