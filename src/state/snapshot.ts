@@ -3,7 +3,7 @@
 // data/snapshot.json next to index.duckdb. The browser answers exactly those SQL texts from it while
 // duckdb-wasm starts; anything else (any change the user makes) waits for DuckDB. A view whose SQL
 // changed simply misses the snapshot and waits: the snapshot can make a view early, never different.
-import { metaSql, runImported, runOverview, runTrends, runYears } from '../data/queries';
+import { metaSql, runAppeals, runApplicantTypes, runChange, runChangeSet, runCompare, runImported, runOutcomeGroups, runOverview, runQualityReports, runReasons, runRegions, runSankey, runTrends, runYears } from '../data/queries';
 import type { QueryRunner } from '../data/query-runner';
 import { DEFAULT_STATE } from './url';
 import { selectionOf } from './selection';
@@ -23,16 +23,49 @@ export interface Snapshot {
   onMiss?: () => void;
 }
 
-/** The queries the shell (years, meta, imported) and the default overview and trends views run on
- * a first visit, run on `runner` — the writer records them, the test compares them. */
+/**
+ * The queries the shell (years, meta, imported) and the default view of every tab a user can open
+ * with no input of their own (?view=… alone) run on a first visit, run on `runner` — the writer
+ * records them, the test compares them. Each call repeats its view's defaults (src/ui/views/*):
+ * when a view's defaults change, its SQL misses the snapshot and the view waits for DuckDB — early,
+ * never different. Not here: views that need a choice (source, profile, a report's checks), the
+ * import, SQL and glossary tabs, and what a view asks after its first chart (like-for-like lines,
+ * coverage).
+ */
 export async function runFirstViews(runner: QueryRunner): Promise<void> {
   const sel = selectionOf(DEFAULT_STATE);
-  await runYears(runner);
+  const years = (await runYears(runner)).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
   await runner.query(metaSql());
   await runImported(runner);
   await runOverview(runner, { selection: sel });
   await runTrends(runner, { selection: sel, metrics: [...DEFAULT_STATE.metrics], mode: 'aggregate' });
+  const latest = years[years.length - 1];
+  if (latest !== undefined) {
+    // compare and regions rank the latest year when the URL names none (Compare.tsx, Regions.tsx)
+    await runCompare(runner, { selection: sel, metric: DEFAULT_STATE.metric, year: latest, limit: 40 });
+    await runRegions(runner, { selection: sel, metric: DEFAULT_STATE.metric, year: latest, parent: '' });
+  }
+  // Outcomes.tsx, in its order: no group drilled into
+  await runOutcomeGroups(runner, { selection: sel, by: 'year' });
+  await runReasons(runner, { selection: sel, by: 'total', group: undefined });
+  await runApplicantTypes(runner, { selection: sel, by: 'total' });
+  await runSankey(runner, { selection: sel });
+  await runAppeals(runner, { selection: sel, by: 'year' });
+  await runQualityReports(runner, { selection: sel, includeUndated: true });
+  // Change.tsx (changeYears): the first and the last year of the data, the year filter left out
+  if (years.length >= 2) {
+    const p = { selection: { ...sel, years: undefined }, start: years[0], end: years[years.length - 1] };
+    await runChange(runner, p);
+    await runChangeSet(runner, p);
+  }
 }
+
+/** A result longer than this (JSON characters) is left out of the snapshot, and its view waits for
+ * DuckDB: e.g. the quality list of every report at 150k agencies. The bundled reports' largest
+ * result is the quality list, 64 kB for 238 reports. */
+export const SNAPSHOT_MAX_RESULT_CHARS = 256 * 1024;
+/** And the whole file stays under this (the first chart's path parses it). */
+export const SNAPSHOT_MAX_CHARS = 1024 * 1024;
 
 /** A JSON-safe copy of a row from either DuckDB runtime. */
 export function jsonRow(r: Record<string, unknown>): Record<string, unknown> {

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { runParse } from '../../src/cli/parse-command';
 import { attachSql, bundledTablesSql, setupViewsSql, type BundledTable } from '../../src/data/load-dataset';
-import { latestOverview, metaSql, runOverview, runTrends, runYears } from '../../src/data/queries';
+import { latestOverview, metaSql, runCompare, runOverview, runQualityReports, runRegions, runTrends, runYears } from '../../src/data/queries';
 import type { QueryRunner } from '../../src/data/query-runner';
 import { DEFAULT_STATE } from '../../src/state/url';
 import { selectionOf } from '../../src/state/selection';
-import { isSnapshot, jsonRow, loadSnapshot, matchingSnapshot, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/state/snapshot';
+import { isSnapshot, jsonRow, loadSnapshot, matchingSnapshot, runFirstViews, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/state/snapshot';
 
 let out: string;
 let snap: Snapshot;
@@ -56,6 +56,23 @@ describe('first-view snapshot', () => {
     // the cards' latest year has reports in the snapshot too
     const latest = latestOverview(overview);
     expect(latest.get('received')?.n_reports).toBeGreaterThan(0);
+  });
+
+  it('answers every tab\'s default view (compare, regions, outcomes, appeals, quality, change) as the live query', async () => {
+    // a query the snapshot lacks fails here instead of waiting for DuckDB
+    const missing = Promise.reject(new Error('not in the snapshot'));
+    const early = snapshotRunner(snap, missing);
+    const asked: string[] = [];
+    await runFirstViews({ query: <T>(sql: string) => { asked.push(sql); return early.query<T>(sql); } });
+    expect(asked.length).toBeGreaterThanOrEqual(15);
+    for (const sql of asked) expect(await early.query(sql), sql.slice(0, 80)).toEqual(await live.query(sql));
+    // the typed results the views draw: a ranking, regions and the quality list with real rows
+    const latest = Math.max(...(await runYears(early)).map((y) => y.year ?? 0));
+    const compare = await runCompare(early, { selection: sel, metric: 'received', year: latest, limit: 40 });
+    expect(compare.rows.length).toBeGreaterThan(0);
+    expect(compare).toEqual(await runCompare(live, { selection: sel, metric: 'received', year: latest, limit: 40 }));
+    expect((await runRegions(early, { selection: sel, metric: 'received', year: latest, parent: '' })).rows.length).toBeGreaterThan(0);
+    expect((await runQualityReports(early, { selection: sel, includeUndated: true })).length).toBe(20);
   });
 
   it('never answers a query it does not hold (a changed filter waits for DuckDB)', async () => {
