@@ -13,7 +13,10 @@ performance.mark('nb:start');
 // Checked against the index file behind the first chart (`verified`): see the remount below.
 let needDuckDb: () => void = () => {};
 const needed = new Promise<void>((r) => { needDuckDb = r; });
-const snap = loadSnapshot(document.baseURI, { onMiss: () => needDuckDb() });
+// A miss starts DuckDB after the next frame: the overview's secondary queries (coverage, the
+// like-for-like lines) miss in the same render that mounts the first chart, which ECharts draws
+// on the next frame — DuckDB's start then waits for that one frame, not for the chart's CPU.
+const snap = loadSnapshot(document.baseURI, { onMiss: () => requestAnimationFrame(() => setTimeout(needDuckDb, 0)) });
 const ui = import('./ui/mount');
 // DuckDB (34 MB of wasm to compile, a worker) starts once it is needed: at once without a usable
 // snapshot, else when the first chart is drawn from it, when a query misses it, or after
