@@ -67,6 +67,8 @@ void ui.then(({ mount }) => {
     if (ok) { document.body.dataset.snapshot = 'checked'; return; }
     stale = true;
     document.body.dataset.snapshot = 'stale';
+    // a chart drawn from the snapshot is gone with it: "ready" comes again from DuckDB's
+    delete document.body.dataset.chart;
     if (unmount) { unmount(); unmount = mount({ ...boot, snapshot: Promise.resolve(null) }); }
   });
   unmount = mount({ ...boot, snapshot: snap.snapshot.then((s) => (stale ? null : s)) });
