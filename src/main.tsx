@@ -1,46 +1,56 @@
-// Entry: DuckDB instantiation and the data download start here, at once and in parallel, and before
-// React and ECharts are even fetched — the UI is a separate chunk loaded by dynamic import, so the
-// 34 MB wasm compile (the longest step, bench/first-chart.ts) starts as early as possible.
+// Entry: fetches the first views' snapshot and the UI chunk (React, ECharts) at once; the
+// duckdb-wasm adapter (with Arrow, a chunk of its own), its worker and wasm follow as soon as
+// anything needs DuckDB (below), so the first chart drawn from the snapshot waits for none of
+// them and shares the CPU with none of them. Without a snapshot DuckDB starts at once, in parallel
+// with the UI (bench/first-chart.ts).
 // Performance marks are read by bench/first-chart.ts.
-import { loadDataset, loadOptionsFromUrl, startDuckDb, type DatasetSession, type LoadProgress } from './data/duckdb-wasm';
-import { isSnapshot, matchingSnapshot, SNAPSHOT_FILE, SNAPSHOT_MAX_INDEX_BYTES } from './state/snapshot';
+import type { DatasetSession, LoadProgress } from './data/duckdb-wasm';
+import { loadSnapshot } from './state/snapshot';
 
 performance.mark('nb:start');
-const loadOptions = loadOptionsFromUrl(location.search); // test hook: ?nb-timeouts=…
+// An embed frame starts DuckDB only when a query misses the snapshot: a portal page with several
+// frames would otherwise download and compile the 34 MB wasm once per frame.
+const embedded = new URLSearchParams(window.location.search).get('embed') === '1';
+// The first views' numbers, computed by the data build (src/state/snapshot.ts): the first chart is
+// drawn from them before DuckDB. Missing or malformed → null, and the app waits for DuckDB.
+// Checked against the index file behind the first chart (`verified`): see the remount below.
+let needDuckDb: () => void = () => {};
+const needed = new Promise<void>((r) => { needDuckDb = r; });
+// A miss starts DuckDB after the next frame: the overview's secondary queries (coverage, the
+// like-for-like lines) miss in the same render that mounts the first chart, which ECharts draws
+// on the next frame — DuckDB's start then waits for that one frame, not for the chart's CPU.
+const soon = () => requestAnimationFrame(() => setTimeout(needDuckDb, 0));
+const snap = loadSnapshot(document.baseURI, { onMiss: soon });
+const ui = import('./ui/mount');
+void snap.snapshot.then((s) => { if (!s) needDuckDb(); });
+void snap.verified.then((ok) => { if (!ok) needDuckDb(); });
+if (!embedded) {
+  // The dashboard starts DuckDB (34 MB of wasm to compile, a worker) once the first chart is drawn
+  // from the snapshot, or after DUCKDB_LATEST_MS — never competing with that chart for the CPU.
+  const DUCKDB_LATEST_MS = 2500;
+  setTimeout(needDuckDb, DUCKDB_LATEST_MS);
+  const drawn = new MutationObserver(() => { if (document.body.dataset.chart === 'ready') { drawn.disconnect(); needDuckDb(); } });
+  drawn.observe(document.body, { attributes: true, attributeFilter: ['data-chart'] });
+}
 const listeners: ((p: LoadProgress) => void)[] = [];
 let last: LoadProgress | null = null;
-let ready: Promise<DatasetSession> | null = null;
-const start = (): Promise<DatasetSession> => {
-  if (ready) return ready;
+const ready: Promise<DatasetSession> = needed.then(() => import('./data/duckdb-wasm')).then(({ loadDataset, loadOptionsFromUrl, startDuckDb }) => {
+  performance.mark('nb:duckdb-start');
   // Same (idempotent) instantiation loadDataset awaits; started first only to mark when it is done.
+  const loadOptions = loadOptionsFromUrl(location.search); // test hook: ?nb-timeouts=…
   startDuckDb(loadOptions.instantiateTimeoutMs).then(() => performance.mark('nb:duckdb-ready'), () => { /* reported by loadDataset */ });
-  ready = loadDataset(new URL('data/index.duckdb', document.baseURI).href, (p) => {
+  return loadDataset(new URL('data/index.duckdb', document.baseURI).href, (p) => {
     last = p;
     if (p.stage === 'ready') performance.mark('nb:data-ready');
     for (const l of listeners) l(p);
   }, loadOptions);
-  ready.catch(() => { /* shown by App */ });
-  return ready;
-};
-// An embed frame starts DuckDB only when a query misses the snapshot (App): a portal page with
-// several frames would otherwise download and compile the 34 MB wasm once per frame.
-const embedded = new URLSearchParams(window.location.search).get('embed') === '1';
-if (!embedded) void start();
-// The first views' numbers, computed by the data build (src/state/snapshot.ts): the first chart is
-// drawn from them while DuckDB starts. Missing or malformed → null, and the app waits for DuckDB.
-// Used only if it was computed on the very index file this page gets (fetched once more to check:
-// 17 kB gzip here; skipped for an index over SNAPSHOT_MAX_INDEX_BYTES).
-const snapshot = fetch(new URL(`data/${SNAPSHOT_FILE}`, document.baseURI).href)
-  .then((r) => (r.ok ? r.json() : null))
-  .then(async (j: unknown) => {
-    if (!isSnapshot(j) || j.index.bytes > SNAPSHOT_MAX_INDEX_BYTES) return null;
-    const r = await fetch(new URL('data/index.duckdb', document.baseURI).href);
-    return r.ok ? matchingSnapshot(j, new Uint8Array(await r.arrayBuffer())) : null;
-  })
-  .catch(() => null);
+});
+ready.catch(() => { /* shown by App */ });
+/** The session; asking for it starts DuckDB after the next frame (App: a snapshot miss, no snapshot). */
+const start = (): Promise<DatasetSession> => { soon(); return ready; };
 // Console API for analysts and benchmarks: SQL over the loaded (read-only) data, e.g.
 // nianbao.query('SELECT * FROM cube LIMIT 5'). Per-report views need their detail parts attached.
-(window as unknown as { nianbao: unknown }).nianbao = { query: (sql: string) => start().then((d) => d.unscoped.query(sql)) };
+(window as unknown as { nianbao: unknown }).nianbao = { query: (sql: string) => { needDuckDb(); return ready.then((d) => d.unscoped.query(sql)); } };
 
 // Offline and repeat visits: the service worker registers once the first chart is drawn (or the
 // load failed), so its downloads never delay the first view. Not in embed frames: the host page's
@@ -48,12 +58,25 @@ const snapshot = fetch(new URL(`data/${SNAPSHOT_FILE}`, document.baseURI).href)
 if (!embedded) { // in dev, vite-plugin-pwa's registerSW is a no-op
   const register = () => void import('./ui/pwa').then((m) => m.registerPwa());
   const wait = () => (document.body.dataset.chart === 'ready' ? register() : setTimeout(wait, 500));
-  void start().then(wait, register);
+  void ready.then(wait, register);
 }
 
-void import('./ui/mount').then(({ mount }) => mount({
-  start,
-  lazy: embedded,
-  snapshot,
-  onProgress(cb) { listeners.push(cb); if (last) cb(last); },
-}));
+void ui.then(({ mount }) => {
+  performance.mark('nb:ui-loaded');
+  // lazy: App never starts DuckDB itself on mount; this module decides when (above)
+  const boot = { ready, start, lazy: true, onProgress(cb: (p: LoadProgress) => void) { listeners.push(cb); if (last) cb(last); } };
+  let unmount: (() => void) | null = null;
+  let stale = false;
+  // The index this page gets is not the snapshot's (a data file swapped alone): everything drawn
+  // from the snapshot goes — the whole UI is mounted again without it (its state is in the URL) and
+  // waits for DuckDB's numbers; data-snapshot="stale" says so to tests.
+  void snap.verified.then((ok) => {
+    if (ok) { document.body.dataset.snapshot = 'checked'; return; }
+    stale = true;
+    document.body.dataset.snapshot = 'stale';
+    // a chart drawn from the snapshot is gone with it: "ready" comes again from DuckDB's
+    delete document.body.dataset.chart;
+    if (unmount) { unmount(); unmount = mount({ ...boot, snapshot: Promise.resolve(null) }); }
+  });
+  unmount = mount({ ...boot, snapshot: snap.snapshot.then((s) => (stale ? null : s)) });
+});

@@ -31,9 +31,20 @@ export function buildCompareOption(rows: CompareChartRow[], q: CompareChartQuant
   if (q.p10 !== null && q.p90 !== null) bands.push([{ xAxis: q.p10, name: 'p10–p90', itemStyle: { color: 'rgba(0,114,178,0.08)' } }, { xAxis: q.p90 }]);
   if (q.p25 !== null && q.p75 !== null) bands.push([{ xAxis: q.p25, name: 'p25–p75', itemStyle: { color: 'rgba(0,114,178,0.18)' } }, { xAxis: q.p75 }]);
   const noDataSet = new Set(rows.filter((r) => r.value === null).map((r) => r.agency));
+  // The median and the bands are named in a key above the chart, not by labels on the line and the
+  // areas: those sat on each other (and on the axis' 0) whenever the bands are narrow, i.e. on
+  // skewed counts at any width and on every chart at 390 px. One empty line series per key entry
+  // (drawn nowhere, no bar slot); the key is not clickable (hiding a key entry would hide nothing).
+  const medianName = q.p50 !== null ? `${s.median} ${fmt(q.p50)}` : null;
+  const keys = [
+    ...(medianName ? [{ name: medianName, icon: 'path://M0,4h6v2h-6zM9,4h6v2h-6zM18,4h6v2h-6z', color: '#333' }] : []),
+    ...(q.p25 !== null && q.p75 !== null ? [{ name: 'p25–p75', icon: 'rect', color: 'rgba(0,114,178,0.26)' }] : []),
+    ...(q.p10 !== null && q.p90 !== null ? [{ name: 'p10–p90', icon: 'rect', color: 'rgba(0,114,178,0.1)' }] : []),
+  ];
   return {
     ...baseOption(o),
-    grid: { left: 8, right: 48, top: 24, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 48, top: keys.length ? 32 : 24, bottom: 24, containLabel: true },
+    ...(keys.length ? { legend: { top: 0, left: 8, selectedMode: false, itemWidth: 18, itemHeight: 10, data: keys.map((k) => ({ name: k.name, icon: k.icon, itemStyle: { color: k.color, decal: 'none' } })) } } : {}),
     xAxis: { type: 'value', axisLabel: { formatter: fmt } },
     yAxis: {
       type: 'category',
@@ -59,10 +70,11 @@ export function buildCompareOption(rows: CompareChartRow[], q: CompareChartQuant
         data,
         markLine: q.p50 !== null ? {
           silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#333' },
-          data: [{ xAxis: q.p50, label: { formatter: `${s.median} ${fmt(q.p50)}` } }],
+          data: [{ xAxis: q.p50, name: medianName ?? '', label: { show: false } }],
         } : undefined,
-        markArea: bands.length ? { silent: true, data: bands as never } : undefined,
+        markArea: bands.length ? { silent: true, label: { show: false }, data: bands as never } : undefined,
       },
+      ...keys.map((k) => ({ type: 'line' as const, name: k.name, data: [], symbol: 'none', silent: true, itemStyle: { color: k.color }, lineStyle: { color: k.color } })),
     ],
   };
 }

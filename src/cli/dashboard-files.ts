@@ -20,7 +20,7 @@ import type { DetailPart } from '../data/detail';
 import { sqlOf, type Sql } from '../data/query-runner';
 import { createStaging, describeOutputError, discardStaging, recoverDir, swapIn, type OutputHook } from './atomic-dir';
 import { attachSql, bundledTablesSql, detailAlias, setupViewsSql, type BundledTable } from '../data/load-dataset';
-import { fingerprint, jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot } from '../state/snapshot';
+import { fingerprint, jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_MAX_CHARS, SNAPSHOT_MAX_RESULT_CHARS, SNAPSHOT_VERSION, type Snapshot } from '../state/snapshot';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -128,10 +128,14 @@ export async function writeSnapshot(outDir: string): Promise<Snapshot> {
     }
     const present = (await run(bundledTablesSql())).map((r) => ({ database: String(r.database), table: String(r.table) }) as BundledTable);
     for (const s of setupViewsSql(present)) await con.run(s);
+    let chars = 0;
     await runFirstViews({
       async query<T>(q: Sql): Promise<T[]> {
-        const rows = (await run(sqlOf(q))).map(jsonRow);
-        snap.queries[sqlOf(q)] = rows;
+        const sql = sqlOf(q);
+        const rows = (await run(sql)).map(jsonRow);
+        // a large result stays out (its view waits for DuckDB): the first chart's path parses this file
+        const n = JSON.stringify(rows).length + sql.length;
+        if (n <= SNAPSHOT_MAX_RESULT_CHARS && chars + n <= SNAPSHOT_MAX_CHARS) { snap.queries[sql] = rows; chars += n; }
         return rows as T[];
       },
     });

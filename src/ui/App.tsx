@@ -1,5 +1,5 @@
 // The shell: load state, header (language, views), filters, the active view. Views own their data.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DataLoadError, LoadProgress } from '../data/download';
 import type { DatasetSession } from '../data/session';
 import { metaSql, runImported, runYears, type ImportedSet } from '../data/queries';
@@ -30,7 +30,9 @@ import { Profile } from './views/Profile';
 import { snapshotRunner, type Snapshot } from '../state/snapshot';
 
 export interface Boot {
-  /** The data session; the first call starts DuckDB and the download (idempotent). */
+  /** The data session: settles once DuckDB and the index are up, whoever started them. */
+  ready: Promise<DatasetSession>;
+  /** Start DuckDB and the download (idempotent); returns `ready`. */
   start(): Promise<DatasetSession>;
   /** Start only when a query misses the snapshot (embeds: a frame the snapshot answers never fetches the 34 MB wasm). */
   lazy?: boolean;
@@ -63,13 +65,11 @@ export function App({ boot }: { boot: Boot }) {
     void runImported(loaded.data.runner).then(setImported);
   }, [loaded]);
 
-  // the session's arrival is handled once, whoever starts it (this effect, or a snapshot miss)
-  const handled = useRef(false);
-  const start = useCallback(() => {
-    const ready = boot.start();
-    if (handled.current) return ready;
-    handled.current = true;
-    ready.then(async (data) => {
+  // the session's arrival is handled once, whoever starts it (src/main.tsx, a snapshot miss, or mount)
+  useEffect(() => {
+    let on = true;
+    boot.ready.then(async (data) => {
+      if (!on) return;
       // The view renders at once; the year list (filters, compare's default year) and meta (the
       // SYNTHETIC banner) follow — they are not on the first chart's path (bench/first-chart.ts).
       setLoaded({ data, years: null, synthetic: false });
@@ -81,9 +81,10 @@ export function App({ boot }: { boot: Boot }) {
       setLoaded({ data, years, synthetic });
       // A small dataset's detail is fetched right after the first view, so later views never wait.
       data.prefetchDetail();
-    }).catch((e: DataLoadError | Error) => setError({ code: 'code' in e ? e.code : 'query', message: e.message, step: 'step' in e ? e.step : undefined }));
-    return ready;
+    }).catch((e: DataLoadError | Error) => { if (on) setError({ code: 'code' in e ? e.code : 'query', message: e.message, step: 'step' in e ? e.step : undefined }); });
+    return () => { on = false; };
   }, [boot]);
+  const start = useCallback(() => boot.start(), [boot]);
   useEffect(() => {
     boot.onProgress(setProgress);
     if (!boot.lazy) void start();

@@ -1,10 +1,14 @@
-// The UI chunk (React, ECharts): rendered once src/main.tsx has started DuckDB and the download.
+// The UI chunk (React, ECharts): rendered beside src/main.tsx's start of DuckDB and the download.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type Boot } from './App';
 import './styles.css';
 
-export function mount(boot: Boot): void {
-  const root = document.getElementById('root');
-  if (root) createRoot(root).render(<StrictMode><App boot={boot} /></StrictMode>);
+/** Renders the app; returns its unmount (src/main.tsx mounts again without a stale snapshot). */
+export function mount(boot: Boot): () => void {
+  const el = document.getElementById('root');
+  if (!el) return () => {};
+  const root = createRoot(el);
+  root.render(<StrictMode><App boot={boot} /></StrictMode>);
+  return () => root.unmount();
 }

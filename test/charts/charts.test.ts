@@ -126,7 +126,10 @@ describe('compare', () => {
     expect(s.markArea.data.map((b: Any) => [b[0].xAxis, b[1].xAxis])).toEqual([[quantiles.p10, quantiles.p90], [12, 50]]);
     expect(s.data[opt.yAxis.data.indexOf(XT)].itemStyle.color).toBe('#D55E00');
     const svg = render(opt);
-    expect(svg).toContain('中位数'); // the median markLine's label is drawn
+    expect(svg).toContain('中位数'); // the median is named (in the key)
+    // named in a key above the chart, never by labels on the line and bands (they overlapped)
+    expect(opt.legend.data.map((d: Any) => d.name)).toEqual(['中位数 33', 'p25–p75', 'p10–p90']);
+    expect([s.markLine.data[0].label.show, s.markArea.label.show]).toEqual([false, false]);
     // both bands are drawn (ECharts silently skips markArea when its component is not registered)
     expect(svg).toContain('fill-opacity="0.08"');
     expect(svg).toContain('fill-opacity="0.18"');

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { runParse } from '../../src/cli/parse-command';
 import { attachSql, bundledTablesSql, setupViewsSql, type BundledTable } from '../../src/data/load-dataset';
-import { latestOverview, metaSql, runOverview, runTrends, runYears } from '../../src/data/queries';
+import { latestOverview, metaSql, runCompare, runOverview, runQualityReports, runRegions, runTrends, runYears } from '../../src/data/queries';
 import { sqlOf, type QueryRunner, type Sql } from '../../src/data/query-runner';
 import { DEFAULT_STATE } from '../../src/state/url';
 import { selectionOf } from '../../src/state/selection';
-import { isSnapshot, jsonRow, matchingSnapshot, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/state/snapshot';
+import { isSnapshot, jsonRow, loadSnapshot, matchingSnapshot, runFirstViews, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/state/snapshot';
 
 let out: string;
 let snap: Snapshot;
@@ -58,6 +58,23 @@ describe('first-view snapshot', () => {
     expect(latest.get('received')?.n_reports).toBeGreaterThan(0);
   });
 
+  it('answers every tab\'s default view (compare, regions, outcomes, appeals, quality, change) as the live query', async () => {
+    // a query the snapshot lacks fails here instead of waiting for DuckDB
+    const missing = Promise.reject(new Error('not in the snapshot'));
+    const early = snapshotRunner(snap, missing);
+    const asked: string[] = [];
+    await runFirstViews({ query: <T>(q: Sql) => { asked.push(sqlOf(q)); return early.query<T>(q); } });
+    expect(asked.length).toBeGreaterThanOrEqual(15);
+    for (const sql of asked) expect(await early.query(sql), sql.slice(0, 80)).toEqual(await live.query(sql));
+    // the typed results the views draw: a ranking, regions and the quality list with real rows
+    const latest = Math.max(...(await runYears(early)).map((y) => y.year ?? 0));
+    const compare = await runCompare(early, { selection: sel, metric: 'received', year: latest, limit: 40 });
+    expect(compare.rows.length).toBeGreaterThan(0);
+    expect(compare).toEqual(await runCompare(live, { selection: sel, metric: 'received', year: latest, limit: 40 }));
+    expect((await runRegions(early, { selection: sel, metric: 'received', year: latest, parent: '' })).rows.length).toBeGreaterThan(0);
+    expect((await runQualityReports(early, { selection: sel, includeUndated: true })).length).toBe(20);
+  });
+
   it('never answers a query it does not hold (a changed filter waits for DuckDB)', async () => {
     let asked = '';
     const later: QueryRunner = { query: async <T>(q: Sql) => { asked = sqlOf(q); return [] as T[]; } };
@@ -86,6 +103,39 @@ describe('first-view snapshot', () => {
     other[other.length - 1] ^= 1;
     expect(matchingSnapshot(snap, other)).toBeNull();
     expect(matchingSnapshot(snap, index.subarray(1))).toBeNull();
+  });
+
+  it('is handed over before the index check ends, and the check fails for another index', async () => {
+    const index = new Uint8Array(readFileSync(path.join(out, 'index.duckdb')));
+    const other = index.slice();
+    other[100] ^= 1;
+    for (const [file, ok] of [[index, true], [other, false]] as const) {
+      let release: () => void = () => {};
+      const held = new Promise<void>((r) => { release = r; });
+      const get = async (url: string) => {
+        if (url.endsWith('/data/snapshot.json')) return new Response(JSON.stringify(snap));
+        if (url.endsWith('/data/index.duckdb')) { await held; return new Response(file); }
+        return new Response(null, { status: 404 });
+      };
+      let missed = 0;
+      const load = loadSnapshot('http://x/app/', { get, onMiss: () => { missed++; } });
+      // the index read is held: the snapshot is there all the same
+      const got = await load.snapshot;
+      expect(got?.index).toEqual(snap.index);
+      await runOverview(snapshotRunner(got!, never), { selection: sel });
+      expect(missed).toBe(0);
+      void snapshotRunner(got!, never).query('SELECT 42');
+      expect(missed).toBe(1);
+      release();
+      expect(await load.verified).toBe(ok);
+    }
+    // no snapshot file: nothing to check, nothing drawn from it
+    const none = loadSnapshot('http://x/', { get: async () => new Response(null, { status: 404 }) });
+    expect(await none.snapshot).toBeNull();
+    expect(await none.verified).toBe(true);
+    // the index cannot be read: the snapshot is dropped
+    const broken = loadSnapshot('http://x/', { get: async (u) => (u.endsWith('.json') ? new Response(JSON.stringify(snap)) : Promise.reject(new Error('offline'))) });
+    expect(await broken.verified).toBe(false);
   });
 
   it('is small: a few kB gzip', () => {

@@ -9,7 +9,7 @@ const XT = encodeURIComponent('湘潭县人民政府办公室');
 const SHOTS: [string, string][] = [
   ['overview', `agency=${XT}`],
   ['trends', 'view=trends&metrics=received,new,review_total'],
-  ['compare', `view=compare&year=2024&agency=${XT}`],
+  ['compare', 'view=compare&year=2024'], // every agency ranked: the median and both bands
   ['regions', 'view=regions&metric=new&year=2024'],
   ['outcomes', 'view=outcomes'],
   ['appeals', `view=appeals&agency=${XT}`],
