@@ -51,8 +51,3 @@ export function selectionPredicate(sel: Selection = {}, opts: PredicateOptions =
   }
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
-
-/** `WHERE …` for the selection. */
-export function whereClause(sel: Selection = {}, opts: PredicateOptions = {}): string {
-  return `WHERE ${selectionPredicate(sel, opts)}`;
-}

@@ -103,11 +103,10 @@ export function viewsSql(present: readonly (string | BundledTable)[], memory: re
   ];
 }
 
-/** The table of bundled reports an import replaced (src/ui/import/target.ts fills it). */
-export const REPLACED = `${IMPORTED}.replaced`;
 const REPLACED_CUBE_NAME = `${IMPORTED}.cube_live`;
 const REPLACED_CUBE = `${ident(IMPORTED)}.cube_live`;
 
+/** The table of bundled reports an import replaced (src/data/importer.ts fills it). */
 export function createReplacedSql(): string {
   return `CREATE TABLE IF NOT EXISTS ${ident(IMPORTED)}.replaced (report_id VARCHAR, superseded_by VARCHAR)`;
 }

@@ -12,16 +12,19 @@
 //   waiting on it and is fetched again by the next request — never a smaller number;
 // - routing: a query declaring only index/imported reads (query-runner.ts `reads`) runs at once,
 //   anything else waits for the parts of its selection — undeclared SQL included;
-// - the bundled/imported switch and clearing an import; a cache for index-only queries.
+// - imports (./importer.ts: identity against the bundled reports, rows into `imp`, undo), the
+//   bundled/imported switch and clearing an import; a cache for index-only queries.
 import type { Connector } from './connector';
+import type { Dataset } from '../model/dataset';
 import { atStep, DataLoadError, DEFAULT_TIMEOUTS, download, withTimeout, type Fetch, type LoadOptions, type LoadProgress } from './download';
 import { DetailTooLargeError, partsFor, partsSql, type DetailPart } from './detail';
 import type { Selection } from './filters';
-import { attachSql, bundledTablesSql, clearImportedSql, detachSql, detailAlias, looksLikeDuckDbFile, rebuildImported, refreshViews, setSourceSql, setupViewsSql, type BundledTable } from './load-dataset';
+import { importer, type Replacement, type Source } from './importer';
+import { attachSql, bundledTablesSql, detachSql, detailAlias, looksLikeDuckDbFile, refreshViews, setupViewsSql, type BundledTable } from './load-dataset';
 import { needsDetail, sqlOf, type QueryRunner, type Reads, type Sql } from './query-runner';
 
 export type DetailEvent = { code: string; stage: 'downloading' | 'ready' | 'failed'; bytes: number };
-export type Source = 'bundled' | 'imported' | 'both';
+export type { Replacement, Source } from './importer';
 
 /** Detail parts up to this many bytes in all are fetched right after the first view (the bundled reports: ~12 MB raw, ~100 kB gzip). */
 export const EAGER_DETAIL_BYTES = 16 * 1024 * 1024;
@@ -61,7 +64,19 @@ export interface DatasetSession {
   onDetail(cb: (e: DetailEvent) => void): () => void;
   /** The bundled/imported/both switch: every view follows it at once. */
   setSource(source: Source): Promise<void>;
-  /** Remove every imported row and the replacements it made. */
+  /**
+   * Import a dataset's rows (dataset = 'imported'): resolved against every bundled report, so a
+   * bundled report of the same agency-year is replaced, counted once. Waits for every detail part
+   * (refused above LARGE_DETAIL_BYTES unless `all`). `rebuild: false`: more slices follow.
+   */
+  importRows(ds: Dataset, opts?: { rebuild?: boolean; all?: boolean }): Promise<void>;
+  /** Bundled reports the imports replaced. */
+  replacements(): Promise<Replacement[]>;
+  /** Undo one replacement: the bundled report counts again, the imported copy is set aside. */
+  keepBundled(bundledId: string): Promise<void>;
+  /** Which of these report ids the database already has (bundled or imported). */
+  existingIds(ids: string[]): Promise<string[]>;
+  /** Remove every imported row and the replacements it made (at once, whatever is attached). */
   clearImported(): Promise<void>;
 }
 
@@ -184,10 +199,9 @@ export async function openSession(opts: SessionOptions): Promise<DatasetSession>
       },
     };
   };
-  const writes = async (stmts: readonly string[]) => {
-    cache.clear();
-    for (const s of stmts) await q(s);
-  };
+  // the import's reads wait for every part (it checks the bundled reports); its writes and the
+  // switch are statements: at once, and they drop the cache
+  const imports = (all?: boolean) => importer(runnerFor({}, { all }));
 
   return {
     bytes: size,
@@ -206,12 +220,11 @@ export async function openSession(opts: SessionOptions): Promise<DatasetSession>
       listeners.add(cb);
       return () => { listeners.delete(cb); };
     },
-    setSource: (source) => writes([setSourceSql(source)]),
-    // (src/ui/import/target.ts does the same through a runner, as `statement`s)
-    async clearImported() {
-      await writes(clearImportedSql());
-      await rebuildImported(q);
-      cache.clear();
-    },
+    setSource: (source) => imports().setSource(source),
+    importRows: (ds, o) => imports(o?.all).importRows(ds, o),
+    replacements: () => imports().replacements(),
+    keepBundled: (id) => imports().keepBundled(id),
+    existingIds: (ids) => imports().existingIds(ids),
+    clearImported: () => imports().clearImported(),
   };
 }

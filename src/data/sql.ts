@@ -40,12 +40,6 @@ export function inList(values: readonly string[]): string {
   return `(${values.map(str).join(', ')})`;
 }
 
-/** Same for numbers. */
-export function inListNum(values: readonly number[]): string {
-  if (values.length === 0) return '(NULL)';
-  return `(${values.map(num).join(', ')})`;
-}
-
 /**
  * A LIKE pattern matching `value` anywhere, with %, _ and the escape char itself escaped.
  * Use as `col LIKE ${likeContains(q)} ESCAPE '\\'`.
@@ -59,9 +53,4 @@ export function likeContains(value: string): string {
 export function likePrefix(value: string): string {
   const escaped = value.replace(/[\\%_]/g, (c) => `\\${c}`);
   return `${str(`${escaped}%`)} ESCAPE '\\'`;
-}
-
-/** A qualified table reference: `schema.table` or just `table`; both parts quoted. */
-export function tableRef(table: string, schema?: string): string {
-  return schema ? `${ident(schema)}.${ident(table)}` : ident(table);
 }
