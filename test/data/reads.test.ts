@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRunner, type NodeRunner } from '../helpers/duckdb-node';
 import * as queries from '../../src/data/queries';
 import { existingReportIdsSql } from '../../src/data/load-dataset';
+import * as importSql from '../../src/data/import-sql';
 import { query, READS, type Query, type Reads } from '../../src/data/query-runner';
 
 let db: NodeRunner;
@@ -80,6 +81,11 @@ const BUILT: Record<string, Query[]> = {
   baseYearSql: [queries.baseYearSql(sel, 2024), queries.baseYearSql(agencies, 2024)],
   profileReportsSql: [queries.profileReportsSql('湘潭县人民政府办公室')],
   existingReportIdsSql: [existingReportIdsSql(['r1'])],
+  containingReportsSql: [importSql.containingReportsSql([{ table: 'requests', item: 'new', column: 'total', value: 3 }])],
+  bundledCandidatesSql: [importSql.bundledCandidatesSql({ ids: ['r1'], containing: [], agencies: [], fingerprints: [] }), importSql.bundledCandidatesSql({ ids: ['r1'], containing: ['r2'], agencies: ['a'], fingerprints: ['f'] })],
+  printedCellsSql: [importSql.printedCellsSql(['r1'])],
+  replacementsSql: [importSql.replacementsSql()],
+  replacedBySql: [importSql.replacedBySql('r1')],
   coverageSql: [queries.coverageSql()],
   indexHasSql: [queries.indexHasSql('coverage')],
 };
@@ -101,6 +107,13 @@ describe('declared reads', () => {
       }
     });
   }
+
+  it('covers every reading builder of src/data/import-sql.ts; its writes are statements', () => {
+    const fns = Object.entries(importSql).filter(([k, v]) => k.endsWith('Sql') && typeof v === 'function').map(([k]) => k);
+    const writes = ['insertReplacedSql', 'keepBundledSql'];
+    expect(fns.filter((k) => !(k in BUILT) && !writes.includes(k))).toEqual([]);
+    expect([importSql.insertReplacedSql([['b', 'i']]), ...importSql.keepBundledSql('b', 'i')].map((q) => q.reads)).toEqual([[], [], []]);
+  });
 
   it('catches a wrong declaration', async () => {
     const wrong = query('WITH m AS (SELECT 1) SELECT * FROM cube WHERE x IN (SELECT report_id FROM metrics) AND y IN (SELECT 1 FROM m)', 'cube');
