@@ -19,7 +19,7 @@ import type { Dataset } from '../model/dataset';
 import { atStep, DataLoadError, DEFAULT_TIMEOUTS, download, withTimeout, type Fetch, type LoadOptions, type LoadProgress } from './download';
 import { DetailTooLargeError, partsFor, partsSql, type DetailPart } from './detail';
 import type { Selection } from './filters';
-import { importer, type Replacement, type Source } from './importer';
+import type { Importer, Replacement, Source } from './importer';
 import { attachSql, bundledTablesSql, detachSql, detailAlias, looksLikeDuckDbFile, refreshViews, setupViewsSql, type BundledTable } from './load-dataset';
 import { needsDetail, sqlOf, type QueryRunner, type Reads, type Sql } from './query-runner';
 
@@ -201,7 +201,8 @@ export async function openSession(opts: SessionOptions): Promise<DatasetSession>
   };
   // the import's reads wait for every part (it checks the bundled reports); its writes and the
   // switch are statements: at once, and they drop the cache
-  const imports = (all?: boolean) => importer(runnerFor({}, { all }));
+  // (loaded with the first import: the identity rules are not needed to show the dashboard)
+  const imports = async (all?: boolean): Promise<Importer> => (await import('./importer')).importer(runnerFor({}, { all }));
 
   return {
     bytes: size,
@@ -220,11 +221,11 @@ export async function openSession(opts: SessionOptions): Promise<DatasetSession>
       listeners.add(cb);
       return () => { listeners.delete(cb); };
     },
-    setSource: (source) => imports().setSource(source),
-    importRows: (ds, o) => imports(o?.all).importRows(ds, o),
-    replacements: () => imports().replacements(),
-    keepBundled: (id) => imports().keepBundled(id),
-    existingIds: (ids) => imports().existingIds(ids),
-    clearImported: () => imports().clearImported(),
+    setSource: async (source) => (await imports()).setSource(source),
+    importRows: async (ds, o) => (await imports(o?.all)).importRows(ds, o),
+    replacements: async () => (await imports()).replacements(),
+    keepBundled: async (id) => (await imports()).keepBundled(id),
+    existingIds: async (ids) => (await imports()).existingIds(ids),
+    clearImported: async () => (await imports()).clearImported(),
   };
 }
