@@ -22,9 +22,6 @@ const needed = new Promise<void>((r) => { needDuckDb = r; });
 const soon = () => requestAnimationFrame(() => setTimeout(needDuckDb, 0));
 const snap = loadSnapshot(document.baseURI, { onMiss: soon });
 const ui = import('./ui/mount');
-// The URL's view chunk is asked for at once too (src/ui/views-load.ts), not after the UI chunk
-// and ECharts have been run: a chunk of its own, fetched beside the UI's.
-void import('./ui/views-load');
 void snap.snapshot.then((s) => { if (!s) needDuckDb(); });
 void snap.verified.then((ok) => { if (!ok) needDuckDb(); });
 if (!embedded) {

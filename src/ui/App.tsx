@@ -1,12 +1,11 @@
 // The shell: load state, header (language, views), filters, the active view. Views own their data.
-import { preloadView, useView } from './views-load';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DataLoadError, LoadProgress } from '../data/download';
 import type { DatasetSession } from '../data/session';
 import { metaSql, runImported, runYears, type ImportedSet } from '../data/queries';
 import { t } from '../i18n/strings';
 import { htmlLang, otherLang } from '../i18n/locale';
-import { VIEWS } from '../state/url';
+import { VIEWS, type View } from '../state/url';
 import { Ctx, type AppCtx } from './context';
 import type { QueryRunner } from '../data/query-runner';
 import type { Selection } from '../data/filters';
@@ -15,10 +14,20 @@ import { useUrlState } from './useUrlState';
 import { siteTitle } from './site-meta';
 import { Loader, LoadError } from './Loader';
 import { Filters } from './Filters';
+import { Overview } from './views/Overview';
+import { Trends } from './views/Trends';
+import { Compare } from './views/Compare';
+import { Regions } from './views/Regions';
+import { Outcomes } from './views/Outcomes';
+import { Appeals } from './views/Appeals';
+import { Quality } from './views/Quality';
+import { Source } from './views/Source';
+import { ImportMount } from './views/ImportMount';
+import { Sql } from './views/Sql';
+import { Change } from './views/Change';
+import { Glossary } from './views/Glossary';
+import { Profile } from './views/Profile';
 import { snapshotRunner, type Snapshot } from '../state/snapshot';
-// ECharts with the UI chunk, not behind the view's chunk: every first view draws a chart, so its
-// runtime is fetched and run in parallel with the rest of the UI instead of one round trip later.
-import './EChart';
 
 export interface Boot {
   /** The data session: settles once DuckDB and the index are up, whoever started them. */
@@ -32,6 +41,9 @@ export interface Boot {
   onProgress(cb: (p: LoadProgress) => void): void;
 }
 
+const VIEW_COMPONENT: Record<View, () => React.ReactNode> = {
+  overview: Overview, trends: Trends, compare: Compare, regions: Regions, outcomes: Outcomes, appeals: Appeals, quality: Quality, source: Source, import: ImportMount, sql: Sql, change: Change, glossary: Glossary, profile: Profile,
+};
 
 interface Loaded { data: DatasetSession; years: number[] | null; synthetic: boolean }
 
@@ -114,15 +126,12 @@ export function App({ boot }: { boot: Boot }) {
   const ctx = useMemo(() => (liveCtx ? (liveCtx.yearsReady || !early ? liveCtx : { ...liveCtx, years: early.years, yearsReady: true }) : error ? null : earlyCtx), [liveCtx, early, error, earlyCtx]);
   // lifting the detail limit remounts the view, so its queries run again
   const viewKey = allDetail ? 'all-detail' : 'scoped';
-  const { View: ViewC, error: viewError } = useView(state.view);
-  // the other views once DuckDB is up: a tab switch then finds its chunk loaded
-  useEffect(() => { if (loaded) for (const v of VIEWS) preloadView(v).catch(() => { /* shown when opened */ }); }, [loaded]);
-  const viewBody = viewError ? <LoadError code="view" message={viewError.message} s={s} /> : ViewC ? <ViewC /> : <Loader progress={progress} s={s} />;
+  const ViewC = VIEW_COMPONENT[state.view];
 
   if (state.embed && !ctx) return <main className="embed">{error ? <LoadError code={error.code} message={error.message} s={s} /> : <Loader progress={progress} s={s} />}</main>;
   if (state.embed && ctx) {
     // the chart panels draw title, filters and the link back themselves (ChartPanel); CSS hides the rest
-    return <Ctx.Provider value={ctx}><main className="embed" data-view={state.view} key={viewKey}>{viewBody}</main></Ctx.Provider>;
+    return <Ctx.Provider value={ctx}><main className="embed" data-view={state.view} key={viewKey}><ViewC /></main></Ctx.Provider>;
   }
   return (
     <div className="app">
@@ -145,7 +154,7 @@ export function App({ boot }: { boot: Boot }) {
       {error ? <LoadError code={error.code} message={error.message} step={error.step} s={s} /> : !ctx ? <Loader progress={progress} s={s} /> : (
         <Ctx.Provider value={ctx}>
           {state.view !== 'import' && state.view !== 'sql' && state.view !== 'glossary' ? <Filters /> : null}
-          <main id="view" data-view={state.view} key={viewKey}>{viewBody}</main>
+          <main id="view" data-view={state.view} key={viewKey}><ViewC /></main>
         </Ctx.Provider>
       )}
     </div>
