@@ -9,6 +9,9 @@
 // profile (HTTP cache and, when registered, the service worker).
 // Usage: npx tsx bench/first-chart.ts [runs=3]   (uses public/data if `npm run data` made it,
 // otherwise test/fixtures/dataset-small)
+// A/B on a shared machine: FIRST_CHART_KEEP=1 prints the folder it built and served (kept); then
+// FIRST_CHART_DIST=<that folder> serves it again without building, so two builds (before/after a
+// change) can be measured in alternating runs under the same load.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -53,9 +56,11 @@ function sizes(dir: string): { kind: string; raw: number; gz: number; files: num
 }
 
 async function main(): Promise<void> {
-  const dist = await buildApp({ keepData: true });
+  const given = process.env.FIRST_CHART_DIST;
+  const dist = given ?? await buildApp({ keepData: true });
+  if (process.env.FIRST_CHART_KEEP) console.log(`served: ${dist}`);
   // the bare page, built into the same served folder (its own copy of the same wasm)
-  await build({ root: path.resolve('bench/bare-page'), base: './', logLevel: 'warn', configFile: false, optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] }, build: { outDir: path.join(dist, 'bare'), emptyOutDir: true } });
+  if (!given || !existsSync(path.join(dist, 'bare', 'index.html'))) await build({ root: path.resolve('bench/bare-page'), base: './', logLevel: 'warn', configFile: false, optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] }, build: { outDir: path.join(dist, 'bare'), emptyOutDir: true } });
   const { server, url } = await serve(dist);
   const cold: Marks[] = [];
   const warm: Marks[] = [];

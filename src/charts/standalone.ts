@@ -108,6 +108,12 @@ export function standaloneOption(option: EChartsOption, text: StandaloneText, wi
   return { option: out, height: height + head + fitted.extra + SOURCE_H };
 }
 
+const NARROW_LABEL_SHARE = 0.33;
+const NARROW_LINE_HEIGHT = 14;
+const NARROW_FONT = 11;
+/** Space between two wrapped labels, so neighbouring rows never touch. */
+const NARROW_ROW_GAP = 8;
+
 /**
  * Narrow screens (a phone): category labels on a vertical axis (ranked bars) wrap within a third
  * of the width instead of squeezing the bars to a sliver, and crowded horizontal category labels
@@ -124,10 +130,35 @@ export function fitNarrow(option: EChartsOption, width: number): EChartsOption {
       if (o && o.type === 'value' && !vertical) return { ...o, splitNumber: 3, axisLabel: { ...label, hideOverlap: true, fontSize: 11 } };
       if (!o || o.type !== 'category') return a;
       return vertical
-        ? { ...o, axisLabel: { ...label, width: Math.round(width * 0.33), overflow: 'break', lineHeight: 14, fontSize: 11 } }
+        ? { ...o, axisLabel: { ...label, width: Math.round(width * NARROW_LABEL_SHARE), overflow: 'break', lineHeight: NARROW_LINE_HEIGHT, fontSize: NARROW_FONT } }
         : { ...o, axisLabel: { hideOverlap: true, ...label, fontSize: 11 } };
     });
     return Array.isArray(axes) ? out : out[0];
   };
   return { ...option, ...(option.yAxis ? { yAxis: fix(option.yAxis, true) as EChartsOption['yAxis'] } : {}), ...(option.xAxis ? { xAxis: fix(option.xAxis, false) as EChartsOption['xAxis'] } : {}) };
+}
+
+/**
+ * The extra height (px) a chart `height` px tall needs at `width` so that the category labels
+ * fitNarrow wraps on a vertical axis fit their rows: every row is as tall as the label with the
+ * most lines (bars are evenly spaced). 0 at wide widths or when the rows already fit. Labels are
+ * never cut: a long agency name is shown whole, on as many lines as it needs.
+ */
+export function narrowExtra(option: EChartsOption, width: number, height: number): number {
+  if (width >= 600) return 0;
+  const y = asObj(Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis);
+  if (!y || y.type !== 'category' || !Array.isArray(y.data) || !y.data.length) return 0;
+  const fmt = asObj(y.axisLabel)?.formatter;
+  // ECharts breaks between whole characters: one character less per line than the width allows
+  const per = Math.max(NARROW_FONT, Math.round(width * NARROW_LABEL_SHARE) - NARROW_FONT);
+  let lines = 1;
+  for (const d of y.data) {
+    const name = typeof d === 'string' ? d : String(asObj(d)?.value ?? d);
+    const text = typeof fmt === 'function' ? String((fmt as (v: string, i: number) => unknown)(name, 0)) : name;
+    for (const part of text.split('\n')) lines = Math.max(lines, Math.ceil(textWidth(part, NARROW_FONT) / per));
+  }
+  const grid = asObj(Array.isArray(option.grid) ? option.grid[0] : option.grid);
+  const plot = height - px(grid?.top, 60) - px(grid?.bottom, 60);
+  const need = y.data.length * (lines * NARROW_LINE_HEIGHT + NARROW_ROW_GAP);
+  return Math.max(0, Math.ceil(need - plot));
 }

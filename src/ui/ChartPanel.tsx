@@ -60,7 +60,7 @@ export function ChartPanel({ id, title, note, option, table, csv, height, onPoin
         <div className="toolbar">
           <button type="button" onClick={() => setShowTable((v) => !v)} aria-pressed={showTable}>{showTable ? s.showChart : s.showTable}</button>
           <button type="button" disabled={!option || showTable} onClick={() => { const u = chart.current?.png(text); if (u) downloadUrl(`${file}.png`, u); }}>{s.downloadPng}</button>
-          <button type="button" disabled={!option || showTable} onClick={() => { const t = chart.current?.svg(text); if (t) downloadBlob(`${file}.svg`, new Blob([t], { type: 'image/svg+xml' })); }}>{s.downloadSvg}</button>
+          <button type="button" disabled={!option || showTable} onClick={() => { void chart.current?.svg(text).then((t) => { if (t) downloadBlob(`${file}.svg`, new Blob([t], { type: 'image/svg+xml' })); }); }}>{s.downloadSvg}</button>
           <button type="button" onClick={() => downloadChartCsv(`${file}.csv`, csv.fields, csv.rows, state, s)}>{s.downloadCsv}</button>
           <button type="button" onClick={() => setShare(true)}>{s.share}</button>
         </div>

@@ -2,23 +2,42 @@
 // 371 kB vs 166 kB gzip when measured), init/setOption/resize/dispose via echarts-for-react's
 // core build, and the PNG/SVG exports. Sets document.body.dataset.chart = 'ready' when a render
 // finishes, which the e2e tests and bench/first-chart.ts wait on.
+// Registered here: what the landing views draw (bar, line) on the canvas renderer. The sankey and
+// treemap charts and the SVG renderer come from a chunk of their own (echarts-extras.ts), loaded
+// when an option needs one or an SVG is exported: off the first chart's path.
 import { memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, SankeyChart, TreemapChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
-import { fitLegend, fitNarrow, standaloneOption, type StandaloneText } from '../charts/standalone';
+import { fitLegend, fitNarrow, narrowExtra, standaloneOption, type StandaloneText } from '../charts/standalone';
 
-echarts.use([BarChart, LineChart, SankeyChart, TreemapChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent,
-  MarkAreaComponent, AriaComponent, TitleComponent, CanvasRenderer, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent,
+  MarkAreaComponent, AriaComponent, TitleComponent, CanvasRenderer]);
+
+/** Series types registered above; any other one waits for the extras chunk. */
+const BASE_SERIES = new Set(['bar', 'line']);
+let extras: Promise<void> | null = null;
+let extrasReady = false;
+/** Loads and registers the extras once (idempotent). */
+function loadExtras(): Promise<void> {
+  extras ??= import('./echarts-extras').then((m) => { m.registerExtras(); extrasReady = true; });
+  return extras;
+}
+/** Whether drawing `option` needs the extras chunk (a series type not registered above). */
+function needsExtras(option: EChartsOption): boolean {
+  const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+  return series.some((x) => typeof x?.type === 'string' && !BASE_SERIES.has(x.type));
+}
 
 export interface EChartHandle {
   /** PNG data URL of the chart with its title, filters, full legend and source drawn in. */
   png(text: StandaloneText): string | null;
-  /** The same picture as standalone SVG, rendered server-side style (no DOM). */
-  svg(text: StandaloneText): string | null;
+  /** The same picture as standalone SVG, rendered server-side style (no DOM); waits for the SVG
+   * renderer's chunk the first time. */
+  svg(text: StandaloneText): Promise<string | null>;
 }
 
 /** Width of exported pictures when the chart is narrower (a phone): a readable picture either way. */
@@ -70,7 +89,21 @@ function EChartView({ option, animation, height = 420, label, handle, onPointCli
   // the width step or the animation switch changes. echarts-for-react compares the option by
   // identity first, so a render that changes nothing here (e.g. the one marking a new query as
   // loading) calls no setOption and draws nothing.
-  const fitted = useMemo(() => (width ? fitLegend(fitNarrow(option, width), width) : { option, extra: 0 }), [option, width]);
+  // On a phone the chart also grows so that wrapped category labels (ranked agencies) fit their rows.
+  // an option drawing a sankey or treemap waits for their chunk (the first time only)
+  const [, setExtrasLoaded] = useState(extrasReady);
+  const waitExtras = !extrasReady && needsExtras(option);
+  useEffect(() => {
+    if (!waitExtras) return;
+    let on = true;
+    void loadExtras().then(() => { if (on) setExtrasLoaded(true); });
+    return () => { on = false; };
+  }, [waitExtras]);
+  const fitted = useMemo(() => {
+    if (!width) return { option, extra: 0 };
+    const f = fitLegend(fitNarrow(option, width), width);
+    return { option: f.option, extra: f.extra + (typeof height === 'number' ? narrowExtra(option, width, height) : 0) };
+  }, [option, width, height]);
   const opt = useMemo(() => ({ ...fitted.option, animation }), [fitted, animation]);
   const extra = fitted.extra;
   const style = useMemo(() => ({ height: typeof height === 'number' ? height + extra : height, width: '100%' }), [height, extra]);
@@ -103,7 +136,8 @@ function EChartView({ option, animation, height = 420, label, handle, onPointCli
         off.dispose();
       }
     },
-    svg: (text) => {
+    svg: async (text) => {
+      await loadExtras();
       const p = picture(text);
       const ssr = echarts.init(null, null, { renderer: 'svg', ssr: true, width: p.w, height: p.height });
       try {
@@ -117,7 +151,7 @@ function EChartView({ option, animation, height = 420, label, handle, onPointCli
 
   return (
     <div className="chart" role="img" aria-label={label} ref={box}>
-      {width ? <ReactEChartsCore
+      {width && !waitExtras ? <ReactEChartsCore
         ref={ref}
         echarts={echarts}
         option={opt}

@@ -3,10 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as echarts from 'echarts';
 import { DOMParser } from '@xmldom/xmldom';
+import { readFileSync } from 'node:fs';
 import { smallDatasetRunner, type NodeRunner } from '../helpers/duckdb-node';
-import { runTrends } from '../../src/data/queries';
+import { runCompare, runTrends } from '../../src/data/queries';
 import { metricInfo } from '../../src/data/metric-catalog';
-import { buildTrendsOption, fitLegend, legendRows, standaloneOption } from '../../src/charts';
+import { buildCompareOption, buildTrendsOption, fitLegend, fitNarrow, legendRows, narrowExtra, standaloneOption } from '../../src/charts';
 
 let db: NodeRunner;
 beforeAll(async () => { db = await smallDatasetRunner(); });
@@ -62,5 +63,42 @@ describe('standalone exports', () => {
     expect((narrow.option.legend as { type: string }).type).toBe('plain');
     expect(narrow.extra).toBeGreaterThan(0);
     expect((narrow.option.grid as { top: number }).top).toBe(40 + narrow.extra);
+  });
+
+  it('makes a ranked chart at 390 px tall enough for its wrapped agency names', async () => {
+    // 20 ranked rows named as real departments are (the Pingtan manifest: 2–3 lines each at 390 px)
+    const names = [...new Set(readFileSync('data/pingtan-departments/manifest.csv', 'utf8').split('\n').slice(1).map((l) => l.split(',')[1]).filter((n) => n && n.length >= 12))].slice(0, 20);
+    expect(names.length).toBe(20);
+    const real = await runCompare(db, { metric: 'new', year: 2024, limit: 40 });
+    const rows = names.map((agency, i) => ({ ...real.rows[i % real.rows.length], agency, rank: i + 1, highlighted: false }));
+    const quantiles = real.quantiles;
+    const option = buildCompareOption(rows, quantiles, { lang: 'zh', animation: false, metric: metricInfo('new', 'zh') });
+    const width = 358; // a 390 px phone less the page's padding
+    const height = Math.max(300, 28 * rows.length + 80); // src/ui/views/Compare.tsx
+    /** Vertical extent of each agency label as ECharts wraps and places it (its lines, ±half a line). */
+    const labelBoxes = (h: number) => {
+      const { doc } = parseXml(render(fitLegend(fitNarrow(option, width), width).option, width, h));
+      const rowsAt = new Map<number, { top: number; bottom: number; text: string }>();
+      for (const t of Array.from(doc.getElementsByTagName('text'))) {
+        const m = /translate\(([\d.]+) ([\d.]+)\)/.exec(t.getAttribute('transform') ?? '');
+        if (!m || t.getAttribute('text-anchor') !== 'end') continue; // the category axis' labels
+        const y = Number(m[2]) + Number(t.getAttribute('y') ?? 0);
+        const r = rowsAt.get(Number(m[2])) ?? { top: Infinity, bottom: -Infinity, text: '' };
+        rowsAt.set(Number(m[2]), { top: Math.min(r.top, y - 7), bottom: Math.max(r.bottom, y + 7), text: r.text + (t.textContent ?? '') });
+      }
+      return [...rowsAt.values()].sort((a, b) => a.top - b.top);
+    };
+    // two names closer than 4 px read as one (each box is its lines ± half a line)
+    const overlaps = (boxes: { top: number; bottom: number }[]) => boxes.slice(1).filter((b, i) => b.top < boxes[i].bottom + 4).length;
+    const extra = narrowExtra(option, width, height);
+    expect(extra).toBeGreaterThan(0);
+    const fitted = labelBoxes(height + extra);
+    // every agency's whole name is drawn (wrapped, never cut), each in its own row
+    expect(fitted.map((b) => b.text)).toEqual(rows.map((r) => (r.value === null ? `${r.agency}（无数据）` : r.agency)));
+    expect(overlaps(fitted)).toBe(0);
+    // the height the view asked for alone puts the names onto each other
+    expect(overlaps(labelBoxes(height))).toBeGreaterThan(0);
+    // wide screens keep one line per name and need nothing more
+    expect(narrowExtra(option, 1200, height)).toBe(0);
   });
 });
