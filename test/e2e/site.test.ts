@@ -2,7 +2,7 @@
 // few real reports into a temp folder, served by a plain static server under a sub-path (not
 // vite: any host), in headless Chromium. The title is the one given, the quality view lists
 // exactly those reports, and each agency's figures equal the numbers read by eye from the report
-// (corpus truth.csv).
+// (test/fixtures/truth.csv).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -14,8 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser } from './harness';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const CORPUS_DIR = existsSync(CORPUS) ? CORPUS : path.resolve(process.env.NIANBAO_CORPUS ?? '/nonexistent');
+// the bundled real reports and the figures read from them by eye, both in the repository
+const REPORTS = path.join(ROOT, 'data/reports');
+const TRUTH = path.join(ROOT, 'test/fixtures/truth.csv');
 const FILES = ['2024_xiangtanxian_zfbgs.txt', '2024_huaian_szf.pdf', '2022_pingtan_zhqsyq.txt'];
 const TITLE = '测试门户 <年报>';
 const BASE = '/portal/2024/';
@@ -52,19 +53,18 @@ function staticServer(dir: string, base: string): Promise<{ server: Server; orig
   }));
 }
 
-const truth = () => new Map(Papa.parse<Record<string, string>>(readFileSync(path.join(CORPUS_DIR, 'truth.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => [r.file.replace(/^reports\//, ''), r]));
+const truth = () => new Map(Papa.parse<Record<string, string>>(readFileSync(TRUTH, 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => [r.file.replace(/^reports\//, ''), r]));
 
 beforeAll(async () => {
   if (!existsSync(path.join(ROOT, 'dist-cli/main.js')) || !existsSync(path.join(ROOT, 'dist-app/index.html'))) {
     throw new Error('dist-cli/ or dist-app/ is missing: run `npm run build:package` first');
   }
-  if (!existsSync(path.join(CORPUS_DIR, 'truth.csv'))) throw new Error('the shared corpus (../shared/corpus beside the checkout, or NIANBAO_CORPUS) is missing');
   tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-site-'));
   out = path.join(tmp, 'site');
   // a folder of reports, as a portal has them (files named one by one keep the path as given)
   const reports = path.join(tmp, 'reports');
   mkdirSync(reports);
-  for (const f of FILES) copyFileSync(path.join(CORPUS_DIR, 'reports', f), path.join(reports, f));
+  for (const f of FILES) copyFileSync(path.join(REPORTS, f), path.join(reports, f));
   run = spawnSync(process.execPath, [path.join(ROOT, 'bin/nianbao.js'), 'site', 'reports', '--out', out, '--title', TITLE, '--base', BASE],
     { cwd: tmp, encoding: 'utf8', timeout: 180_000 });
   ({ server, origin } = await staticServer(out, BASE));
