@@ -1,7 +1,7 @@
 // The first view's snapshot (data/snapshot.json, written by the data build) gives the same numbers
 // as the live queries: the real bundled reports parsed by the CLI, the snapshot read back through
 // the browser's snapshot runner, compared with DuckDB on the full nianbao.duckdb.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   live = { query: async <T>(q: Sql) => (await run(sqlOf(q))).map(jsonRow) as T[] };
 }, 180_000);
 
-afterAll(() => { con?.closeSync(); instance?.closeSync(); });
+afterAll(() => { con?.closeSync(); instance?.closeSync(); if (out) rmSync(out, { recursive: true, force: true }); });
 
 describe('first-view snapshot', () => {
   const sel = selectionOf(DEFAULT_STATE);

@@ -1,12 +1,11 @@
 // The dashboard end to end: the built app in headless Chromium on a known dataset (real 湘潭县
 // 2024 cells from data/reports/2024_xiangtanxian_zfbgs.txt, plus a hostile agency name).
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createNodeRunner, SMALL_DATASET_DIR } from '../helpers/duckdb-node';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, CSP, serve, startApp, writeDuckDb, type App } from './harness';
+import { closeServer, CSP, serve, startApp, tempDir, writeDuckDb, type App } from './harness';
 
 const XT = '湘潭县人民政府办公室';
 const XT_Q = `agency=${encodeURIComponent(XT)}`;
@@ -288,7 +287,7 @@ describe('behaviour', () => {
     await chartReady();
     await expect(page.locator('[data-testid="synthetic"]').count()).resolves.toBe(0);
     await page.close();
-    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-synth-'));
+    const dir = await tempDir('nianbao-synth-');
     for (const f of readdirSync(SMALL_DATASET_DIR)) if (f.endsWith('.csv')) copyFileSync(path.join(SMALL_DATASET_DIR, f), path.join(dir, f));
     writeFileSync(path.join(dir, 'meta.csv'), 'key,value\ndataset,synthetic\ngenerator,e2e test\n');
     await writeDuckDb(dir, path.join(dir, 'synthetic.duckdb'));
@@ -340,7 +339,7 @@ describe('per-province detail files, fetched on demand', () => {
 
   it('asks before a national view downloads more than 64 MB of detail, and loads it all on request', async () => {
     // The same index, claiming 40 MB per province file: one province fits, all of them do not.
-    const big = path.join(mkdtempSync(path.join(tmpdir(), 'nianbao-big-')), 'index.duckdb');
+    const big = path.join(await tempDir('nianbao-big-'), 'index.duckdb');
     copyFileSync(path.join(outDir, 'data', 'index.duckdb'), big);
     const db = await createNodeRunner(big);
     await db.run('UPDATE parts SET bytes = 40000000');

@@ -10,7 +10,11 @@ import { writeSmallData } from './harness';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const t0 = Date.now();
-  const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-build-'));
+  // every temp folder of the run (build, copies, Chromium profiles: harness tempDir) lives below
+  // this one, removed at the end
+  const root = mkdtempSync(path.join(tmpdir(), 'nianbao-e2e-'));
+  project.provide('nianbaoTmp', root);
+  const outDir = mkdtempSync(path.join(root, 'build-'));
   // vitest sets NODE_ENV=test, which would bundle React's development build; test what ships.
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -19,12 +23,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } finally {
     process.env.NODE_ENV = env;
   }
-  const small = await writeSmallData(outDir);
+  const small = await writeSmallData(outDir, root); // provide() reaches the test files, not this process
   project.provide('nianbaoBuild', outDir);
   project.provide('nianbaoSmall', small);
   console.log(`e2e global setup: build and dataset-small ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return async () => {
-    for (const d of [outDir, small]) rmSync(d, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   };
 }
 
@@ -32,5 +36,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     nianbaoBuild: string;
     nianbaoSmall: string;
+    nianbaoTmp: string;
   }
 }

@@ -27,11 +27,21 @@ export async function writeDuckDb(csvDir: string, file: string): Promise<void> {
 }
 
 /** What test/e2e/global-setup.ts provides, when inside a vitest run that ran it. */
-async function provided(key: 'nianbaoBuild' | 'nianbaoSmall'): Promise<string | undefined> {
+async function provided(key: 'nianbaoBuild' | 'nianbaoSmall' | 'nianbaoTmp'): Promise<string | undefined> {
   try {
     const { inject } = await import('vitest');
     return inject(key);
   } catch { return undefined; /* not inside a vitest run */ }
+}
+
+/**
+ * A fresh temp folder: inside a vitest run, below the run's own folder (global-setup removes it
+ * at the end, with every copy of the build and Chromium profile in it); outside, in the OS temp
+ * folder. Copies left in the OS temp folder by every run filled a disk over many runs, and
+ * Chromium then refused the service worker's precache.
+ */
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtempSync(path.join((await provided('nianbaoTmp')) ?? tmpdir(), prefix));
 }
 
 /** The run's one build (test/e2e/global-setup.ts), or a build of our own outside vitest
@@ -39,14 +49,14 @@ async function provided(key: 'nianbaoBuild' | 'nianbaoSmall'): Promise<string | 
 async function sharedBuild(): Promise<string> {
   const dir = await provided('nianbaoBuild');
   if (dir && existsSync(dir)) return dir;
-  const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-build-'));
+  const outDir = await tempDir('nianbao-build-');
   await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
   return outDir;
 }
 
-/** A copy of `build` with dataset-small in its data/ folder: written once per run by global-setup. */
-export async function writeSmallData(build: string): Promise<string> {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-small-'));
+/** A copy of `build` with dataset-small in its data/ folder (below `parent` if given): written once per run by global-setup. */
+export async function writeSmallData(build: string, parent?: string): Promise<string> {
+  const outDir = parent ? mkdtempSync(path.join(parent, 'small-')) : await tempDir('nianbao-small-');
   cpSync(build, outDir, { recursive: true });
   const data = path.join(outDir, 'data');
   if (!existsSync(data)) mkdirSync(data);
@@ -65,7 +75,7 @@ export async function buildApp(opts: { keepData?: boolean } = {}): Promise<strin
   const withData = opts.keepData && existsSync(path.join(built, 'data', 'index.duckdb'));
   const small = withData ? undefined : await provided('nianbaoSmall');
   const from = withData ? built : small && existsSync(small) ? small : await writeSmallData(built);
-  const outDir = mkdtempSync(path.join(tmpdir(), 'nianbao-dist-'));
+  const outDir = await tempDir('nianbao-dist-');
   cpSync(from, outDir, { recursive: true });
   return outDir;
 }
@@ -83,7 +93,7 @@ export async function serve(outDir: string, opts: { base?: string; headers?: Rec
  * file (launch 1.5–1.8 s vs connect 0.75–0.9 s on this machine), and a connected browser gives no
  * download.path(), which the download tests read. */
 export async function browser(opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'nianbao-chrome-')), {
+  return chromium.launchPersistentContext(await tempDir('nianbao-chrome-'), {
     executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true, args: CHROME_ARGS,
     serviceWorkers: opts.serviceWorkers ?? 'block',
     viewport: { width: 1280, height: 800 },
