@@ -16,11 +16,12 @@ const embedded = new URLSearchParams(window.location.search).get('embed') === '1
 // Checked against the index file behind the first chart (`verified`): see the remount below.
 let needDuckDb: () => void = () => {};
 const needed = new Promise<void>((r) => { needDuckDb = r; });
-// A miss starts DuckDB after the next frame: the overview's secondary queries (coverage, the
-// like-for-like lines) miss in the same render that mounts the first chart, which ECharts draws
-// on the next frame — DuckDB's start then waits for that one frame, not for the chart's CPU.
+// A snapshot miss (App asks through `start`) starts DuckDB after the next frame: the overview's
+// secondary queries (coverage, the like-for-like lines) miss in the same render that mounts the
+// first chart, which ECharts draws on the next frame — DuckDB's start then waits for that one
+// frame, not for the chart's CPU.
 const soon = () => requestAnimationFrame(() => setTimeout(needDuckDb, 0));
-const snap = loadSnapshot(document.baseURI, { onMiss: soon });
+const snap = loadSnapshot(document.baseURI);
 const ui = import('./ui/mount');
 void snap.snapshot.then((s) => { if (!s) needDuckDb(); });
 void snap.verified.then((ok) => { if (!ok) needDuckDb(); });
@@ -63,8 +64,8 @@ if (!embedded) { // in dev, vite-plugin-pwa's registerSW is a no-op
 
 void ui.then(({ mount }) => {
   performance.mark('nb:ui-loaded');
-  // lazy: App never starts DuckDB itself on mount; this module decides when (above)
-  const boot = { ready, start, lazy: true, onProgress(cb: (p: LoadProgress) => void) { listeners.push(cb); if (last) cb(last); } };
+  // App asks for DuckDB only on a snapshot miss or without a snapshot; this module decides when else (above)
+  const boot = { ready, start, onProgress(cb: (p: LoadProgress) => void) { listeners.push(cb); if (last) cb(last); } };
   let unmount: (() => void) | null = null;
   let stale = false;
   // The index this page gets is not the snapshot's (a data file swapped alone): everything drawn

@@ -18,9 +18,6 @@ export interface Snapshot {
   index: { bytes: number; hash: string };
   /** SQL text → result rows (JSON values: BIGINT as number, like duckdb-wasm's castBigIntToDouble). */
   queries: Record<string, Record<string, unknown>[]>;
-  /** Not in the file: set by the page (loadSnapshot's `onMiss`), called when a query is asked that
-   * the snapshot does not hold — the page then needs DuckDB now (src/main.tsx defers its start). */
-  onMiss?: () => void;
 }
 
 /**
@@ -112,11 +109,11 @@ export interface SnapshotLoad {
  * service worker's or the HTTP cache on a repeat visit — and a hash over it). The caller redraws without the
  * snapshot when `verified` says false, so old numbers beside a new index last at most the check.
  */
-export function loadSnapshot(base: string, opts: { onMiss?: () => void; get?: (url: string) => Promise<Response> } = {}): SnapshotLoad {
+export function loadSnapshot(base: string, opts: { get?: (url: string) => Promise<Response> } = {}): SnapshotLoad {
   const get = opts.get ?? ((u: string) => fetch(u));
   const snapshot = get(new URL(`data/${SNAPSHOT_FILE}`, base).href)
     .then((r) => (r.ok ? r.json() : null))
-    .then((j: unknown) => (isSnapshot(j) && j.index.bytes <= SNAPSHOT_MAX_INDEX_BYTES ? { ...j, onMiss: opts.onMiss } : null))
+    .then((j: unknown) => (isSnapshot(j) && j.index.bytes <= SNAPSHOT_MAX_INDEX_BYTES ? j : null))
     .catch(() => null);
   // read only when there is a snapshot to check (a large index is never read twice for nothing)
   const verified = snapshot.then(async (snap) => {
@@ -153,7 +150,6 @@ export function snapshotRunner(snap: Snapshot, live: Promise<QueryRunner> | (() 
       const text = sqlOf(sql);
       const hit = Object.prototype.hasOwnProperty.call(snap.queries, text) ? snap.queries[text] : undefined;
       if (hit) return Promise.resolve(hit.map((r) => ({ ...r })) as T[]);
-      snap.onMiss?.();
       return get().then((r) => r.query<T>(sql));
     },
   };

@@ -32,10 +32,9 @@ import { snapshotRunner, type Snapshot } from '../state/snapshot';
 export interface Boot {
   /** The data session: settles once DuckDB and the index are up, whoever started them. */
   ready: Promise<DatasetSession>;
-  /** Start DuckDB and the download (idempotent); returns `ready`. */
+  /** Ask for DuckDB and the download (idempotent); returns `ready`. The app asks only when the
+   * snapshot cannot answer (src/main.tsx decides when else to start, e.g. after the first chart). */
   start(): Promise<DatasetSession>;
-  /** Start only when a query misses the snapshot (embeds: a frame the snapshot answers never fetches the 34 MB wasm). */
-  lazy?: boolean;
   /** The first views' results from the data build (null: none); answers them until DuckDB is ready. */
   snapshot?: Promise<Snapshot | null>;
   onProgress(cb: (p: LoadProgress) => void): void;
@@ -85,10 +84,7 @@ export function App({ boot }: { boot: Boot }) {
     return () => { on = false; };
   }, [boot]);
   const start = useCallback(() => boot.start(), [boot]);
-  useEffect(() => {
-    boot.onProgress(setProgress);
-    if (!boot.lazy) void start();
-  }, [boot, start]);
+  useEffect(() => { boot.onProgress(setProgress); }, [boot]);
 
   useEffect(() => { document.documentElement.lang = htmlLang(state.lang); document.title = s.title; }, [state.lang, s.title]);
 
@@ -109,7 +105,7 @@ export function App({ boot }: { boot: Boot }) {
   useEffect(() => {
     let on = true;
     void (boot.snapshot ?? Promise.resolve(null)).then(async (snap) => {
-      if (!snap) { if (on) void start(); return; } // lazy or not: without a snapshot only DuckDB answers
+      if (!snap) { if (on) void start(); return; } // without a snapshot only DuckDB answers
       if (!on) return;
       const live = (sel: Selection) => snapshotRunner(snap, () => start().then((d) => d.runnerFor(sel)));
       const years = (await runYears(live({}))).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
