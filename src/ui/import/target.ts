@@ -2,7 +2,9 @@
 // the bundled reports, rows into DuckDB's `imp` schema, replacements and their undo, the
 // bundled/imported/both switch, clear) over the runner the app context hands out
 // (session.runnerFor({}): every detail part). The UI builds no SQL.
-import { importer, type Source } from '../../data/importer';
+// The importer (identity rules, to-dataset) is loaded on the first call, not with the dashboard:
+// a static import put it on the first chart's path.
+import type { Importer, Source } from '../../data/importer';
 import type { QueryRunner } from '../../data/query-runner';
 import type { ImportTarget } from './use-import';
 
@@ -14,6 +16,14 @@ export interface RunnerTarget extends ImportTarget {
 }
 
 export function targetFromRunner(runner: QueryRunner): RunnerTarget {
-  const i = importer(runner);
-  return { ...i, importDataset: i.importRows };
+  let loaded: Promise<Importer> | null = null;
+  const i = () => (loaded ??= import('../../data/importer').then((m) => m.importer(runner)));
+  return {
+    importDataset: async (ds, o) => (await i()).importRows(ds, o),
+    replacements: async () => (await i()).replacements(),
+    keepBundled: async (id) => (await i()).keepBundled(id),
+    clearImported: async () => (await i()).clearImported(),
+    existingIds: async (ids) => (await i()).existingIds(ids),
+    setSource: async (s) => (await i()).setSource(s),
+  };
 }
