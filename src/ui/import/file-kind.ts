@@ -2,7 +2,9 @@
 // file refused on its size, everything else to the report worker, where src/ingest decides by
 // content what it is (and names it when it is not a report). Extensions, the size limit and the
 // id rule are src/ingest's; this only maps them onto the import's queues. Pure; no DOM.
-import { assignReportIds, extensionOf, MAX_FILE_BYTES, REPORT_EXTENSIONS } from '../../ingest';
+// (from the modules, not src/ingest's index: that one brings the parsers into the UI chunk)
+import { extensionOf, MAX_FILE_BYTES, REPORT_EXTENSIONS } from '../../ingest/forms';
+import { assignReportIds } from '../../ingest/ids';
 
 export type ImportKind = 'report' | 'facts-csv' | 'unsupported' | 'too-large';
 
