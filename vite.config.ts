@@ -19,6 +19,42 @@ function cspMeta(): Plugin {
   };
 }
 
+// The UI chunk (React, ECharts, the views) is a dynamic import of src/main.tsx, so the browser
+// would ask for it only once main.js has arrived and run: the built index.html asks for it, its
+// imports and its CSS at once instead (<link rel="modulepreload">, <link rel="stylesheet">), fetched
+// and compiled beside main.js. Vite's loader finds the stylesheet already there and adds no second.
+function preloadUi(): Plugin {
+  return {
+    name: 'nianbao-preload-ui',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle || !/(^|\/)index\.html$/.test(ctx.filename)) return html;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const ui = chunks.find((c) => c.facadeModuleId?.endsWith('/src/ui/mount.tsx'));
+        const prefix = /src="([^"]*?)assets\/main-[^"]*\.js"/.exec(html)?.[1];
+        if (!ui || prefix === undefined) throw new Error('nianbao-preload-ui: no UI chunk or entry script in index.html');
+        const files: string[] = [];
+        const add = (name: string) => {
+          if (files.includes(name)) return;
+          files.push(name);
+          const c = bundle[name];
+          if (c?.type === 'chunk') for (const i of c.imports) add(i);
+        };
+        add(ui.fileName);
+        const css = files.flatMap((f) => { const c = bundle[f]; return c?.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : []; });
+        const links = [
+          ...css.map((f) => `<link rel="stylesheet" crossorigin href="${prefix}${f}">`),
+          ...files.filter((f) => !html.includes(`${prefix}${f}"`)).map((f) => `<link rel="modulepreload" crossorigin href="${prefix}${f}">`),
+        ];
+        return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
+
 // Repeat visits and offline (Workbox via vite-plugin-pwa): the app shell, the modern duckdb-wasm
 // bundle (eh: what every current browser fetches; the mvp fallback is cached on use) and the data
 // are cached by a service worker; a new deploy waits for the user's "reload" (registerType
@@ -59,7 +95,7 @@ const pwa = VitePWA({
 // base './' makes the built app work from any static host and sub-path.
 export default defineConfig({
   base: process.env.BASE ?? './',
-  plugins: [react(), cspMeta(), pwa],
+  plugins: [react(), cspMeta(), preloadUi(), pwa],
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {
     chunkSizeWarningLimit: 2000, sourcemap: false,
