@@ -17,16 +17,34 @@ export function noData(lang: Lang): string {
   return STRINGS[lang].charts.noData;
 }
 
+// One formatter per language and form: creating an Intl.NumberFormat costs far more than using one
+// (it was ~18 ms of the first chart's path, one per card, tick and table cell).
+const FORMATS = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, form: 'number' | 'percent', minFractionDigits: number, maxFractionDigits: number): Intl.NumberFormat {
+  const key = `${lang} ${form} ${minFractionDigits} ${maxFractionDigits}`;
+  let f = FORMATS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(numberLocale(lang), { style: form === 'percent' ? 'percent' : 'decimal', minimumFractionDigits: minFractionDigits, maximumFractionDigits: maxFractionDigits });
+    FORMATS.set(key, f);
+  }
+  return f;
+}
+
 /** A count or amount; NULL → "no data". */
 export function formatNumber(v: number | null | undefined, lang: Lang, maxFractionDigits = 2): string {
   if (v === null || v === undefined || Number.isNaN(v)) return noData(lang);
-  return new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: maxFractionDigits }).format(v);
+  return numberFormat(lang, 'number', 0, maxFractionDigits).format(v);
+}
+
+/** A number with exactly `digits` decimals (a change in percentage points: 2.0, −0.5). */
+export function formatFixed(v: number, lang: Lang, digits: number): string {
+  return numberFormat(lang, 'number', digits, digits).format(v);
 }
 
 /** A share 0..1 as a percent; NULL → "no data". */
 export function formatPercent(v: number | null | undefined, lang: Lang, fractionDigits = 1): string {
   if (v === null || v === undefined || Number.isNaN(v)) return noData(lang);
-  return new Intl.NumberFormat(numberLocale(lang), { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(v);
+  return numberFormat(lang, 'percent', fractionDigits, fractionDigits).format(v);
 }
 
 /** Below this many cases a rate is flagged (kept equal to data/metric-catalog MIN_RATE_DENOMINATOR). */
