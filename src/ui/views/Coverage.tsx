@@ -1,6 +1,7 @@
 // What is loaded, on the landing: a one-sentence summary (reports, counted, agencies, years, how
 // many with the full tables) and the agency × year grid — each agency's name opens its profile.
 import { runCoverage, summarise, type CoverageRow } from '../../data/queries';
+import { useState } from 'react';
 import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { keyOf } from '../helpers';
@@ -27,6 +28,8 @@ export function Coverage() {
   const lang = state.lang;
   // the index's coverage table: no detail file is fetched for it
   const q = useQuery(keyOf('coverage'), () => runCoverage(runner), false);
+  // the grid (a cell per agency and year: most of the landing page's DOM) is built when opened
+  const [open, setOpen] = useState(false);
   // no grid in a large dataset's index (src/cli/dashboard-files.ts COVERAGE_MAX_REPORTS): nothing to say here
   if (!q.data || q.data.length === 0) return null;
   const sum = summarise(q.data);
@@ -35,10 +38,10 @@ export function Coverage() {
   return (
     <section className="coverage" aria-label={s.honest.coverage} data-testid="coverage">
       <p data-testid="loaded-summary">{s.honest.loaded(sum.reports, sum.counted, sum.agencies, sum.from, sum.to, sum.full)}{sum.setAside ? ` ${s.honest.setAside(sum.setAside)}` : ''}</p>
-      <details>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{s.honest.coverage} ({grid.agencies.length} × {grid.years.length})</summary>
         <p className="card-sub">{s.honest.coverageNote}</p>
-        <div className="coverage-scroll">
+        {open ? <div className="coverage-scroll">
           <table className="coverage-grid" data-testid="coverage-grid">
             <thead><tr><th scope="col">{s.honest.profile}</th>{grid.years.map((y) => <th key={y} scope="col">{y}</th>)}</tr></thead>
             <tbody>
@@ -54,7 +57,7 @@ export function Coverage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </div> : null}
       </details>
     </section>
   );
