@@ -21,18 +21,25 @@ const needed = new Promise<void>((r) => { needDuckDb = r; });
 // first chart, which ECharts draws on the next frame — DuckDB's start then waits for that one
 // frame, not for the chart's CPU.
 const soon = () => requestAnimationFrame(() => setTimeout(needDuckDb, 0));
-const snap = loadSnapshot(document.baseURI);
+// "The first chart is drawn" (body[data-chart=ready], src/ui/EChart.tsx), or LATEST_MS have passed:
+// what waits behind the first chart waits for this.
+const LATEST_MS = 2500;
+const drawn = new Promise<void>((resolve) => {
+  const done = () => { seen.disconnect(); resolve(); };
+  const seen = new MutationObserver(() => { if (document.body.dataset.chart === 'ready') done(); });
+  seen.observe(document.body, { attributes: true, attributeFilter: ['data-chart'] });
+  setTimeout(done, LATEST_MS);
+});
+const snap = loadSnapshot(document.baseURI, { after: drawn });
 const ui = import('./ui/mount');
+// ICU's number data is loaded by the page's first Intl.NumberFormat (~17–27 ms here, any locale):
+// done now, while the UI chunk downloads and the main thread waits, not inside the first render.
+setTimeout(() => new Intl.NumberFormat().format(0), 0);
 void snap.snapshot.then((s) => { if (!s) needDuckDb(); });
 void snap.verified.then((ok) => { if (!ok) needDuckDb(); });
-if (!embedded) {
-  // The dashboard starts DuckDB (34 MB of wasm to compile, a worker) once the first chart is drawn
-  // from the snapshot, or after DUCKDB_LATEST_MS — never competing with that chart for the CPU.
-  const DUCKDB_LATEST_MS = 2500;
-  setTimeout(needDuckDb, DUCKDB_LATEST_MS);
-  const drawn = new MutationObserver(() => { if (document.body.dataset.chart === 'ready') { drawn.disconnect(); needDuckDb(); } });
-  drawn.observe(document.body, { attributes: true, attributeFilter: ['data-chart'] });
-}
+// The dashboard starts DuckDB (34 MB of wasm to compile, a worker) once the first chart is drawn
+// from the snapshot — never competing with that chart for the CPU.
+if (!embedded) void drawn.then(needDuckDb);
 const listeners: ((p: LoadProgress) => void)[] = [];
 let last: LoadProgress | null = null;
 const ready: Promise<DatasetSession> = needed.then(() => import('./data/duckdb-wasm')).then(({ loadDataset, loadOptionsFromUrl, startDuckDb }) => {
@@ -62,7 +69,10 @@ if (!embedded) { // in dev, vite-plugin-pwa's registerSW is a no-op
   void ready.then(wait, register);
 }
 
-void ui.then(({ mount }) => {
+// The UI mounts with the snapshot in hand (it comes long before the UI chunk: 23 kB against 336 kB
+// gzip), so its first render is the default view; one that has not come after LATEST_MS is not waited for.
+const snapshotOrNull = Promise.race([snap.snapshot, new Promise<null>((r) => setTimeout(() => r(null), LATEST_MS))]);
+void Promise.all([ui, snapshotOrNull]).then(([{ mount }, snapshot]) => {
   performance.mark('nb:ui-loaded');
   // App asks for DuckDB only on a snapshot miss or without a snapshot; this module decides when else (above)
   const boot = { ready, start, onProgress(cb: (p: LoadProgress) => void) { listeners.push(cb); if (last) cb(last); } };
@@ -77,7 +87,7 @@ void ui.then(({ mount }) => {
     document.body.dataset.snapshot = 'stale';
     // a chart drawn from the snapshot is gone with it: "ready" comes again from DuckDB's
     delete document.body.dataset.chart;
-    if (unmount) { unmount(); unmount = mount({ ...boot, snapshot: Promise.resolve(null) }); }
+    if (unmount) { unmount(); unmount = mount({ ...boot, snapshot: null }); }
   });
-  unmount = mount({ ...boot, snapshot: snap.snapshot.then((s) => (stale ? null : s)) });
+  unmount = mount({ ...boot, snapshot: stale ? null : snapshot });
 });

@@ -3,7 +3,7 @@
 // data/snapshot.json next to index.duckdb. The browser answers exactly those SQL texts from it while
 // duckdb-wasm starts; anything else (any change the user makes) waits for DuckDB. A view whose SQL
 // changed simply misses the snapshot and waits: the snapshot can make a view early, never different.
-import { metaSql, runAppeals, runApplicantTypes, runChange, runChangeSet, runCompare, runImported, runOutcomeGroups, runOverview, runQualityReports, runReasons, runRegions, runSankey, runTrends, runYears } from '../data/queries';
+import { latestOverview, metaSql, OVERVIEW_CARDS, runAppeals, runApplicantTypes, runChange, runChangeSet, runCompare, runCoverage, runImported, runLikeForLike, runOutcomeGroups, runOverview, runQualityReports, runReasons, runRegions, runSankey, runTrends, runYears } from '../data/queries';
 import { sqlOf, type QueryRunner, type Sql } from '../data/query-runner';
 import { DEFAULT_STATE } from './url';
 import { selectionOf } from './selection';
@@ -26,15 +26,19 @@ export interface Snapshot {
  * records them, the test compares them. Each call repeats its view's defaults (src/ui/views/*):
  * when a view's defaults change, its SQL misses the snapshot and the view waits for DuckDB — early,
  * never different. Not here: views that need a choice (source, profile, a report's checks), the
- * import, SQL and glossary tabs, and what a view asks after its first chart (like-for-like lines,
- * coverage).
+ * import, SQL and glossary tabs, and what a view other than the overview asks after its first
+ * chart (e.g. the trends' like-for-like lines).
  */
 export async function runFirstViews(runner: QueryRunner): Promise<void> {
   const sel = selectionOf(DEFAULT_STATE);
   const years = (await runYears(runner)).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
   await runner.query(metaSql());
   await runImported(runner);
-  await runOverview(runner, { selection: sel });
+  // Overview.tsx: the cards and chart, the coverage line above them, each card's like-for-like line
+  const overview = await runOverview(runner, { selection: sel });
+  await runCoverage(runner);
+  const cardsYear = [...latestOverview(overview).values()][0]?.year ?? null;
+  if (cardsYear !== null) await runLikeForLike(runner, { selection: sel, metrics: [...OVERVIEW_CARDS], year: cardsYear });
   await runTrends(runner, { selection: sel, metrics: [...DEFAULT_STATE.metrics], mode: 'aggregate' });
   const latest = years[years.length - 1];
   if (latest !== undefined) {
@@ -106,10 +110,12 @@ export interface SnapshotLoad {
 /**
  * Fetch `data/snapshot.json`, then check it against `data/index.duckdb` BEHIND the first chart:
  * the chart is drawn from the snapshot before the check ends (a second read of the index — from the
- * service worker's or the HTTP cache on a repeat visit — and a hash over it). The caller redraws without the
- * snapshot when `verified` says false, so old numbers beside a new index last at most the check.
+ * service worker's or the HTTP cache on a repeat visit — and a hash over it), started once `after`
+ * settles (the page passes "the first chart is drawn"), so its download and hash never share the CPU
+ * with that chart. The caller redraws without the snapshot when `verified` says false, so old
+ * numbers beside a new index last at most the check.
  */
-export function loadSnapshot(base: string, opts: { get?: (url: string) => Promise<Response> } = {}): SnapshotLoad {
+export function loadSnapshot(base: string, opts: { get?: (url: string) => Promise<Response>; after?: Promise<unknown> } = {}): SnapshotLoad {
   const get = opts.get ?? ((u: string) => fetch(u));
   const snapshot = get(new URL(`data/${SNAPSHOT_FILE}`, base).href)
     .then((r) => (r.ok ? r.json() : null))
@@ -118,6 +124,7 @@ export function loadSnapshot(base: string, opts: { get?: (url: string) => Promis
   // read only when there is a snapshot to check (a large index is never read twice for nothing)
   const verified = snapshot.then(async (snap) => {
     if (!snap) return true;
+    await opts.after;
     try {
       const r = await get(new URL('data/index.duckdb', base).href);
       return r.ok && matchingSnapshot(snap, new Uint8Array(await r.arrayBuffer())) !== null;
@@ -147,10 +154,16 @@ export function snapshotRunner(snap: Snapshot, live: Promise<QueryRunner> | (() 
   return {
     query: <T = Record<string, unknown>>(sql: Sql): Promise<T[]> => {
       if (ready) return ready.query<T>(sql);
-      const text = sqlOf(sql);
-      const hit = Object.prototype.hasOwnProperty.call(snap.queries, text) ? snap.queries[text] : undefined;
-      if (hit) return Promise.resolve(hit.map((r) => ({ ...r })) as T[]);
+      const hit = snapshotAnswer(snap, sql);
+      if (hit) return Promise.resolve(hit as T[]);
       return get().then((r) => r.query<T>(sql));
     },
   };
+}
+
+/** The snapshot's rows for exactly this SQL (copies: a caller may change them), or undefined. */
+export function snapshotAnswer(snap: Snapshot, sql: Sql): Record<string, unknown>[] | undefined {
+  const text = sqlOf(sql);
+  const hit = Object.prototype.hasOwnProperty.call(snap.queries, text) ? snap.queries[text] : undefined;
+  return hit?.map((r) => ({ ...r }));
 }

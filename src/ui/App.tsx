@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DataLoadError, LoadProgress } from '../data/download';
 import type { DatasetSession } from '../data/session';
-import { metaSql, runImported, runYears, type ImportedSet } from '../data/queries';
+import { metaSql, runImported, runYears, yearRows, yearsSql, type ImportedSet } from '../data/queries';
 import { t } from '../i18n/strings';
 import { htmlLang, otherLang } from '../i18n/locale';
 import { VIEWS, type View } from '../state/url';
@@ -27,7 +27,7 @@ import { Sql } from './views/Sql';
 import { Change } from './views/Change';
 import { Glossary } from './views/Glossary';
 import { Profile } from './views/Profile';
-import { snapshotRunner, type Snapshot } from '../state/snapshot';
+import { snapshotAnswer, snapshotRunner, type Snapshot } from '../state/snapshot';
 
 export interface Boot {
   /** The data session: settles once DuckDB and the index are up, whoever started them. */
@@ -35,8 +35,9 @@ export interface Boot {
   /** Ask for DuckDB and the download (idempotent); returns `ready`. The app asks only when the
    * snapshot cannot answer (src/main.tsx decides when else to start, e.g. after the first chart). */
   start(): Promise<DatasetSession>;
-  /** The first views' results from the data build (null: none); answers them until DuckDB is ready. */
-  snapshot?: Promise<Snapshot | null>;
+  /** The first views' results from the data build (null: none), there before the UI mounts, so the
+   * first render already draws the default view; answers those queries until DuckDB is ready. */
+  snapshot?: Snapshot | null;
   onProgress(cb: (p: LoadProgress) => void): void;
 }
 
@@ -101,18 +102,16 @@ export function App({ boot }: { boot: Boot }) {
   // Before DuckDB is ready: a context whose runner answers the snapshot's queries (the default
   // views) at once and waits for DuckDB for anything else; the view keeps its rows when DuckDB
   // takes over (same query keys, no re-query, no flash).
-  const [early, setEarly] = useState<{ live: (sel: Selection) => QueryRunner; years: number[] } | null>(null);
-  useEffect(() => {
-    let on = true;
-    void (boot.snapshot ?? Promise.resolve(null)).then(async (snap) => {
-      if (!snap) { if (on) void start(); return; } // without a snapshot only DuckDB answers
-      if (!on) return;
-      const live = (sel: Selection) => snapshotRunner(snap, () => start().then((d) => d.runnerFor(sel)));
-      const years = (await runYears(live({}))).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b);
-      if (on) setEarly({ live, years });
-    }).catch(() => { if (on) void start(); }); // no usable snapshot: only DuckDB answers
-    return () => { on = false; };
-  }, [boot, start]);
+  // Built in the first render (no effect, no second pass): the shell, the filters and the view
+  // appear together. Without a snapshot, or one without the year list, only DuckDB answers.
+  const [early] = useState<{ live: (sel: Selection) => QueryRunner; years: number[] } | null>(() => {
+    const snap = boot.snapshot;
+    const rows = snap ? snapshotAnswer(snap, yearsSql()) : undefined;
+    if (!snap || !rows) return null;
+    const live = (sel: Selection) => snapshotRunner(snap, () => boot.start().then((d) => d.runnerFor(sel)));
+    return { live, years: yearRows(rows).map((y) => y.year).filter((y) => y !== null).sort((a, b) => a - b) };
+  });
+  useEffect(() => { if (!early) void start(); }, [early, start]);
   const earlyCtx = useMemo<AppCtx | null>(() => (early && !loaded ? {
     state, update, s, runner: early.live({ region: state.region || undefined }), runnerFor: early.live, loadAllDetail, allDetail,
     years: early.years, yearsReady: true, refresh: () => {}, imported: NONE_IMPORTED,

@@ -11,6 +11,10 @@ export const OVERVIEW_METRICS = [
   'review_total', 'correction_rate', 'suit_direct_total', 'suit_after_review_total',
 ] as const;
 
+/** The overview's headline cards, in their order, each with a like-for-like line (src/ui/views/
+ * Overview.tsx; the first-view snapshot runs the same line query, src/state/snapshot.ts). */
+export const OVERVIEW_CARDS = ['received', 'new', 'carried_over', 'outcome_total', 'granted_rate', 'denied_rate', 'review_total', 'correction_rate', 'suit_direct_total', 'suit_after_review_total'] as const;
+
 export interface OverviewParams { selection?: Selection; metrics?: string[]; source?: 'metrics' | 'cube' }
 
 export interface OverviewRow extends AggregateRow {

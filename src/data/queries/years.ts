@@ -15,7 +15,12 @@ GROUP BY year ORDER BY year`, agg.source);
 }
 
 export async function runYears(runner: QueryRunner, p: { selection?: Selection } = {}): Promise<YearRow[]> {
-  return (await runner.query(yearsSql(p))).map((r) => ({
+  return yearRows(await runner.query(yearsSql(p)));
+}
+
+/** yearsSql's result rows as YearRow (also read straight from the first-view snapshot, App.tsx). */
+export function yearRows(rows: readonly Record<string, unknown>[]): YearRow[] {
+  return rows.map((r) => ({
     year: toNum(r.year) ?? 0,
     n_reports: toNum(r.n_reports) ?? 0,
     templates: (toStr(r.templates) ?? '').split(',').filter(Boolean),

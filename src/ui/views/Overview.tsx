@@ -1,13 +1,12 @@
 // View 1: headline cards for the latest year (received = new + carried over, outcome shares,
 // reconsideration and litigation, correction rate with its denominator, year-over-year change) and
 // the yearly totals as a chart with a table alternative.
-import { latestOverview, runLikeForLike, runOverview, type LikeForLikeRow, type OverviewRow } from '../../data/queries';
+import { latestOverview, OVERVIEW_CARDS as CARDS, runLikeForLike, runOverview, type LikeForLikeRow, type OverviewRow } from '../../data/queries';
 import { Coverage } from './Coverage';
 import type { Strings } from '../../i18n/strings';
 import type { Lang } from '../../model/types';
-import { numberLocale } from '../../i18n/locale';
 import { buildTrendsOption } from '../../charts/trends';
-import { formatChange, formatNumber } from '../../charts/format';
+import { formatChange, formatFixed, formatNumber } from '../../charts/format';
 import { useApp } from '../context';
 import { useQuery } from '../useQuery';
 import { ChartPanel } from '../ChartPanel';
@@ -17,14 +16,13 @@ import { Status } from '../Status';
 import { labelledCsv } from '../../data/key-labels';
 import { useMemo } from 'react';
 
-const CARDS = ['received', 'new', 'carried_over', 'outcome_total', 'granted_rate', 'denied_rate', 'review_total', 'correction_rate', 'suit_direct_total', 'suit_after_review_total'];
 const CHART = ['received', 'new', 'outcome_total', 'review_total'];
 
 /** A like-for-like change as text: counts as a difference (and %), rates in percentage points. */
 export function changeText(c: LikeForLikeRow, lang: Lang, s: Strings): string {
   if (c.kind === 'rate') {
     if (c.change_pp === null) return s.noData;
-    const v = new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(Math.abs(c.change_pp));
+    const v = formatFixed(Math.abs(c.change_pp), lang, 1);
     return `${c.change_pp > 0 ? '+' : c.change_pp < 0 ? '−' : '±'}${v} ${s.honest.pp}`;
   }
   if (c.change === null) return s.noData;
@@ -51,9 +49,9 @@ export function Overview() {
   const sel = selectionOf(state);
   const q = useQuery(keyOf('overview', sel), () => runOverview(runner, { selection: sel }));
   const latestYear = q.data ? [...latestOverview(q.data).values()][0]?.year ?? null : null;
-  // the change compares the same agencies in both years: per-report rows, after the first chart
+  // the change compares the same agencies in both years: per-report rows (in the first-view snapshot)
   const ch = useQuery(keyOf('overview-change', sel, latestYear), () => (latestYear === null ? Promise.resolve([] as LikeForLikeRow[])
-    : runLikeForLike(runner, { selection: sel, metrics: CARDS, year: latestYear })), false);
+    : runLikeForLike(runner, { selection: sel, metrics: [...CARDS], year: latestYear })), false);
   // the chart shows CHART's series; built when the rows or the language change, not on every render
   const chartRows = useMemo(() => (q.data ?? []).filter((r) => CHART.includes(r.metric)), [q.data]);
   const option = useMemo(() => (chartRows.length ? buildTrendsOption(chartRows, { lang: state.lang, animation: state.anim, metrics: CHART.map((m) => metricInfo(m, state.lang)) }) : null),
