@@ -109,6 +109,15 @@ const CSV_FIELDS: Record<string, Label> = {
   fact_count: { zh: '数字数（个）', en: 'Numbers (count)' },
 };
 
+/**
+ * Rows for a CSV whose numerator and denominator columns belong to rates: a count's numerator is its
+ * value and it has no denominator (metric-catalog.ts), so for a count both stay blank rather than
+ * repeat the value under "rate numerator".
+ */
+export function rateFieldsOnly<T extends object>(rows: readonly T[], isRate: (r: T) => boolean): Record<string, unknown>[] {
+  return rows.map((r): Record<string, unknown> => (isRate(r) ? { ...(r as Record<string, unknown>) } : { ...(r as Record<string, unknown>), numerator: null, denominator: null }));
+}
+
 /** The export heading of one CSV field; undefined when none is declared (a test fails on it). */
 export function csvHeading(field: string, lang: Lang): string | undefined {
   return CSV_FIELDS[field]?.[lang];

@@ -4,7 +4,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvHeading, labelledCsv } from '../../src/data/key-labels';
+import { csvHeading, labelledCsv, rateFieldsOnly } from '../../src/data/key-labels';
+import { getMetric } from '../../src/data/metric-catalog';
 import { toCsv } from '../../src/ui/download';
 
 const VIEWS = join(__dirname, '../../src/ui/views');
@@ -50,5 +51,15 @@ describe('CSV export headings', () => {
     expect(lines[2]).toBe('2023,收到申请,,0');
     expect(c.rows[0].metric).toBe('received');
     expect(labelledCsv(['n_data'], rows, 'en').fields).toEqual(['Reports with data (count)']);
+  });
+
+  it('a count leaves the rate numerator and denominator blank; a rate keeps both', () => {
+    // as runTrends gives them: a count's numerator is its value (metric-catalog), a rate has both
+    const rows = [{ metric: 'received', year: 2024, value: 33, numerator: 33, denominator: null }, { metric: 'granted_rate', year: 2024, value: 0.25, numerator: 5, denominator: 20 }];
+    const c = labelledCsv(['metric', 'value', 'numerator', 'denominator'], rateFieldsOnly(rows, (r) => getMetric(r.metric)?.kind === 'rate'), 'zh');
+    const lines = toCsv(c.fields, c.rows).split(/\r?\n/);
+    expect(lines[1]).toBe('received,33,,');
+    expect(lines[2]).toBe('granted_rate,0.25,5,20');
+    expect(rows[0].numerator).toBe(33); // the rows the chart draws are not changed
   });
 });

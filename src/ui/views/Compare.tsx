@@ -11,7 +11,7 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { AgencyName, denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
-import { labelledCsv } from '../../data/key-labels';
+import { labelledCsv, rateFieldsOnly } from '../../data/key-labels';
 import { openSource, SourceLink } from '../SourceLink';
 import { useMemo } from 'react';
 
@@ -52,7 +52,7 @@ export function Compare() {
           height={Math.max(300, 28 * q.data.rows.length + 80)}
           onPointClick={(p) => { if (q.data?.rows.some((r) => r.agency === p.name)) void openSource(app, p.name, year, metric); }}
           table={<DataTable caption={s.views.compare} columns={cols} rows={q.data.rows} />}
-          csv={labelledCsv(['rank', 'agency', 'level', 'region_code', 'value', 'numerator', 'denominator', 'n_data', 'highlighted'], q.data.rows as unknown as Record<string, unknown>[], lang)}
+          csv={labelledCsv(['rank', 'agency', 'level', 'region_code', 'value', 'numerator', 'denominator', 'n_data', 'highlighted'], rateFieldsOnly(q.data.rows, () => metricInfo(metric, lang).kind === 'rate'), lang)}
         />
       ) : <Status q={q} />}
       {q.data && !q.data.rows.some((r) => r.value !== null) ? <NearestData metric={metric} year={year} /> : null}

@@ -10,7 +10,7 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
-import { labelledCsv } from '../../data/key-labels';
+import { labelledCsv, rateFieldsOnly } from '../../data/key-labels';
 import { useMemo } from 'react';
 
 /** The parent whose children are shown: '' (all provinces), a province (2) or a city (4 digits). */
@@ -68,7 +68,7 @@ export function Regions() {
           height={420}
           onPointClick={(p) => { const r = q.data?.rows.find((x) => (x.name ?? x.code) === p.name); if (r) drill(r.code); }}
           table={<DataTable caption={s.views.regions} columns={cols} rows={q.data.rows} />}
-          csv={labelledCsv(['code', 'name', 'value', 'numerator', 'denominator', 'n_reports', 'n_data'], q.data.rows as unknown as Record<string, unknown>[], lang)}
+          csv={labelledCsv(['code', 'name', 'value', 'numerator', 'denominator', 'n_reports', 'n_data'], rateFieldsOnly(q.data.rows, () => metricInfo(metric, lang).kind === 'rate'), lang)}
         />
       ) : <Status q={q} />}
     </>

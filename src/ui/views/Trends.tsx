@@ -13,7 +13,7 @@ import { ChartPanel } from '../ChartPanel';
 import { DataTable, type Column } from '../DataTable';
 import { AgencyName, denominatorNote, isMutedRate, keyOf, knownMetric, metricInfo, selectionOf, valueText } from '../helpers';
 import { Status } from '../Status';
-import { labelledCsv } from '../../data/key-labels';
+import { labelledCsv, rateFieldsOnly } from '../../data/key-labels';
 import { SourceLink } from '../SourceLink';
 import { useMemo } from 'react';
 
@@ -67,7 +67,7 @@ export function Trends() {
           note={notes || undefined}
           option={option}
           table={<DataTable caption={s.views.trends} columns={cols} rows={q.data} />}
-          csv={labelledCsv(['metric', ...(mode === 'agency' ? ['agency'] : []), 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], q.data as unknown as Record<string, unknown>[], lang, { metric: (v) => metricInfo(String(v), lang).label })}
+          csv={labelledCsv(['metric', ...(mode === 'agency' ? ['agency'] : []), 'year', 'value', 'numerator', 'denominator', 'n_data', 'n_reports'], rateFieldsOnly(q.data, (r) => metricInfo(r.metric, lang).kind === 'rate'), lang, { metric: (v) => metricInfo(String(v), lang).label })}
         />
       ) : <Status q={q} />}
       {q.data && ch.data?.length ? <SpanChange rows={ch.data} lang={lang} s={s} /> : null}
