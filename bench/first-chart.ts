@@ -67,6 +67,8 @@ function sizes(dir: string): { kind: string; raw: number; gz: number; files: num
 }
 
 async function main(): Promise<void> {
+  // the harness removes its temp folders (the build, the profiles) at exit, except a kept build
+  if (process.env.FIRST_CHART_KEEP) process.env.NIANBAO_KEEP_TMP = '1';
   const given = process.env.FIRST_CHART_DIST;
   const dist = given ?? await buildApp({ keepData: true });
   if (process.env.FIRST_CHART_KEEP) console.log(`served: ${dist}`);

@@ -37,11 +37,22 @@ async function provided(key: 'nianbaoBuild' | 'nianbaoSmall' | 'nianbaoTmp'): Pr
 /**
  * A fresh temp folder: inside a vitest run, below the run's own folder (global-setup removes it
  * at the end, with every copy of the build and Chromium profile in it); outside, in the OS temp
- * folder. Copies left in the OS temp folder by every run filled a disk over many runs, and
- * Chromium then refused the service worker's precache.
+ * folder, below one folder for the process. Copies left in the OS temp folder by every run filled
+ * a disk over many runs, and Chromium then refused the service worker's precache.
  */
 export async function tempDir(prefix: string): Promise<string> {
-  return mkdtempSync(path.join((await provided('nianbaoTmp')) ?? tmpdir(), prefix));
+  return mkdtempSync(path.join((await provided('nianbaoTmp')) ?? ownRunDir(), prefix));
+}
+
+let ownRun: string | null = null;
+/** Outside vitest (bench/, the screenshots): one folder for the process, removed when it exits
+ * unless NIANBAO_KEEP_TMP is set (bench/first-chart.ts FIRST_CHART_KEEP serves a build again). */
+function ownRunDir(): string {
+  if (ownRun) return ownRun;
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-run-'));
+  ownRun = dir;
+  if (!process.env.NIANBAO_KEEP_TMP) process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** The run's one build (test/e2e/global-setup.ts), or a build of our own outside vitest
