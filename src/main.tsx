@@ -5,7 +5,7 @@
 // with the UI (bench/first-chart.ts).
 // Performance marks are read by bench/first-chart.ts.
 import type { DatasetSession, LoadProgress } from './data/duckdb-wasm';
-import { loadSnapshot } from './state/snapshot';
+import { loadSnapshot } from './state/snapshot-file';
 
 performance.mark('nb:start');
 // An embed frame starts DuckDB only when a query misses the snapshot: a portal page with several

@@ -20,7 +20,8 @@ import type { DetailPart } from '../data/detail';
 import { sqlOf, type Sql } from '../data/query-runner';
 import { createStaging, describeOutputError, discardStaging, recoverDir, swapIn, type OutputHook } from './atomic-dir';
 import { attachSql, bundledTablesSql, detailAlias, setupViewsSql, type BundledTable } from '../data/load-dataset';
-import { fingerprint, jsonRow, runFirstViews, SNAPSHOT_FILE, SNAPSHOT_MAX_CHARS, SNAPSHOT_MAX_RESULT_CHARS, SNAPSHOT_VERSION, type Snapshot } from '../state/snapshot';
+import { jsonRow, runFirstViews, SNAPSHOT_MAX_CHARS, SNAPSHOT_MAX_RESULT_CHARS } from '../state/snapshot';
+import { fingerprint, SNAPSHOT_FILE, SNAPSHOT_VERSION, type Snapshot } from '../state/snapshot-file';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 

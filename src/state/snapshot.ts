@@ -3,22 +3,13 @@
 // data/snapshot.json next to index.duckdb. The browser answers exactly those SQL texts from it while
 // duckdb-wasm starts; anything else (any change the user makes) waits for DuckDB. A view whose SQL
 // changed simply misses the snapshot and waits: the snapshot can make a view early, never different.
+// This module: what the snapshot holds and how queries are answered from it. The file's format and
+// its fetch and check in the page: ./snapshot-file.ts (the entry imports that one alone).
 import { latestOverview, metaSql, OVERVIEW_CARDS, runAppeals, runApplicantTypes, runChange, runChangeSet, runCompare, runCoverage, runImported, runLikeForLike, runOutcomeGroups, runOverview, runQualityReports, runReasons, runRegions, runSankey, runTrends, runYears } from '../data/queries';
 import { sqlOf, type QueryRunner, type Sql } from '../data/query-runner';
 import { DEFAULT_STATE } from './url';
 import { selectionOf } from './selection';
-
-export const SNAPSHOT_FILE = 'snapshot.json';
-export const SNAPSHOT_VERSION = 1;
-
-export interface Snapshot {
-  v: number;
-  /** The index.duckdb the rows were computed on: the browser uses the snapshot only when the index
-   * it fetched is this file (a data file swapped alone must never show the old file's numbers). */
-  index: { bytes: number; hash: string };
-  /** SQL text → result rows (JSON values: BIGINT as number, like duckdb-wasm's castBigIntToDouble). */
-  queries: Record<string, Record<string, unknown>[]>;
-}
+import type { Snapshot } from './snapshot-file';
 
 /**
  * The queries the shell (years, meta, imported) and the default view of every tab a user can open
@@ -75,64 +66,6 @@ export function jsonRow(r: Record<string, unknown>): Record<string, unknown> {
     out[k] = typeof v === 'bigint' ? Number(v) : v === null || v === undefined || typeof v !== 'object' ? v ?? null : Array.isArray(v) ? v.map(String) : String(v);
   }
   return out;
-}
-
-export function isSnapshot(v: unknown): v is Snapshot {
-  const o = v as Snapshot;
-  return !!o && typeof o === 'object' && o.v === SNAPSHOT_VERSION && !!o.queries && typeof o.queries === 'object'
-    && !!o.index && typeof o.index.bytes === 'number' && typeof o.index.hash === 'string';
-}
-
-/** Above this size the browser does not fetch the index a second time to check it: no snapshot. */
-export const SNAPSHOT_MAX_INDEX_BYTES = 16 * 1024 * 1024;
-
-/** FNV-1a (32 bit) over the file, with its length: tells two data files apart (not a security hash). */
-export function fingerprint(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193); }
-  return `${bytes.length}-${(h >>> 0).toString(16)}`;
-}
-
-/** The snapshot if it was computed on this index file, else null. */
-export function matchingSnapshot(snap: Snapshot, index: Uint8Array): Snapshot | null {
-  return snap.index.bytes === index.length && snap.index.hash === fingerprint(index) ? snap : null;
-}
-
-export interface SnapshotLoad {
-  /** The snapshot as soon as it is parsed (null: none, malformed, or its index is too large to check). */
-  snapshot: Promise<Snapshot | null>;
-  /** false once the index file this page gets turns out not to be the snapshot's (or cannot be
-   * read): whatever was drawn from the snapshot must be dropped and drawn again from DuckDB.
-   * true when it matches, or when there was no snapshot to drop. */
-  verified: Promise<boolean>;
-}
-
-/**
- * Fetch `data/snapshot.json`, then check it against `data/index.duckdb` BEHIND the first chart:
- * the chart is drawn from the snapshot before the check ends (a second read of the index — from the
- * service worker's or the HTTP cache on a repeat visit — and a hash over it), started once `after`
- * settles (the page passes "the first chart is drawn"), so its download and hash never share the CPU
- * with that chart. The caller redraws without the snapshot when `verified` says false, so old
- * numbers beside a new index last at most the check.
- */
-export function loadSnapshot(base: string, opts: { get?: (url: string) => Promise<Response>; after?: Promise<unknown> } = {}): SnapshotLoad {
-  const get = opts.get ?? ((u: string) => fetch(u));
-  const snapshot = get(new URL(`data/${SNAPSHOT_FILE}`, base).href)
-    .then((r) => (r.ok ? r.json() : null))
-    .then((j: unknown) => (isSnapshot(j) && j.index.bytes <= SNAPSHOT_MAX_INDEX_BYTES ? j : null))
-    .catch(() => null);
-  // read only when there is a snapshot to check (a large index is never read twice for nothing)
-  const verified = snapshot.then(async (snap) => {
-    if (!snap) return true;
-    await opts.after;
-    try {
-      const r = await get(new URL('data/index.duckdb', base).href);
-      return r.ok && matchingSnapshot(snap, new Uint8Array(await r.arrayBuffer())) !== null;
-    } catch {
-      return false;
-    }
-  });
-  return { snapshot, verified };
 }
 
 /**

@@ -27,7 +27,8 @@ import { Sql } from './views/Sql';
 import { Change } from './views/Change';
 import { Glossary } from './views/Glossary';
 import { Profile } from './views/Profile';
-import { snapshotAnswer, snapshotRunner, type Snapshot } from '../state/snapshot';
+import { snapshotAnswer, snapshotRunner } from '../state/snapshot';
+import type { Snapshot } from '../state/snapshot-file';
 
 export interface Boot {
   /** The data session: settles once DuckDB and the index are up, whoever started them. */

@@ -12,7 +12,8 @@ import { latestOverview, metaSql, OVERVIEW_CARDS, runCompare, runCoverage, runLi
 import { sqlOf, type QueryRunner, type Sql } from '../../src/data/query-runner';
 import { DEFAULT_STATE } from '../../src/state/url';
 import { selectionOf } from '../../src/state/selection';
-import { isSnapshot, jsonRow, loadSnapshot, matchingSnapshot, runFirstViews, SNAPSHOT_FILE, snapshotRunner, type Snapshot } from '../../src/state/snapshot';
+import { jsonRow, runFirstViews, snapshotRunner } from '../../src/state/snapshot';
+import { isSnapshot, loadSnapshot, matchingSnapshot, SNAPSHOT_FILE, type Snapshot } from '../../src/state/snapshot-file';
 
 let out: string;
 let snap: Snapshot;
