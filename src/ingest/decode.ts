@@ -1,5 +1,6 @@
 // Bytes → text. Order: a byte-order mark; UTF-16 without one (told by its NUL pattern); valid
-// UTF-8; the charset a page declares (`<meta charset>`, http-equiv); else GB18030, the national
+// UTF-8; the charset declared (an MHTML part's header, else the page's `<meta charset>`,
+// http-equiv); else GB18030, the national
 // encoding and a superset of GBK/GB2312, which older government sites still serve.
 // Valid UTF-8 wins over a declared legacy charset: pages re-saved by an editor or browser often
 // keep `<meta charset="gb2312">` over UTF-8 bytes, while real GBK Chinese text is practically never
