@@ -1,5 +1,6 @@
 // Bytes → text. Order: a byte-order mark; UTF-16 without one (told by its NUL pattern); valid
-// UTF-8; the charset a page declares (`<meta charset>`, http-equiv); else GB18030, the national
+// UTF-8; the charset declared (an MHTML part's header, else the page's `<meta charset>`,
+// http-equiv); else GB18030, the national
 // encoding and a superset of GBK/GB2312, which older government sites still serve.
 // Valid UTF-8 wins over a declared legacy charset: pages re-saved by an editor or browser often
 // keep `<meta charset="gb2312">` over UTF-8 bytes, while real GBK Chinese text is practically never
@@ -17,8 +18,14 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   const head = String.fromCharCode(...bytes.subarray(0, 4096)).toLowerCase();
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)/.exec(head);
   if (!m) return null;
-  const label = m[1]!;
-  return /^(gb2312|gbk|gb_2312|x-gbk|gb18030|cp936|euc-cn)/.test(label) ? 'gb18030' : label;
+  return charsetLabel(m[1]!);
+}
+
+/** A declared charset label as TextDecoder should take it: the GBK family (gb2312, gbk, cp936…)
+ * → GB18030, its superset (pages labelled gb2312 hold GBK characters). The one such table. */
+export function charsetLabel(label: string): string {
+  const l = label.trim().toLowerCase();
+  return /^(gb2312|gbk|gb_2312|x-gbk|gb18030|cp936|euc-cn)/.test(l) ? 'gb18030' : l;
 }
 
 function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -42,7 +49,9 @@ function mostlyText(text: string): boolean {
   return control <= sample.length * 0.05;
 }
 
-export function decodeText(bytes: Uint8Array): Decoded | null {
+/** `declared`: a charset stated outside the bytes (an MHTML part's Content-Type), used in place of
+ * the page's own `<meta charset>`; it ranks where the meta does (after valid UTF-8). */
+export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded | null {
   const ok = (text: string | null, encoding: string): Decoded | null => (text !== null && mostlyText(text) ? { text, encoding } : null);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return ok(decode('utf-8', bytes.subarray(3)), 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return ok(decode('utf-16le', bytes.subarray(2)), 'utf-16le');
@@ -53,10 +62,10 @@ export function decodeText(bytes: Uint8Array): Decoded | null {
   }
   const utf8 = decode('utf-8', bytes);
   if (utf8 !== null) return ok(utf8, 'utf-8');
-  const declared = declaredCharset(bytes);
-  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
-    const text = decode(declared, bytes);
-    if (text !== null) return ok(text, declared);
+  for (const label of [declared ? charsetLabel(declared) : null, declaredCharset(bytes)]) {
+    if (!label || label === 'utf-8' || label === 'utf8') continue;
+    const text = decode(label, bytes);
+    if (text !== null) return ok(text, label);
   }
   return ok(decode('gb18030', bytes), 'gb18030');
 }

@@ -3,13 +3,13 @@
 
 /** File extensions read as reports (lower case, with the dot). The content decides the kind; the
  * extension only tells text from Markdown and is how a folder walk names what it lists. */
-export const REPORT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.html', '.htm', '.txt', '.md'] as const;
+export const REPORT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.html', '.htm', '.shtml', '.xhtml', '.mht', '.mhtml', '.txt', '.md'] as const;
 
 /** Largest file read: the corpus's biggest PDF is a few MB; 50 MB stops a mistaken video or dump. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export const ACCEPTED_ZH = 'PDF（有文字层）、Word（.docx、.doc）、网页（.html、.htm，包括浏览器保存的页面）、文本（.txt、.md；UTF-8、GBK/GB18030 或 UTF-16）';
-export const ACCEPTED_EN = 'PDF with a text layer, Word (.docx, .doc), web pages (.html, .htm, also pages saved from a browser), text (.txt, .md; UTF-8, GBK/GB18030 or UTF-16)';
+export const ACCEPTED_ZH = 'PDF（有文字层）、Word（.docx、.doc）、网页（.html、.htm、.shtml，包括浏览器保存的页面；单个文件网页 .mhtml、.mht）、文本（.txt、.md；UTF-8、GBK/GB18030 或 UTF-16）';
+export const ACCEPTED_EN = 'PDF with a text layer, Word (.docx, .doc), web pages (.html, .htm, .shtml, also pages saved from a browser; single-file pages .mhtml, .mht), text (.txt, .md; UTF-8, GBK/GB18030 or UTF-16)';
 
 /** Lower-case extension with its dot ('' for none; a leading dot alone, `.pdf`, is a name). */
 export function extensionOf(name: string): string {
@@ -23,7 +23,8 @@ export const isReportExtension = (name: string) => (REPORT_EXTENSIONS as readonl
 /** Why a file is not read as a report: machine-readable, stable (finding details.reason). */
 export type RefusalReason =
   | 'empty' | 'whitespace' | 'binary' | 'too-large' | 'unsupported-kind'
-  | 'not-found' | 'unreadable' | 'special-file' | 'symlink-loop' | 'word-unreadable' | 'not-a-report' | 'no-text';
+  | 'not-found' | 'unreadable' | 'special-file' | 'symlink-loop' | 'word-unreadable' | 'not-a-report' | 'no-text'
+  | 'mhtml-no-page' | 'mhtml-truncated' | 'mhtml-unreadable';
 
 export interface Refusal { reason: RefusalReason; messageZh: string; messageEn: string; details?: Record<string, unknown> }
 
@@ -107,6 +108,22 @@ export const REFUSALS = {
     messageZh: '这个 Word 文件里没有文字（只有图片？可能是扫描件）：其中的数字无法读取。请找这份报告的网页或有文字层的 PDF，或先做 OCR',
     messageEn: 'This Word file holds no text (only pictures? perhaps a scan): its numbers cannot be read. Find the report\'s web page or a PDF with a text layer, or run OCR first',
   }),
+  /** A single-file page (MHTML) not read: `why` from mhtml.ts; `detail` its part types or encoding. */
+  mhtml: (why: 'no-boundary' | 'no-page' | 'truncated' | 'encoding', detail?: string): Refusal => why === 'no-page' ? {
+    reason: 'mhtml-no-page',
+    messageZh: `这个单个文件网页（MHTML）里没有网页部分（只有：${detail || '无'}），没有可读的报告。请在浏览器中打开报告网页，另存为「网页，单个文件」或「网页，全部」再试`,
+    messageEn: `This single-file page (MHTML) holds no web page part (only: ${detail || 'nothing'}), so no report to read. Open the report's page in a browser, save it as "Webpage, Single File" or "Webpage, Complete" and try again`,
+    details: { parts: detail ?? '' },
+  } : why === 'truncated' ? {
+    reason: 'mhtml-truncated',
+    messageZh: '这个单个文件网页（MHTML）不完整：网页部分在文件结尾处被截断（下载或复制未完成？），为免读出错误的数字，未解析。请重新保存或下载该文件',
+    messageEn: 'This single-file page (MHTML) is incomplete: its page part is cut off by the end of the file (an unfinished download or copy?), so it is not read rather than risk wrong numbers. Save or download it again',
+  } : {
+    reason: 'mhtml-unreadable',
+    messageZh: `无法读取这个单个文件网页（MHTML）${why === 'encoding' ? `：网页部分的编码方式不支持（${detail}）` : '：MIME 结构不完整（缺少 boundary）'}。请在浏览器中打开它，另存为「网页，全部」（.html）再试`,
+    messageEn: `This single-file page (MHTML) cannot be read${why === 'encoding' ? `: its page part uses a transfer encoding that is not supported (${detail})` : ': its MIME structure is incomplete (no boundary)'}. Open it in a browser, save it as "Webpage, Complete" (.html) and try again`,
+    details: why === 'encoding' ? { encoding: detail } : {},
+  },
   wordUnreadable: (form: string, why: string): Refusal => ({
     reason: 'word-unreadable',
     messageZh: `无法读取这个 Word 文件（${form}：${why}）：请在 Word/LibreOffice 中打开后另存为 .docx 或 PDF 再试`,

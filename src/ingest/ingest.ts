@@ -4,6 +4,7 @@
 //   size / empty → kind by content (sniff.ts) → PDF: src/parse/parse-report.ts
 //                                             → .docx (word.ts) / .doc (doc.ts) → HTML ┐
 //                                             → text: decode (decode.ts) → HTML page? (page.ts) ┤→ parseText
+//                                             → MHTML (mhtml.ts): the root page's bytes → decode → page.ts ┘
 //                                             → anything else: a failed report naming what it is
 import { failedReport } from '../dataset/to-dataset';
 import type { ParsedReport } from '../model/types';
@@ -15,6 +16,7 @@ import { decodeText } from './decode';
 import { docToHtml } from './doc';
 import { extensionOf, kindOfExtension, MAX_FILE_BYTES, refuseByName, refuseKind, REFUSALS, type Refusal } from './forms';
 import { reportIdOf } from './ids';
+import { readMhtml } from './mhtml';
 import { readPage } from './page';
 import { sniff } from './sniff';
 
@@ -34,6 +36,14 @@ export function refusedReport(name: string, reportId: string, r: Refusal): Parse
 }
 
 const LOOKS_HTML = /<(!doctype\s+html|html|head|body|meta|table|tr|td|p|div|article|section|h[1-6])[\s>]/i;
+/** Extensions always read as a page when the bytes are text (others only when the text looks like
+ * HTML); a .mht/.mhtml that is not MIME is a page saved under that name. */
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.xhtml', '.mht', '.mhtml']);
+
+function readHtmlPage(name: string, reportId: string, text: string): ParsedReport {
+  const page = readPage(text);
+  return withProseFindings(parseText({ sourceFile: name, reportId, text: page.html, format: 'html', hints: page.hints }), page.html);
+}
 
 export async function ingest(input: IngestInput): Promise<ParsedReport> {
   const { name, bytes } = input;
@@ -57,6 +67,15 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
         if (!/[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, ''))) return refusedReport(name, reportId, REFUSALS.wordNoText());
         return withProseFindings(parseText({ sourceFile: name, reportId, text: html, format: 'html' }), html);
       }
+      case 'mhtml': {
+        const read = readMhtml(bytes);
+        if (read.kind === 'refused') return refusedReport(name, reportId, REFUSALS.mhtml(read.why, read.detail));
+        // the part's charset, else the page's own <meta>, as for a page saved as .html
+        const decoded = decodeText(read.bytes, read.charset);
+        if (decoded === null) return refusedReport(name, reportId, REFUSALS.binary());
+        if (decoded.text.trim() === '') return refusedReport(name, reportId, REFUSALS.whitespace());
+        return readHtmlPage(name, reportId, decoded.text);
+      }
       case 'text': {
         const named = kindOfExtension(name);
         if (named) return refusedReport(name, reportId, refuseKind(named));
@@ -65,10 +84,7 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
         const text = decoded.text;
         if (text.trim() === '') return refusedReport(name, reportId, REFUSALS.whitespace());
         const ext = extensionOf(name);
-        if (ext !== '.md' && (ext === '.html' || ext === '.htm' || LOOKS_HTML.test(text.slice(0, 5000)))) {
-          const page = readPage(text);
-          return withProseFindings(parseText({ sourceFile: name, reportId, text: page.html, format: 'html', hints: page.hints }), page.html);
-        }
+        if (ext !== '.md' && (PAGE_EXTENSIONS.has(ext) || LOOKS_HTML.test(text.slice(0, 5000)))) return readHtmlPage(name, reportId, text);
         return withProseFindings(parseText({ sourceFile: name, reportId, text, format: ext === '.md' ? 'md' : 'txt' }), text);
       }
     }

@@ -1,10 +1,12 @@
 // What a file is, by its first bytes (the extension only tells Markdown from text): PDF, a Word
-// zip (OOXML with word/document.xml), a Word 97 compound file, HTML, text — or something that is
+// zip (OOXML with word/document.xml), a Word 97 compound file, a page saved as one file (a MIME
+// header block, multipart with a boundary: .mht/.mhtml), HTML, text — or something that is
 // not a report, named so the refusal can say what it is.
 import { oleStreams } from './doc';
+import { mimeBoundary } from './mhtml';
 
 export type Sniffed =
-  | { kind: 'pdf' | 'docx' | 'doc' | 'text' }
+  | { kind: 'pdf' | 'docx' | 'doc' | 'mhtml' | 'text' }
   | { kind: 'other'; what: string };
 
 const starts = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
@@ -47,5 +49,6 @@ export function sniff(b: Uint8Array): Sniffed {
   if (archive.some((s) => starts(b, s)) || (head.startsWith('BZh') && /^BZh[1-9]1AY&SY/.test(head))) return { kind: 'other', what: 'archive' };
   if ((head.startsWith('RIFF') && /^(WAVE|AVI )/.test(head.slice(8, 12))) || head.slice(4, 8) === 'ftyp' || head.startsWith('ID3') || starts(b, [0x1a, 0x45, 0xdf, 0xa3]) || head.startsWith('OggS')) return { kind: 'other', what: 'media' };
   if (head.startsWith('MZ') || head.startsWith('\x7fELF')) return { kind: 'other', what: 'executable' };
+  if (mimeBoundary(b)) return { kind: 'mhtml' };
   return { kind: 'text' };
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeDataset } from '../../src/cli/write-dataset';
+import { ingest } from '../../src/ingest';
 import { runAggregate } from '../../src/data/queries';
 import { toDataset } from '../../src/dataset';
 import { parseReport } from '../../src/parse/parse-report';
@@ -209,6 +210,35 @@ describe('import panel in the dashboard', () => {
     await r.waitFor({ timeout: 60_000 });
     await expect(r.locator('[data-testid=imported-mark]').textContent()).resolves.toBe('导入');
     expect(await r.locator('td').allTextContents()).toContain('95');
+    expect(errs).toEqual([]);
+  });
+
+  it('reads a page saved as one file (Chromium .mhtml, dropped): the facts of the same page as .html', async () => {
+    const formats = path.resolve('data/formats');
+    const mhtml = readFileSync(path.join(formats, '2024_pingtan_zhqsyq_page.mhtml'), 'latin1');
+    expect(/[^\t\r\n -~]/.test(mhtml)).toBe(false); // ASCII: a JS string in the page is its bytes
+    const want = (await ingest({ name: 'page.html', bytes: new Uint8Array(readFileSync(path.join(formats, '2024_pingtan_zhqsyq_page.html'))) }))
+      .facts.map((f) => `${f.table}.${f.item}.${f.column} = ${f.value === null ? 'blank' : f.value}`).sort();
+    expect(want.length).toBeGreaterThan(100);
+    await p.locator('nav .tabs button').filter({ hasText: '导入报告' }).click();
+    const dt = await p.evaluateHandle((t) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], '2024_pingtan_zhqsyq_page.mhtml', { type: 'multipart/related' }));
+      return d;
+    }, mhtml);
+    await p.locator('[data-testid=drop-zone]').dispatchEvent('drop', { dataTransfer: dt });
+    const card = p.locator('.check-card[data-report-id="2024_pingtan_zhqsyq_page"]');
+    await card.waitFor({ timeout: 60_000 });
+    await expect.poll(() => p.locator('[role=status]').count(), { timeout: 60_000 }).toBe(0); // rows in DuckDB
+    const got = (await p.evaluate(() => (window as unknown as { nianbao: { query(q: string): Promise<{ t: string; i: string; c: string; v: number | null }[]> } }).nianbao
+      .query(`SELECT "table" AS t, item AS i, "column" AS c, value AS v FROM facts WHERE report_id = '2024_pingtan_zhqsyq_page'`)))
+      .map((f) => `${f.t}.${f.i}.${f.c} = ${f.v === null ? 'blank' : Number(f.v)}`).sort();
+    expect(got).toEqual(want);
+    await expect(card.locator('[data-field=template]').textContent()).resolves.toBe('2021');
+    expect(await card.locator('tr[data-status="fail"]').count()).toBe(0);
+    await card.getByRole('button').click();
+    const row = card.locator('table.raw-cells tbody tr').filter({ hasText: '本年新收' }).filter({ hasText: '总计' }).first();
+    expect(await row.locator('td').nth(3).textContent()).toBe('218'); // truth.csv: 平潭 2024 new = 218
     expect(errs).toEqual([]);
   });
 });
