@@ -70,9 +70,10 @@ if (!embedded) { // in dev, vite-plugin-pwa's registerSW is a no-op
 }
 
 // The UI mounts with the snapshot in hand (it comes long before the UI chunk: 23 kB against 336 kB
-// gzip), so its first render is the default view; one that has not come after LATEST_MS is not waited for.
-const snapshotOrNull = Promise.race([snap.snapshot, new Promise<null>((r) => setTimeout(() => r(null), LATEST_MS))]);
-void Promise.all([ui, snapshotOrNull]).then(([{ mount }, snapshot]) => {
+// gzip), so its first render is the default view; one still missing LATEST_MS after the UI chunk
+// is not waited for (the UI then waits for DuckDB).
+const snapshotAfterUi = ui.then(() => Promise.race([snap.snapshot, new Promise<null>((r) => setTimeout(() => r(null), LATEST_MS))]));
+void Promise.all([ui, snapshotAfterUi]).then(([{ mount }, snapshot]) => {
   performance.mark('nb:ui-loaded');
   // App asks for DuckDB only on a snapshot miss or without a snapshot; this module decides when else (above)
   const boot = { ready, start, onProgress(cb: (p: LoadProgress) => void) { listeners.push(cb); if (last) cb(last); } };
