@@ -58,6 +58,12 @@ describe('toDataset', () => {
     expect(d.reports[0]).toMatchObject({ status: 'failed', dataset: 'synthetic', finding_count: 1, error: 'Unsupported file type .doc / 不支持的文件类型', origin: null });
     expect(d.findings[0]).toMatchObject({ code: 'unsupported-input', severity: 'error' });
   });
+
+  it('gives a failed input the form it would have been read as', () => {
+    const form = (name: string) => failedReport(name, 'x', 'unsupported-input', '', '').report.format;
+    expect(['a.mhtml', 'a.MHT', 'a.shtml', 'a.htm', 'a.docx', 'a.doc'].map(form)).toEqual(['html', 'html', 'html', 'html', 'html', 'html']);
+    expect(['a.pdf', 'a.md', 'a.txt', 'noext'].map(form)).toEqual(['pdf', 'md', 'txt', 'txt']);
+  });
 });
 
 describe('locationText', () => {

@@ -180,6 +180,8 @@ function safeJson(v: unknown): string {
  * A report for an input that could not be parsed at all (unreadable, unknown extension, parser
  * crash): it still appears in reports.csv, status failed, with the reason as a finding.
  */
+const PAGE_OR_WORD = new Set(['html', 'htm', 'shtml', 'xhtml', 'mht', 'mhtml', 'docx', 'doc']);
+
 export function failedReport(
   sourceFile: string,
   reportId: string,
@@ -188,7 +190,8 @@ export function failedReport(
   messageEn: string,
 ): ParsedReport {
   const ext = sourceFile.toLowerCase().split('.').pop() ?? '';
-  const format: ReportIdentity['format'] = ext === 'pdf' ? 'pdf' : ext === 'html' || ext === 'htm' ? 'html' : ext === 'md' ? 'md' : ext === 'csv' ? 'csv' : 'txt';
+  // the form it would have been read as: pages (also saved as one file) and Word files go through HTML
+  const format: ReportIdentity['format'] = ext === 'pdf' ? 'pdf' : PAGE_OR_WORD.has(ext) ? 'html' : ext === 'md' ? 'md' : ext === 'csv' ? 'csv' : 'txt';
   return {
     report: {
       reportId, sourceFile, agency: null, year: null, template: null, title: null, level: 'unknown',
