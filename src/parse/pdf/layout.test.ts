@@ -181,3 +181,49 @@ describe('layoutPdfText: baselines of one table row scattered around its numbers
     expect(lines.some((l) => l.startsWith('予公开'))).toBe(false);
   });
 });
+
+// Items as pdf.js reads data/reports/2024_huaian_szf.pdf's template printed by Chromium 105 mm wide
+// with `td{word-break:break-all}` (the forms sweep's pdf-narrow-break): 3001 / 447 broken in their cells.
+describe('numbers broken over lines inside their cells', () => {
+  const n = (str: string, x: number, y: number) => ({ str, x, y, width: str.length * 4.5, height: 9, page: 1 });
+  const row = [
+    n('一、本年新收政府信息公开申请数', 9.7, 319.9), n('量', 9.7, 307.2),
+    n('30', 156.7, 319.2), n('01', 156.7, 307.9), n('53', 175.3, 313.9), n('0', 195.4, 313.9), n('0', 215.4, 313.9),
+    n('61', 238.2, 313.9), n('4', 261.1, 313.9), n('31', 278.3, 319.2), n('19', 278.3, 307.9),
+    n('（二）部分公开（区分处', 44.5, 235.2), n('理的，只计这一情形，不', 44.5, 222.4), n('计其他情形）', 44.5, 209.7),
+    n('44', 156.7, 228.4), n('7', 156.7, 217.2), n('7', 175.3, 222.4), n('0', 195.4, 222.4), n('0', 215.4, 222.4),
+    n('0', 238.2, 222.4), n('0', 261.1, 222.4), n('45', 278.3, 228.4), n('4', 278.3, 217.2),
+  ];
+
+  it('reads a number wrapped in a vertically centred cell whole, on its row', () => {
+    const { text, broken } = layoutPdfText(row);
+    expect(text.split('\n')).toEqual([
+      '一、本年新收政府信息公开申请数量 | 3001 | 53 | 0 | 0 | 61 | 4 | 3119 |',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 447 | 7 | 0 | 0 | 0 | 0 | 454 |',
+    ]);
+    expect(broken).toEqual([]);
+  });
+
+  it('reads a number wrapped in a top-aligned cell whole (18651. / 06, 1, / 234)', () => {
+    const { text } = layoutPdfText([
+      n('1.属于国家秘密', 44.5, 300), n('18651.', 150, 300), n('06', 150, 288.7), n('1,', 195, 300), n('234', 195, 288.7), n('5', 220, 300), n('0', 240, 300),
+    ]);
+    expect(text).toBe('1.属于国家秘密 | 18651.06 | 1,234 | 5 | 0 |');
+  });
+
+  it('keeps the rows of a compact table apart: a label beside the lower number starts a row', () => {
+    const { text } = layoutPdfText([
+      n('规章', 9.7, 300), n('1', 156.7, 300), n('0', 185, 300), n('11', 210, 300),
+      n('行政规范性文件', 9.7, 288.7), n('8', 156.7, 288.7), n('26', 185, 288.7), n('66', 210, 288.7),
+    ]);
+    expect(text.split('\n')).toEqual(['规章 | 1 | 0 | 11 |', '行政规范性文件 | 8 | 26 | 66 |']);
+  });
+
+  it('leaves a wrapped number empty and reports it when no other number says where its row is', () => {
+    const { text, broken } = layoutPdfText([
+      n('（一）予以公开', 44.5, 300), n('12', 156.7, 300), n('88', 156.7, 288.7), n('13', 185, 300), n('62', 185, 288.7), n('件', 44.5, 288.7),
+    ]);
+    expect(text).not.toMatch(/12|88|13|62/);
+    expect(broken.map((b) => b.raw)).toEqual(['1288', '1362']);
+  });
+});

@@ -42,6 +42,8 @@ export interface PdfLayout {
   unreadable: { page: number; line: number; raw: string }[];
   /** table rows written with empty cells because their label could not be placed for sure */
   unplaced: { page: number; line: number; label: string }[];
+  /** value cells left empty: a number broken over lines inside its cell that cannot be read whole for sure */
+  broken: { page: number; line: number; raw: string }[];
 }
 
 const SAME_LINE = 2.5; // points: items whose baselines differ by less are one line
@@ -178,8 +180,84 @@ function labelCells(items: PdfTextItem[], y: number): Fragment[] {
   return cells.map((c) => ({ x: c[0].x, xEnd: Math.max(...c.map((i) => i.x + i.width)), y, text: labelText(c) }));
 }
 
+const WRAP_PITCH = 1.45; // × font height: the most a wrapped line lies below the one before in one cell
+/** Stands for a value cell whose number is broken over lines and cannot be read whole: written empty. */
+const BROKEN = '\uE001';
+const PIECE_RE = /^[-−+]?[\d,，.]*\d[\d,，.]*(?:万元|元|件|%)?$/;
+
+/**
+ * Numbers broken over lines inside their cells (a narrow column: `30` / `01` for 3001, `44` / `7`
+ * for 447 — data/reports/2024_huaian_szf.pdf's template printed 105 mm wide by Chromium with
+ * `word-break: break-all`) → one number each, on the line of its row's other cells, so that a piece
+ * is never read as a number of its own. The pieces of one cell: number items stacked at a wrapped
+ * line's pitch (more than a baseline's jitter apart, at most WRAP_PITCH font heights), aligned at
+ * their left, centre or right, at most 3 (a taller stack is a column of compact rows). Not a cell's
+ * pieces when a label beside a lower piece starts a row of its own (`行政规范性文件` under `规章` in a
+ * compact table). Where its row's other numbers are says which line the number is on: the pieces'
+ * middle (cells centred vertically, as Chromium prints them) or the first piece's line (top-aligned,
+ * nothing beside the lower pieces). Otherwise (no other number beside either) the cell cannot be
+ * read whole for sure: it is left empty and reported. Pieces whose joined text is no number are left as they are.
+ */
+function joinWrappedNumbers(lines: Line[]): { lines: Line[]; broken: Map<PdfTextItem, string> } {
+  const broken = new Map<PdfTextItem, string>();
+  const lineOf = new Map<PdfTextItem, Line>();
+  for (const l of lines) for (const it of l.items) lineOf.set(it, l);
+  // a piece may end in a separator (`18651.` / `06`, `1,` / `234`): only the joined text must be a number
+  const numbers = lines.flatMap((l) => l.items.filter((it) => PIECE_RE.test(it.str.trim())));
+  const next = new Map<PdfTextItem, PdfTextItem>();
+  const prev = new Map<PdfTextItem, PdfTextItem>();
+  const aligned = (a: PdfTextItem, b: PdfTextItem) => Math.abs(a.x - b.x) < 1.5 || Math.abs(centre(a) - centre(b)) < 1.5 || Math.abs(a.x + a.width - b.x - b.width) < 1.5;
+  for (const a of numbers) {
+    const h = Math.max(6, a.height);
+    let best: PdfTextItem | null = null;
+    for (const b of numbers) {
+      const dy = a.y - b.y;
+      if (b.page !== a.page || dy < SAME_LINE || dy > WRAP_PITCH * h || !aligned(a, b) || (best && best.y > b.y)) continue;
+      best = b;
+    }
+    if (best && !prev.has(best)) { next.set(a, best); prev.set(best, a); }
+  }
+  const stacks: PdfTextItem[][] = [];
+  for (const a of numbers) {
+    if (prev.has(a) || !next.has(a)) continue;
+    const stack = [a];
+    for (let b = next.get(a); b; b = next.get(b)) stack.push(b);
+    if (stack.length <= 3) stacks.push(stack);
+  }
+  if (stacks.length === 0) return { lines, broken };
+  const inStack = new Set(stacks.flat());
+  const columnNumbers = (page: number, y: number) => numbers.filter((it) => it.page === page && !inStack.has(it) && Math.abs(it.y - y) < SAME_LINE);
+  const startsRow = (l: Line) => labelCells(l.items.filter((it) => !isValueItem(it)), l.y).some((c) => ROW_MARKER.test(c.text) || namesOneRow(c.text));
+  const moved: PdfTextItem[] = [];
+  for (const stack of stacks) {
+    const lower = stack.slice(1);
+    if (lower.some((it) => startsRow(lineOf.get(it)!))) continue;
+    const top = stack[0]!;
+    const mid = stack.reduce((s, it) => s + it.y, 0) / stack.length;
+    const raw = stack.map((it) => it.str.trim()).join('');
+    if (!VALUE_RE.test(raw)) continue; // `1.` over `2.`: row markers, not a number's pieces
+    const y = columnNumbers(top.page, mid).length ? mid
+      : columnNumbers(top.page, top.y).length && lower.every((it) => columnNumbers(it.page, it.y).length === 0) ? top.y
+        : null;
+    for (const it of stack) { const l = lineOf.get(it)!; l.items = l.items.filter((x) => x !== it); }
+    const xEnd = Math.max(...stack.map((it) => it.x + it.width));
+    const x = Math.min(...stack.map((it) => it.x));
+    const joined: PdfTextItem = { ...top, str: y !== null ? raw : BROKEN, x, width: xEnd - x, y: y ?? mid };
+    if (joined.str === BROKEN) broken.set(joined, raw);
+    moved.push(joined);
+  }
+  for (const it of moved) {
+    const l = lines.find((x) => x.page === it.page && Math.abs(x.y - it.y) < SAME_LINE);
+    if (l) { l.items.push(it); l.items.sort((a, b) => a.x - b.x); }
+    else lines.push({ y: it.y, page: it.page, items: [it] });
+  }
+  const kept = lines.filter((l) => l.items.length > 0);
+  kept.sort((a, b) => a.page - b.page || b.y - a.y);
+  return { lines: kept, broken };
+}
+
 export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
-  const lines = groupLines(items);
+  const { lines, broken: brokenItems } = joinWrappedNumbers(groupLines(items));
   const rows = new Map<Line, Row>();
   for (const l of lines) {
     const r = asValueRow(l);
@@ -291,6 +369,7 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   const linePages: number[] = [];
   const unreadable: PdfLayout['unreadable'] = [];
   const unplaced: PdfLayout['unplaced'] = [];
+  const broken: PdfLayout['broken'] = [];
   let lastPage = 0;
   for (const l of lines) {
     if (attached.has(l) || (inBlank.has(l) && !blankRows.has(l))) continue;
@@ -308,7 +387,7 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       continue;
     }
     if (!r) {
-      out.push(labelText(l.items));
+      out.push(labelText(l.items).replaceAll(BROKEN, ''));
       linePages.push(l.page);
       continue;
     }
@@ -333,12 +412,14 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       unplaced.push({ page: l.page, line: out.length + 1, label });
       cells = cells.map(() => EMPTY);
     }
+    for (const [it, raw] of brokenItems) if (r.values.includes(it)) broken.push({ page: l.page, line: out.length + 1, raw });
+    cells = cells.map((c) => (c === BROKEN ? EMPTY : c));
     out.push(`${label} | ${cells.join(' | ')} |`);
     linePages.push(l.page);
     split?.below.forEach(emptyRow);
     for (const c of cells) if (c !== EMPTY && UNREADABLE_RE.test(c)) unreadable.push({ page: l.page, line: out.length, raw: c });
   }
-  return { text: out.join('\n'), linePages, unreadable, unplaced };
+  return { text: out.join('\n'), linePages, unreadable, unplaced, broken };
 }
 
 /**
