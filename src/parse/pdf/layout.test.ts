@@ -227,3 +227,18 @@ describe('numbers broken over lines inside their cells', () => {
     expect(broken.map((b) => b.raw)).toEqual(['1288', '1362']);
   });
 });
+
+describe('headings wrapped over lines', () => {
+  const t = (str: string, x: number, y: number, height: number) => ({ str, x, y, width: str.length * height, height, page: 1 });
+  const body = [t('一、总体情况', 8.4, 442.6, 16.8), t('本机关按照条例要求，认真做好政府信息公开工作，现将有关情况报告如下。', 8.4, 420, 9)];
+
+  it('joins a title wrapped on a narrow page into one line (2024_huaian_szf printed on A5)', () => {
+    const { text } = layoutPdfText([t('淮安市人民政府', 8.4, 540.3, 33.6), t('2024', 243.6, 540.3, 33.6), t('年政', 319.2, 540.3, 33.6), t('府信息公开工作年度报告', 8.4, 494.1, 33.6), ...body]);
+    expect(text.split('\n')[0]).toBe('淮安市人民政府2024年政府信息公开工作年度报告');
+  });
+
+  it('keeps body-size lines and headings of another size apart', () => {
+    const { text } = layoutPdfText([t('淮安市人民政府2024年政府信息公开工作年度报告', 8.4, 470, 33.6), ...body, t('现将有关情况报告如下。', 8.4, 408, 9)]);
+    expect(text.split('\n')).toHaveLength(4);
+  });
+});

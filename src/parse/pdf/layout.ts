@@ -371,6 +371,8 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   const unplaced: PdfLayout['unplaced'] = [];
   const broken: PdfLayout['broken'] = [];
   let lastPage = 0;
+  const bodyHeight = typicalHeight(lines);
+  let prevPlain: Line | null = null;
   for (const l of lines) {
     if (attached.has(l) || (inBlank.has(l) && !blankRows.has(l))) continue;
     if (l.page !== lastPage) {
@@ -380,6 +382,7 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     const r = rows.get(l);
     const blank = blankRows.get(l);
     if (blank) {
+      prevPlain = null;
       const { block, next } = blank;
       const width = blank.width || (next && bands.get(next)?.length) || tableWidth(lines, lines.indexOf(l), block, rows, bands, inBlank, attached) || next?.values.length;
       out.push(`${block.text}${width ? ` | ${new Array<string>(width).fill(EMPTY).join(' | ')} |` : ''}`);
@@ -387,10 +390,13 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       continue;
     }
     if (!r) {
-      out.push(labelText(l.items).replaceAll(BROKEN, ''));
-      linePages.push(l.page);
+      const t = labelText(l.items).replaceAll(BROKEN, '');
+      if (prevPlain && headingGoesOn(prevPlain, l, bodyHeight)) out[out.length - 1] += (/[A-Za-z0-9]$/.test(out[out.length - 1]!) && /^[A-Za-z]/.test(t) ? ' ' : '') + t;
+      else { out.push(t); linePages.push(l.page); }
+      prevPlain = l;
       continue;
     }
+    prevPlain = null;
     // The row's label column starts at the rightmost start among its fragments; fragments that end
     // before it are merged group labels centred on a block of rows ("（三）不", the vertical
     // "三、本年度办理结果") — dropped here, because the row's own label ("1.属于国家秘密") names
@@ -420,6 +426,28 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     for (const c of cells) if (c !== EMPTY && UNREADABLE_RE.test(c)) unreadable.push({ page: l.page, line: out.length, raw: c });
   }
   return { text: out.join('\n'), linePages, unreadable, unplaced, broken };
+}
+
+/** The type size of most of the text (by characters): the body's, below a heading's. */
+function typicalHeight(lines: Line[]): number {
+  const count = new Map<number, number>();
+  for (const l of lines) for (const it of l.items) { const h = Math.round(it.height * 2) / 2; count.set(h, (count.get(h) ?? 0) + it.str.length); }
+  let best = 0;
+  let n = -1;
+  for (const [h, c] of count) if (c > n) { best = h; n = c; }
+  return best;
+}
+
+/**
+ * Line `l` goes on the heading of line `prev`: both printed larger than the body text in one type
+ * size, on one page, `l` right under `prev` (at most 1.6 of their height). A title wrapped on a
+ * narrow page (`淮安市人民政府2024年政` / `府信息公开工作年度报告`, data/reports/2024_huaian_szf.pdf
+ * printed on A5 by Chromium) is one line, as the text pipeline reads a title.
+ */
+function headingGoesOn(prev: Line, l: Line, body: number): boolean {
+  const h = prev.items[0]?.height ?? 0;
+  const one = (x: Line) => x.items.every((it) => Math.abs(it.height - h) < 0.5);
+  return h >= 1.2 * body && prev.page === l.page && one(prev) && one(l) && prev.y > l.y && prev.y - l.y <= 1.6 * h;
 }
 
 /**
