@@ -242,3 +242,14 @@ describe('headings wrapped over lines', () => {
     expect(text.split('\n')).toHaveLength(4);
   });
 });
+
+describe('a table cut by a page break', () => {
+  const t = (str: string, x: number, y: number, page: number) => ({ str, x, y, width: str.length * 12.6, height: 12.6, page });
+  it('takes a label wrapped at the top of the next page around its numbers as its own row (2020_zibo_zhongbuzhen on A5)', () => {
+    const { text } = layoutPdfText([
+      t('行政许可', 13.6, 30, 2), t('0', 140.3, 30, 2), t('0', 232, 30, 2), t('0', 324, 30, 2),
+      t('其他对外管理服务事', 13.6, 580.2, 3), t('项', 13.6, 562.3, 3), t('0', 140.3, 571.8, 3), t('0', 232, 571.8, 3), t('0', 324, 571.8, 3),
+    ]);
+    expect(text.split('\n')).toEqual(['行政许可 | 0 | 0 | 0 |', '其他对外管理服务事项 | 0 | 0 | 0 |']);
+  });
+});

@@ -465,7 +465,7 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
   // column and type size (`5.要求行政机关确认或重新出具已` / page break / `获取信息`, the 2020 fixture
   // of test/fixtures/pdf-word) — unless it names a row by itself (a blank row at the page's top)
   const before = lines[li - 1];
-  if (before && before.page === l.page - 1 && cells.length === 1 && !namesOneRow(last.text)) {
+  if (before && before.page === l.page - 1 && cells.length === 1 && !namesOneRow(last.text) && !namesOneRow(wrappedOn(lines, li, last, h))) {
     const r = owner.get(before);
     const frags = r ? (before === r.line ? r.fragments.filter((f) => f.y === before.y) : labelCells(before.items, before.y)) : [];
     const sameSize = before.items.every((it) => Math.abs(it.height - h) < 0.5);
@@ -481,6 +481,29 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
     if (frags.some((f) => f.x < last.xEnd && last.x < f.xEnd)) return r;
   }
   return null;
+}
+
+/**
+ * Label cell `cell` of line `li` with the lines wrapped under it (same page, each at most a wrapped
+ * line's pitch below the one before, overlapping its x range, starting no row; number-only lines
+ * between are skipped): `其他对外管理服务事` / `项` at the top of a page, its numbers between the two
+ * (2020_zibo_zhongbuzhen's template printed on A5 by Chromium, table 二 cut by the page break).
+ */
+function wrappedOn(lines: Line[], li: number, cell: Fragment, h: number): string {
+  let text = cell.text;
+  let y = lines[li]!.y;
+  for (let k = li + 1, n = 0; k < lines.length && n < 3; k++) {
+    const q = lines[k]!;
+    if (q.page !== lines[li]!.page || y - q.y > 1.45 * h) break;
+    const own = q.items.filter((it) => !isValueItem(it) && it.x < cell.xEnd && cell.x < it.x + it.width);
+    if (own.length === 0) { if (q.items.every(isValueItem)) continue; break; }
+    const t = labelText(own);
+    if (ROW_MARKER.test(t)) break;
+    text += t;
+    y = q.y;
+    n++;
+  }
+  return text;
 }
 
 /** A label cell printed with no number: its lines (one, or wrapped at a line's pitch), text and x range. */
