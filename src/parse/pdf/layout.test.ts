@@ -253,3 +253,35 @@ describe('a table cut by a page break', () => {
     expect(text.split('\n')).toEqual(['行政许可 | 0 | 0 | 0 |', '其他对外管理服务事项 | 0 | 0 | 0 |']);
   });
 });
+
+describe('a heading at the top of a page', () => {
+  const t = (str: string, x: number, y: number, page: number) => ({ str, x, y, width: str.length * 12.6, height: 12.6, page });
+  it('continues no label of the page before (2020_rongchang_hebaozhen on A5)', () => {
+    const { text } = layoutPdfText([
+      t('行政许可', 13.6, 57.3, 2), t('0', 140.3, 57.3, 2), t('0', 232, 57.3, 2), t('0', 324, 57.3, 2),
+      t('其他对外管理服务事', 13.6, 34.2, 2), t('项', 13.6, 16.3, 2), t('0', 140.3, 24.7, 2), t('0', 232, 24.7, 2), t('0', 324, 24.7, 2),
+      t('第二十条第（六）项', 13.6, 580, 3),
+    ]);
+    expect(text.split('\n')).toEqual(['行政许可 | 0 | 0 | 0 |', '其他对外管理服务事项 | 0 | 0 | 0 |', '第二十条第（六）项']);
+  });
+});
+
+// 2022_pingtan_zhqsyq's template printed on A5 at scale 1.4 by Chromium: tall cells cut by a page break.
+describe('tall label cells at a page break', () => {
+  const t = (str: string, x: number, y: number, page: number) => ({ str, x, y, width: str.length * (/^[\d.]+$/.test(str) ? 6.3 : 12.6), height: 12.6, page });
+  const zeros = (y: number, page: number, first = '0', last = '0') => [first, '0', '0', '0', '0', '0', last].map((v, i) => t(v, [220.9, 247, 275.1, 303.2, 335.4, 367.6, 391.6][i]!, y, page));
+  it('keeps a label running on over the page with its row, and takes a first line far above its numbers', () => {
+    const { text } = layoutPdfText([
+      t('4.', 117.8, 65.7, 6), t('无正当理由大', 127.3, 65.7, 6), t('量反复申请', 117.8, 47.8, 6), ...zeros(57.3, 6),
+      t('5.', 117.8, 24.7, 6), t('要求行政机关', 127.3, 24.7, 6), t('确认或重新出具', 117.8, 6.9, 6), ...zeros(25.8, 6),
+      t('已获取信息', 117.8, 583.3, 7),
+      t('1.', 117.8, 560.2, 7), t('申请人无正当', 127.3, 560.2, 7), t('理由逾期不补', 117.8, 542.4, 7), t('正、行政机关不', 117.8, 524.5, 7),
+      t('再处理其政府信', 117.8, 506.7, 7), t('息公开申请', 117.8, 488.8, 7), ...zeros(524.5, 7, '2', '2'),
+    ]);
+    expect(text.split('\n')).toEqual([
+      '4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+    ]);
+  });
+});

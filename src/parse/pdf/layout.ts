@@ -330,6 +330,15 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       attached.add(l);
       owner.set(l, best);
       if (second && secondDy - bestDy < TIE && l.items.every((it) => it.x + it.width <= second!.values[0].x)) best.ties.push({ line: l, other: second });
+      continue;
+    }
+    // A row's first line too far above its numbers for the rules above: its cell's lines run on,
+    // a wrapped line's pitch apart, down to the row's own line (a tall cell at a page's top).
+    const down = starts ? rowDownTheCell(lines, li, rows) : null;
+    if (down) {
+      down.fragments.push(...labelCells(l.items, l.y));
+      attached.add(l);
+      owner.set(l, down);
     }
   }
   // A lone number with no label attached is not a row: it stays a plain line, as before.
@@ -460,6 +469,8 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
   const cells = labelCells(l.items, l.y);
   const last = cells[cells.length - 1];
   if (!last || ROW_MARKER.test(last.text)) return null;
+  // a heading of table 二 (`第二十条第（六）项` at the top of a page) or of the next table continues no label
+  if (cells.length === 1 && (SUBSECTION.test(last.text.replace(/\s+/g, '')) || sectionOf(last.text) !== null)) return null;
   const h = Math.max(6, ...l.items.map((it) => it.height));
   // the first line of a page continues the label of the last line of the page before, in the same
   // column and type size (`5.要求行政机关确认或重新出具已` / page break / `获取信息`, the 2020 fixture
@@ -474,11 +485,44 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
   }
   for (let k = li - 1; k >= 0 && k >= li - 4; k--) {
     const p = lines[k]!;
-    if (p.page !== l.page || p.y - l.y > 1.45 * h) return null;
+    // a line's y is its first item's: the label's own baseline may lie a little lower (numbers
+    // centred a point above the label: `5.要求行政机关` at 24.7, its numbers at 25.8)
+    const labels = p.items.filter((it) => !isValueItem(it));
+    const py = labels.length ? Math.min(...labels.map((it) => it.y)) : p.y;
+    if (p.page !== l.page || py - l.y > 1.45 * h) return null;
     const r = owner.get(p);
     if (!r) continue;
     const frags = p === r.line ? r.fragments.filter((f) => f.y === p.y) : labelCells(p.items, p.y);
     if (frags.some((f) => f.x < last.xEnd && last.x < f.xEnd)) return r;
+  }
+  return null;
+}
+
+/**
+ * The value row whose label cell begins at line `li` (a row marker's line) and runs down, line by
+ * line at most a wrapped line's pitch apart and overlapping its x range, to the row's own baseline
+ * (`1.申请人无正当` / `理由逾期不补` / `正、行政机关不 | 2 | 0 …` / …: 2022_pingtan_zhqsyq's template
+ * printed on A5 at scale 1.4 by Chromium, the cell at the top of a page). Null when anything else
+ * comes first: a line starting another row, a line of other cells, a page's end.
+ */
+function rowDownTheCell(lines: Line[], li: number, rows: Map<Line, Row>): Row | null {
+  const first = lines[li]!;
+  const cells = labelCells(first.items, first.y);
+  const cell = cells[cells.length - 1];
+  if (!cell) return null;
+  const h = Math.max(6, ...first.items.map((it) => it.height));
+  let y = first.y;
+  for (let k = li + 1; k < lines.length && k <= li + 8; k++) {
+    const q = lines[k]!;
+    const own = q.items.filter((it) => !isValueItem(it) && it.x < cell.xEnd && cell.x < it.x + it.width);
+    const ownY = own.length ? Math.max(...own.map((it) => it.y)) : q.y;
+    if (q.page !== first.page || y - ownY > 1.45 * h) return null;
+    if (own.length === 0) return null;
+    if (ROW_MARKER.test(labelText(own))) return null;
+    const r = rows.get(q);
+    if (r) return r;
+    if (q.items.some((it) => !own.includes(it))) return null;
+    y = Math.min(...own.map((it) => it.y));
   }
   return null;
 }
