@@ -16,7 +16,8 @@
 // HTML and from the .docx, the split table as PDF and .docx, a .docx made from the PDF (LibreOffice's
 // PDF import), and (with poppler's pdftotext) the text copied out of the PDF. More Chromium PDFs
 // (CHROMIUM_PDFS): a narrow page (labels wrapped in their cells), narrower with numbers broken
-// inside their cells, A5 at scale 1.4, landscape A4, letter-spaced and justified text; and the
+// inside their cells, A5 at scale 1.4, landscape A4, letter-spaced text, row labels spread over
+// their cells (分散对齐); and the
 // Chromium and LibreOffice PDFs re-written by cairo (poppler's `pdftocairo -pdf`).
 // A .txt original is also swept as GB18030 text.
 //
@@ -94,8 +95,10 @@ const CHROMIUM_PDFS = [
   { name: 'pdf-narrow-break', css: 'td{word-break:break-all}', pdf: { width: '105mm', height: '297mm' } },
   { name: 'pdf-a5-scale', css: '', pdf: { format: 'A5', scale: 1.4 } },
   { name: 'pdf-landscape', css: '', pdf: { format: 'A4', landscape: true } },
-  // spaced-out text: a number's digits as separate text items with gaps between them
-  { name: 'pdf-spaced', css: 'td,p{letter-spacing:0.3em;text-align:justify;text-align-last:justify}', pdf: { format: 'A4' } },
+  // spaced-out text: a number's digits with gaps between them, prose justified
+  { name: 'pdf-spaced', css: 'body{letter-spacing:0.3em}p{text-align:justify}', pdf: { format: 'A4' } },
+  // distributed labels (Word's 分散对齐): a row label's characters spread over its cell's width
+  { name: 'pdf-distributed', css: 'td:first-child{text-align:justify;text-align-last:justify}', pdf: { format: 'A4' } },
 ] as const;
 const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk', ...CHROMIUM_PDFS.map((c) => c.name), 'pdf-cairo', 'pdf-cairo-lo'] as const;
 

@@ -285,3 +285,31 @@ describe('tall label cells at a page break', () => {
     ]);
   });
 });
+
+// The forms sweep's pdf-spaced (`letter-spacing: 0.3em`) and pdf-distributed (分散对齐 row labels)
+// Chromium prints: item coordinates as pdf.js reads them.
+describe('letter-spaced and distributed text', () => {
+  const t = (str: string, x: number, y: number, width: number) => ({ str, x, y, width, height: 9, page: 1 });
+  it('reads digits one space apart as one number where the label is spaced the same way (2020_pingtan_zhqsyq)', () => {
+    const { text } = layoutPdfText([t('行 政 事 业 性 收 费', 9.7, 230.1, 84.6), t('3 5', 142.5, 230.1, 12.6), t('- 1 5', 237.5, 230.1, 19.2)]);
+    expect(text).toBe('行政事业性收费 | 35 | -15 |');
+  });
+
+  it('keeps digits one space apart after an unspaced label as separate numbers (a paragraph)', () => {
+    const { text } = layoutPdfText([t('1.属于国家秘密', 56.7, 500, 63), t('2 0 0 0 0 0 2', 119.7, 500, 35)]);
+    expect(text).toContain('2 0 0 0 0 0 2');
+  });
+
+  it('joins a row label spread over its cell, with its row marker (2024_pingtan_zhqsyq)', () => {
+    const { text } = layoutPdfText([
+      t('规', 9.7, 284.1, 9), t('章', 63.7, 284.1, 9), t('0', 79.5, 284.1, 4.5), t('0', 140.2, 284.1, 4.5), t('0', 201, 284.1, 4.5),
+      t('2.', 134, 219.9, 6.7), ...'其他法律'.split('').map((c, i) => t(c, 149.5 + i * 17.75, 219.9, 9)), t('0', 360.4, 219.9, 4.5), t('0', 389.6, 219.9, 4.5),
+    ]);
+    expect(text.split('\n')).toEqual(['规章 | 0 | 0 | 0 |', '2.其他法律 | 0 | 0 |']);
+  });
+
+  it('leaves column headers of one character each apart (no number on their line)', () => {
+    const { text } = layoutPdfText([t('社', 200, 600, 9), t('法', 230, 600, 9), t('其', 260, 600, 9)]);
+    expect(text).toBe('社 法 其');
+  });
+});

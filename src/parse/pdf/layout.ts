@@ -109,9 +109,69 @@ export function groupLines(items: PdfTextItem[]): Line[] {
   }
   for (const l of lines) {
     l.items.sort((a, b) => a.x - b.x);
-    l.items = mergeWords(l.items);
+    // digits one space apart are one number only where the row's label is letter-spaced too
+    const spacedLine = l.items.some((it) => /\p{Script=Han} [\p{Script=Han}、，（）“”]|[、，（）“”] \p{Script=Han}/u.test(it.str) && !/\p{Script=Han}[\p{Script=Han}、，（）“”]/u.test(it.str));
+    l.items = mergeSpread(mergeWords(l.items.map((it) => despace(it, spacedLine))));
   }
   return lines;
+}
+
+/**
+ * A run drawn letter-spaced (CSS `letter-spacing`, 分散对齐 within one run): pdf.js puts a space
+ * between every two characters, `9 6 1 7 1 . 6` for 96171.6 (data/reports/2024_huaian_szf.pdf's
+ * template printed with `letter-spacing: 0.3em` by Chromium). Chinese characters, digits and their
+ * marks each one space apart are one word, the spaces dropped. Digits only on a line whose label is
+ * spaced the same way (`行 政 事 业 性 收 费` beside `3 5` and `- 1 5`), and only at a letter-spacing's
+ * gap: `2 0 0 0 0 0 2` after `1.属于国家秘密` in a paragraph (LibreOffice's PDF of the pdftotext
+ * fragment) are seven numbers; a space's width alone cannot tell them from one.
+ */
+function despace(it: PdfTextItem, spacedLine: boolean): PdfTextItem {
+  const s = it.str.trim();
+  if (!/^(?:[\p{Script=Han}\d.,，．、（）()“”：:%\-−+] )+[\p{Script=Han}\d.,，．、（）()“”：:%]$/u.test(s)) return it;
+  const chars = [...s.replace(/ /g, '')];
+  const h = Math.max(it.height, 6);
+  // Chinese text has no spaces between words: they go; among digits only at a letter-spacing's gap
+  // (at most 0.7 font heights over a glyph's width, Han 1 height, the rest ½), not a cell's
+  const natural = chars.reduce((w, c) => w + (/\p{Script=Han}|[（），、“”：]/u.test(c) ? h : h / 2), 0);
+  const spaced = !/\d/.test(s) || (spacedLine && (it.width - natural) / (chars.length - 1) <= 0.7 * h);
+  return spaced ? { ...it, str: chars.join('') } : it;
+}
+
+/** One Chinese character or full-width punctuation mark. */
+const HAN_CHAR = /^[\p{Script=Han}（）、，：；“”《》]$/u;
+
+/**
+ * A label spread over its cell (Word's 分散对齐, CSS `text-align-last: justify`: Chromium writes each
+ * character as an item of its own, `规` at x 9.7 and `章` at 63.7 in a 63 pt cell; the forms sweep's
+ * pdf-distributed of 2024_pingtan_zhqsyq) → one item. A run
+ * of single characters, each the same gap from the next (±1 pt, wider than a word's gap), is one
+ * label; a first character at another gap (a merged group label's, left of the row label) is not of it.
+ */
+function mergeSpread(items: PdfTextItem[]): PdfTextItem[] {
+  // only a row's label, left of its numbers: column headers wrapped to a character per line
+  // (`社` `法` over narrow columns) lie at even gaps too
+  const firstNumber = items.findIndex((it) => isValueItem(it) && /\d/.test(it.str));
+  if (firstNumber <= 0) return items;
+  const out: PdfTextItem[] = [];
+  for (let i = 0; i < firstNumber;) {
+    let j = i;
+    while (j + 1 < firstNumber && HAN_CHAR.test(items[j]!.str.trim()) && HAN_CHAR.test(items[j + 1]!.str.trim())) j++;
+    if (j === i) { out.push(items[i]!); i++; continue; }
+    // items i..j are single characters; take the longest tail of equal gaps, starting at i or i + 1
+    const gap = (k: number) => items[k + 1]!.x - (items[k]!.x + items[k]!.width);
+    const even = (from: number) => { for (let k = from + 1; k < j; k++) if (Math.abs(gap(k) - gap(from)) > 1) return false; return true; };
+    const from = even(i) ? i : j - i >= 2 && even(i + 1) ? i + 1 : -1;
+    if (from < 0) { out.push(...items.slice(i, j + 1)); i = j + 1; continue; }
+    out.push(...items.slice(i, from));
+    const run = items.slice(from, j + 1);
+    // the row's marker (`2.`, `（一）`) spread the same way is its first part
+    const before = out[out.length - 1];
+    if (before && /^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）])$/.test(before.str.trim()) && Math.abs(run[0]!.x - before.x - before.width - gap(from)) <= 1) run.unshift(out.pop()!);
+    const last = run[run.length - 1]!;
+    out.push({ ...run[0]!, str: run.map((it) => it.str.trim()).join(''), width: last.x + last.width - run[0]!.x, height: Math.max(...run.map((it) => it.height)) });
+    i = j + 1;
+  }
+  return [...out, ...items.slice(firstNumber)];
 }
 
 /** Label text of a line's non-value items, joined left to right (gap → a space). */
@@ -645,7 +705,8 @@ function tableWidth(lines: Line[], li: number, b: Block, rows: Map<Line, Row>, b
     }
     if (!whole) return null;
     const items = header.flatMap((q) => q.items);
-    const labelItems = items.filter((it) => it.x <= b.x + h && it.x + it.width > b.x - 2);
+    // the label column's header: what starts at the label or over it (`信 息 内 容` spread over the cell)
+    const labelItems = items.filter((it) => (it.x <= b.x + h || it.x + it.width <= b.xEnd + 1) && it.x + it.width > b.x - 2);
     if (labelItems.length === 0) return null;
     const labelEnd = Math.max(...labelItems.map((it) => it.x + it.width));
     const centres = items.filter((it) => it.x >= labelEnd - 1).map(centre).sort((m, n) => m - n);
