@@ -313,3 +313,14 @@ describe('letter-spaced and distributed text', () => {
     expect(text).toBe('社 法 其');
   });
 });
+
+describe('letter-spaced numbers on a line of their own', () => {
+  const t = (str: string, x: number, y: number, width: number) => ({ str, x, y, width, height: 9, page: 1 });
+  it('are one number each when the label lines around them are spaced (2024_huaian_szf, （二）部分公开)', () => {
+    const { text } = layoutPdfText([
+      t('（ 二 ） 部 分 公 开 （ 区 分 处 理 的 ， 只 计 这 一 情', 74.8, 309.6, 235.8), t('形 ， 不 计 其 他 情 形 ）', 74.8, 296.9, 109.8),
+      t('4 4 7', 331.3, 303.6, 20.7), t('7', 372.5, 303.6, 4.5), t('0', 408.2, 303.6, 4.5), t('0', 441.8, 303.6, 4.5), t('0', 484.7, 303.6, 4.5), t('0', 530, 303.6, 4.5), t('4 5 4', 554.1, 303.6, 20.7),
+    ]);
+    expect(text).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 447 | 7 | 0 | 0 | 0 | 0 | 454 |');
+  });
+});

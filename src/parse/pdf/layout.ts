@@ -107,13 +107,33 @@ export function groupLines(items: PdfTextItem[]): Line[] {
     else lines.push({ y: it.y, page: it.page, items: [it] });
     low = it.y;
   }
-  for (const l of lines) {
+  // digits one space apart are one number only where the row's label is letter-spaced too: on the
+  // line, or (a line of numbers only, centred between its label's lines) on the nearest lines with
+  // Chinese above and below it, at most 3 font heights away
+  const style = lines.map((l) => hanStyle(l.items));
+  for (const [i, l] of lines.entries()) {
     l.items.sort((a, b) => a.x - b.x);
-    // digits one space apart are one number only where the row's label is letter-spaced too
-    const spacedLine = l.items.some((it) => /\p{Script=Han} [\p{Script=Han}、，（）“”]|[、，（）“”] \p{Script=Han}/u.test(it.str) && !/\p{Script=Han}[\p{Script=Han}、，（）“”]/u.test(it.str));
+    let spacedLine = style[i] === 'spaced';
+    if (style[i] === null) {
+      const h = Math.max(6, ...l.items.map((it) => it.height));
+      // the nearest lines with Chinese above and below (a row of table 四 has no label: its header's)
+      const styled = (k: number) => k !== i && lines[k]!.page === l.page && style[k] !== null && Math.abs(lines[k]!.y - l.y) <= 3 * h;
+      const near = [style.findLastIndex((_, k) => k < i && styled(k)), style.findIndex((_, k) => k > i && styled(k))].filter((k) => k >= 0).map((k) => style[k]);
+      spacedLine = near.includes('spaced') && !near.includes('plain');
+    }
     l.items = mergeSpread(mergeWords(l.items.map((it) => despace(it, spacedLine))));
   }
   return lines;
+}
+
+/** Whether a line's Chinese is letter-spaced (`行 政 许 可`), plain (`行政许可`), or it has none. */
+function hanStyle(items: PdfTextItem[]): 'spaced' | 'plain' | null {
+  let style: 'spaced' | 'plain' | null = null;
+  for (const it of items) {
+    if (/\p{Script=Han}[\p{Script=Han}、，（）“”]|[、，（）“”]\p{Script=Han}/u.test(it.str)) return 'plain';
+    if (/\p{Script=Han} [\p{Script=Han}、，（）“”]|[、，（）“”] \p{Script=Han}/u.test(it.str)) style = 'spaced';
+  }
+  return style;
 }
 
 /**
