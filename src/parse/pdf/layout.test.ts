@@ -324,3 +324,14 @@ describe('letter-spaced numbers on a line of their own', () => {
     expect(text).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 447 | 7 | 0 | 0 | 0 | 0 | 454 |');
   });
 });
+
+describe('numbers inside prose', () => {
+  const t = (str: string, x: number, y: number, width: number) => ({ str, x, y, width, height: 12, page: 1 });
+  it('are no pieces of a wrapped number (2018_pingtan_zhqsyq letter-spaced: `其中：1.` over `00`)', () => {
+    const { text } = layoutPdfText([
+      t('受 理 依 申 请 公 开 信 息 总 数 条', 121, 28.4, 187), t('0 0', 311.9, 28.4, 15.6), t('其 中 ：', 331.5, 28.4, 43.8), t('1 .', 379.2, 28.4, 12.6), t('当 面 申 请 数 条', 395.7, 28.4, 91.6),
+      t('对 申 请 的 答 复 总 数 条', 236.3, 12.6, 139.3), t('0 0', 379.5, 12.6, 15.6), t('其 中 ：', 399, 12.6, 43.8),
+    ]);
+    expect(text.split('\n')).toEqual(['受理依申请公开信息总数条00其中：1.当面申请数条', '对申请的答复总数条00其中：']);
+  });
+});

@@ -147,13 +147,13 @@ function hanStyle(items: PdfTextItem[]): 'spaced' | 'plain' | null {
  */
 function despace(it: PdfTextItem, spacedLine: boolean): PdfTextItem {
   const s = it.str.trim();
-  if (!/^(?:[\p{Script=Han}\d.,，．、（）()“”：:%\-−+] )+[\p{Script=Han}\d.,，．、（）()“”：:%]$/u.test(s)) return it;
+  if (!/^(?:[\p{Script=Han}\p{P}\d%+−] )+[\p{Script=Han}\p{P}\d%]$/u.test(s)) return it;
   const chars = [...s.replace(/ /g, '')];
   const h = Math.max(it.height, 6);
   // Chinese text has no spaces between words: they go; among digits only at a letter-spacing's gap
-  // (at most 0.7 font heights over a glyph's width, Han 1 height, the rest ½), not a cell's
-  const natural = chars.reduce((w, c) => w + (/\p{Script=Han}|[（），、“”：]/u.test(c) ? h : h / 2), 0);
-  const spaced = !/\d/.test(s) || (spacedLine && (it.width - natural) / (chars.length - 1) <= 0.7 * h);
+  // (at most 0.5 font heights over a glyph's width, Han 1 height, the rest ½), not a cell's
+  const natural = chars.reduce((w, c) => w + (/\p{Script=Han}|[\u3000-\u303f\uff00-\uffef“”]/u.test(c) ? h : h / 2), 0);
+  const spaced = !/\d/.test(s) || (spacedLine && (it.width - natural) / (chars.length - 1) <= 0.5 * h);
   return spaced ? { ...it, str: chars.join('') } : it;
 }
 
@@ -283,7 +283,13 @@ function joinWrappedNumbers(lines: Line[]): { lines: Line[]; broken: Map<PdfText
   const lineOf = new Map<PdfTextItem, Line>();
   for (const l of lines) for (const it of l.items) lineOf.set(it, l);
   // a piece may end in a separator (`18651.` / `06`, `1,` / `234`): only the joined text must be a number
-  const numbers = lines.flatMap((l) => l.items.filter((it) => PIECE_RE.test(it.str.trim())));
+  // only in a line's trailing run of cells, as a row's numbers are: not a number inside prose
+  // (`其中：1.` over `00` in a paragraph of 2018_pingtan_zhqsyq printed letter-spaced)
+  const numbers = lines.flatMap((l) => {
+    let k = l.items.length;
+    while (k > 0 && (isValueItem(l.items[k - 1]!) || PIECE_RE.test(l.items[k - 1]!.str.trim()))) k--;
+    return l.items.slice(k).filter((it) => PIECE_RE.test(it.str.trim()));
+  });
   const next = new Map<PdfTextItem, PdfTextItem>();
   const prev = new Map<PdfTextItem, PdfTextItem>();
   const aligned = (a: PdfTextItem, b: PdfTextItem) => Math.abs(a.x - b.x) < 1.5 || Math.abs(centre(a) - centre(b)) < 1.5 || Math.abs(a.x + a.width - b.x - b.width) < 1.5;
