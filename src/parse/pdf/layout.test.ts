@@ -335,3 +335,15 @@ describe('numbers inside prose', () => {
     expect(text.split('\n')).toEqual(['受理依申请公开信息总数条00其中：1.当面申请数条', '对申请的答复总数条00其中：']);
   });
 });
+
+describe('a row printed with no number, its label spread over the cell', () => {
+  const t = (str: string, x: number, y: number, width: number) => ({ str, x, y, width, height: 9, page: 2 });
+  it('is a row of empty cells, not the tail of the row above (2019_pingtan_zhqsyq distributed)', () => {
+    const { text } = layoutPdfText([
+      t('信息内容', 9.7, 192.6, 36), t('本年新制作数量', 120, 192.6, 63), t('本年新公开数量', 200, 192.6, 63), t('对外公开总数量', 280, 192.6, 63),
+      t('规', 9.7, 176.1, 9), t('章', 90.7, 176.1, 9), t('0', 120, 176.1, 4.5), t('0', 200, 176.1, 4.5), t('0', 280, 176.1, 4.5),
+      ...'规范性文件'.split('').map((c, i) => t(c, 9.7 + i * 20.25, 159.6, 9)),
+    ]);
+    expect(text.split('\n').slice(1)).toEqual(['规章 | 0 | 0 | 0 |', '规范性文件 | \uE000 | \uE000 | \uE000 |']);
+  });
+});

@@ -121,7 +121,21 @@ export function groupLines(items: PdfTextItem[]): Line[] {
       const near = [style.findLastIndex((_, k) => k < i && styled(k)), style.findIndex((_, k) => k > i && styled(k))].filter((k) => k >= 0).map((k) => style[k]);
       spacedLine = near.includes('spaced') && !near.includes('plain');
     }
-    l.items = mergeSpread(mergeWords(l.items.map((it) => despace(it, spacedLine))));
+    l.items = mergeWords(l.items.map((it) => despace(it, spacedLine)));
+  }
+  // a row label spread over its cell: left of the row's numbers, or — a row printed with no number —
+  // left of the numbers of the table's rows nearest above and below (within ROW_BLOCK)
+  const firstNumberX = lines.map((l) => { const v = l.items.find((it) => isValueItem(it) && /\d/.test(it.str)); return v ? v.x : null; });
+  for (const [i, l] of lines.entries()) {
+    let limit = firstNumberX[i];
+    if (limit === null) {
+      const near = (k: number) => k >= 0 && k < lines.length && lines[k]!.page === l.page && Math.abs(lines[k]!.y - l.y) <= ROW_BLOCK && firstNumberX[k] !== null;
+      const k1 = firstNumberX.findLastIndex((_, k) => k < i && near(k));
+      const k2 = firstNumberX.findIndex((_, k) => k > i && near(k));
+      const xs = [k1, k2].filter((k) => k >= 0).map((k) => firstNumberX[k]!);
+      limit = xs.length ? Math.min(...xs) : null;
+    }
+    if (limit !== null) l.items = mergeSpread(l.items, limit);
   }
   return lines;
 }
@@ -167,11 +181,12 @@ const HAN_CHAR = /^[\p{Script=Han}（）、，：；“”《》]$/u;
  * of single characters, each the same gap from the next (±1 pt, wider than a word's gap), is one
  * label; a first character at another gap (a merged group label's, left of the row label) is not of it.
  */
-function mergeSpread(items: PdfTextItem[]): PdfTextItem[] {
-  // only a row's label, left of its numbers: column headers wrapped to a character per line
-  // (`社` `法` over narrow columns) lie at even gaps too
-  const firstNumber = items.findIndex((it) => isValueItem(it) && /\d/.test(it.str));
-  if (firstNumber <= 0) return items;
+function mergeSpread(items: PdfTextItem[], limit: number): PdfTextItem[] {
+  // only a row's label, left of the numbers (`limit`): column headers wrapped to a character per
+  // line (`社` `法` over narrow columns) lie at even gaps too
+  let firstNumber = items.findIndex((it) => it.x + it.width > limit);
+  if (firstNumber < 0) firstNumber = items.length;
+  if (firstNumber <= 1) return items;
   const out: PdfTextItem[] = [];
   for (let i = 0; i < firstNumber;) {
     let j = i;
