@@ -17,8 +17,8 @@
 // PDF import), and (with poppler's pdftotext) the text copied out of the PDF. More Chromium PDFs
 // (CHROMIUM_PDFS): a narrow page (labels wrapped in their cells), narrower with numbers broken
 // inside their cells, A5 at scale 1.4, landscape A4, letter-spaced text, row labels spread over
-// their cells (分散对齐); and the
-// Chromium and LibreOffice PDFs re-written by cairo (poppler's `pdftocairo -pdf`).
+// their cells (分散对齐), the browser's print with its header and footer; and the Chromium,
+// LibreOffice and broken-cell PDFs re-written by cairo (poppler's `pdftocairo -pdf`).
 // A .txt original is also swept as GB18030 text.
 //
 // Prints a table report × form: `=` same facts; `D n` n facts differ (the worst: a number that is
@@ -99,8 +99,10 @@ const CHROMIUM_PDFS = [
   { name: 'pdf-spaced', css: 'body{letter-spacing:0.3em}p{text-align:justify}', pdf: { format: 'A4' } },
   // distributed labels (Word's 分散对齐): a row label's characters spread over its cell's width
   { name: 'pdf-distributed', css: 'td:first-child{text-align:justify;text-align-last:justify}', pdf: { format: 'A4' } },
+  // the browser's own "print to PDF": its header (date, title) and footer (address, page 1/3) on every page
+  { name: 'pdf-headers', css: '', pdf: { format: 'A4', displayHeaderFooter: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } } },
 ] as const;
-const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk', ...CHROMIUM_PDFS.map((c) => c.name), 'pdf-cairo', 'pdf-cairo-lo'] as const;
+const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk', ...CHROMIUM_PDFS.map((c) => c.name), 'pdf-cairo', 'pdf-cairo-lo', 'pdf-cairo-break'] as const;
 
 async function makeForms(stem: string, html: string, title: string, origText: string | null): Promise<Form[]> {
   const dir = path.join(OUT, stem);
@@ -289,7 +291,7 @@ for (const { dir, forms } of prepared) {
 // a PDF re-written by cairo (`pdftocairo -pdf`, what poppler-based printers and "print to PDF" of
 // a viewer do): fonts re-encoded, text re-positioned, runs split differently
 for (const { dir, forms } of prepared) {
-  for (const [name, src] of [['pdf-cairo', 'pdf-chromium.pdf'], ['pdf-cairo-lo', 'pdf-html.pdf']] as const) {
+  for (const [name, src] of [['pdf-cairo', 'pdf-chromium.pdf'], ['pdf-cairo-lo', 'pdf-html.pdf'], ['pdf-cairo-break', 'pdf-narrow-break.pdf']] as const) {
     const out = path.join(dir, `${name}.pdf`);
     if (!existsSync(out) && existsSync(path.join(dir, src))) {
       try { execFileSync('pdftocairo', ['-pdf', path.join(dir, src), out], { stdio: 'ignore' }); } catch { /* poppler-utils not installed: the form is skipped */ }

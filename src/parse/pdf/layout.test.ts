@@ -347,3 +347,19 @@ describe('a row printed with no number, its label spread over the cell', () => {
     expect(text.split('\n').slice(1)).toEqual(['规章 | 0 | 0 | 0 |', '规范性文件 | \uE000 | \uE000 | \uE000 |']);
   });
 });
+
+describe('running headers and footers', () => {
+  const t = (str: string, x: number, y: number, page: number) => ({ str, x, y, width: str.length * 6, height: 12, page });
+  it('drops the browser print header and footer on every page (2012_pingtanxian_rmzf printed with them)', () => {
+    const { text } = layoutPdfText([
+      t('12/1/26, 2:55 PM', 20, 820, 1), t('平潭县人民政府2012年政府信息公开工作年度报告', 200, 820, 1), t('正文第一页', 30, 700, 1), t('about:blank', 20, 15, 1), t('1/2', 540, 15, 1),
+      t('12/1/26, 2:55 PM', 20, 820, 2), t('平潭县人民政府2012年政府信息公开工作年度报告', 200, 820, 2), t('受理依申请公开信息总数条2121', 30, 700, 2), t('about:blank', 20, 15, 2), t('2/2', 540, 15, 2),
+    ]);
+    expect(text.split('\n')).toEqual(['正文第一页', '受理依申请公开信息总数条2121']);
+  });
+
+  it('keeps a last line that differs from page to page', () => {
+    const { text } = layoutPdfText([t('第一页', 30, 700, 1), t('共21条', 30, 15, 1), t('第二页', 30, 700, 2), t('合计3件', 30, 15, 2)]);
+    expect(text.split('\n')).toHaveLength(4);
+  });
+});

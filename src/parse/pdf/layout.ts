@@ -357,8 +357,33 @@ function joinWrappedNumbers(lines: Line[]): { lines: Line[]; broken: Map<PdfText
   return { lines: kept, broken };
 }
 
+/**
+ * A running header or footer: the first or last line of its page, at the same baseline (±2 pt) as
+ * the first / last line of another page with the same text but for its digits, holding a digit (a
+ * date, a page number) and no row's numbers. The browser's print to PDF puts `12/1/26, 2:55 PM
+ * <title>` above and `about:blank 1/2` below every page; their digits read as the table's numbers
+ * (2012_pingtanxian_rmzf printed so: 受理…总数条2121 read as 2121, not 21 | 21). They go.
+ */
+function dropRunningLines(lines: Line[]): Line[] {
+  const ends: { line: Line; key: string }[] = [];
+  const pages = new Map<number, Line[]>();
+  for (const l of lines) pages.set(l.page, [...(pages.get(l.page) ?? []), l]);
+  if (pages.size < 2) return lines;
+  for (const ls of pages.values()) {
+    const top = ls[0]!;
+    const bottom = ls[ls.length - 1]!;
+    for (const [l, at] of [[top, 'top'], [bottom, 'bottom']] as const) {
+      const text = labelText(l.items);
+      if (/\d/.test(text) && !asValueRow(l)) ends.push({ line: l, key: `${at}|${text.replace(/\d+/g, '#')}` });
+    }
+  }
+  const drop = new Set<Line>();
+  for (const e of ends) if (ends.some((o) => o !== e && o.key === e.key && o.line.page !== e.line.page && Math.abs(o.line.y - e.line.y) <= 2)) drop.add(e.line);
+  return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
+}
+
 export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
-  const { lines, broken: brokenItems } = joinWrappedNumbers(groupLines(items));
+  const { lines, broken: brokenItems } = joinWrappedNumbers(dropRunningLines(groupLines(items)));
   const rows = new Map<Line, Row>();
   for (const l of lines) {
     const r = asValueRow(l);
