@@ -363,3 +363,14 @@ describe('running headers and footers', () => {
     expect(text.split('\n')).toHaveLength(4);
   });
 });
+
+describe('a title wrapped over three lines in a PDF re-written by cairo', () => {
+  it('is one line though its runs differ a little in height (2022_pingtan_zhqsyq, pdf-cairo-break)', () => {
+    const t = (str: string, x: number, y: number, height: number) => ({ str, x, y, width: str.length * height, height, page: 1 });
+    const { text } = layoutPdfText([
+      t('平潭综合实验区', 6, 801, 24.4), t('2022', 173.5, 801, 23.9), t('年度', 221.3, 801, 24.4), t('政府信息公开工作年度报', 6, 768.1, 23.3), t('告', 6, 735.2, 24.1),
+      t('格式', 6, 698.6, 12), t('本报告根据条例编制，现将有关情况报告如下，请予审阅。', 40, 698.6, 12),
+    ]);
+    expect(text.split('\n')[0]).toBe('平潭综合实验区2022年度政府信息公开工作年度报告');
+  });
+});
