@@ -14,7 +14,11 @@
 // tabs between cells) also with spaces for tabs and of the whole saved page, a Chromium-printed
 // PDF, and with LibreOffice (`soffice`, needed only to make the files) .docx, .doc, a PDF from the
 // HTML and from the .docx, the split table as PDF and .docx, a .docx made from the PDF (LibreOffice's
-// PDF import), and (with poppler's pdftotext) the text copied out of the PDF.
+// PDF import), and (with poppler's pdftotext) the text copied out of the PDF. More Chromium PDFs
+// (CHROMIUM_PDFS): a narrow page (labels wrapped in their cells), narrower with numbers broken
+// inside their cells, A5 at scale 1.4, landscape A4, letter-spaced text, row labels spread over
+// their cells (分散对齐), the browser's print with its header and footer; and the Chromium,
+// LibreOffice and broken-cell PDFs re-written by cairo (poppler's `pdftocairo -pdf`).
 // A .txt original is also swept as GB18030 text.
 //
 // Prints a table report × form: `=` same facts; `D n` n facts differ (the worst: a number that is
@@ -83,7 +87,22 @@ const nested = (html: string) => html.replace(/<body>([\s\S]*)<\/body>/, (_, b: 
 const toGb = (s: string) => execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: s });
 
 type Form = { name: string; file: string };
-const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk'] as const;
+/** More Chromium-printed PDFs: odd pages and styles that move text about inside the table cells. */
+const CHROMIUM_PDFS = [
+  // a narrow page: the table squeezed, labels wrapped over 2–3 lines in their cells
+  { name: 'pdf-narrow', css: '', pdf: { width: '120mm', height: '297mm' } },
+  // … and numbers broken inside their cells too (`word-break: break-all`, as WPS/Word do in narrow columns)
+  { name: 'pdf-narrow-break', css: 'td{word-break:break-all}', pdf: { width: '105mm', height: '297mm' } },
+  { name: 'pdf-a5-scale', css: '', pdf: { format: 'A5', scale: 1.4 } },
+  { name: 'pdf-landscape', css: '', pdf: { format: 'A4', landscape: true } },
+  // spaced-out text: a number's digits with gaps between them, prose justified
+  { name: 'pdf-spaced', css: 'body{letter-spacing:0.3em}p{text-align:justify}', pdf: { format: 'A4' } },
+  // distributed labels (Word's 分散对齐): a row label's characters spread over its cell's width
+  { name: 'pdf-distributed', css: 'td:first-child{text-align:justify;text-align-last:justify}', pdf: { format: 'A4' } },
+  // the browser's own "print to PDF": its header (date, title) and footer (address, page 1/3) on every page
+  { name: 'pdf-headers', css: '', pdf: { format: 'A4', displayHeaderFooter: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } } },
+] as const;
+const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk', ...CHROMIUM_PDFS.map((c) => c.name), 'pdf-cairo', 'pdf-cairo-lo', 'pdf-cairo-break'] as const;
 
 async function makeForms(stem: string, html: string, title: string, origText: string | null): Promise<Form[]> {
   const dir = path.join(OUT, stem);
@@ -119,6 +138,15 @@ async function makeForms(stem: string, html: string, title: string, origText: st
   add('paste-spaces', write(f('paste-spaces', 'txt'), readFileSync(f('paste', 'txt'), 'utf8').replace(/\t/g, ' ')));
   add('paste-page', f('paste-page', 'txt'));
   add('pdf-chromium', f('pdf-chromium', 'pdf'));
+  for (const c of CHROMIUM_PDFS) {
+    const file = f(c.name, 'pdf');
+    if (!existsSync(file)) {
+      const b = await chromiumPage();
+      await b.setContent(c.css ? html.replace('</head>', `<style>${c.css}</style></head>`) : html);
+      writeFileSync(file, await b.pdf(c.pdf));
+    }
+    add(c.name, file);
+  }
   for (const [name, ext] of [['docx', 'docx'], ['doc', 'doc'], ['pdf-html', 'pdf'], ['pdf-docx', 'pdf'], ['pdf-split', 'pdf'], ['docx-split', 'docx'], ['docx-from-pdf', 'docx']] as const) {
     if (name.endsWith('split') && !existsSync(f('split-head', 'html'))) continue;
     add(name, f(name, ext));
@@ -255,6 +283,18 @@ for (const { dir, forms } of prepared) {
     const pdf = path.join(dir, 'pdf-html.pdf');
     if (!existsSync(out) && existsSync(pdf)) {
       try { execFileSync('pdftotext', [...args, '-enc', 'UTF-8', pdf, out], { stdio: 'ignore' }); } catch { /* poppler-utils not installed: the form is skipped */ }
+    }
+    if (existsSync(out)) forms.push({ name, file: out });
+  }
+}
+
+// a PDF re-written by cairo (`pdftocairo -pdf`, what poppler-based printers and "print to PDF" of
+// a viewer do): fonts re-encoded, text re-positioned, runs split differently
+for (const { dir, forms } of prepared) {
+  for (const [name, src] of [['pdf-cairo', 'pdf-chromium.pdf'], ['pdf-cairo-lo', 'pdf-html.pdf'], ['pdf-cairo-break', 'pdf-narrow-break.pdf']] as const) {
+    const out = path.join(dir, `${name}.pdf`);
+    if (!existsSync(out) && existsSync(path.join(dir, src))) {
+      try { execFileSync('pdftocairo', ['-pdf', path.join(dir, src), out], { stdio: 'ignore' }); } catch { /* poppler-utils not installed: the form is skipped */ }
     }
     if (existsSync(out)) forms.push({ name, file: out });
   }

@@ -45,6 +45,18 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtract> {
       details: { page, cells: raws.length, codes: raws.map((r) => [...r].map((c) => c.codePointAt(0)!.toString(16)).join(' ')) },
     });
   }
+  const brokenPages = new Map<number, string[]>();
+  for (const b of layout.broken) brokenPages.set(b.page, [...(brokenPages.get(b.page) ?? []), b.raw]);
+  for (const [page, raws] of brokenPages) {
+    findings.push({
+      code: 'unreadable-pdf-digits',
+      severity: 'error',
+      messageZh: `第 ${page} 页有 ${raws.length} 个单元格的数字在单元格内折行（${raws.slice(0, 5).join('、')}），无法确定它们是一个数：这些单元格记为空白，请对照原文核对`,
+      messageEn: `Page ${page}: ${raws.length} cell(s) hold a number broken over lines inside the cell (${raws.slice(0, 5).join(', ')}) that cannot be read whole for sure; they are left blank — check them against the PDF`,
+      location: { page },
+      details: { page, cells: raws.length, wrapped: raws },
+    });
+  }
   if (layout.unplaced.length) {
     findings.push({
       code: 'rows-unplaced',

@@ -42,6 +42,8 @@ export interface PdfLayout {
   unreadable: { page: number; line: number; raw: string }[];
   /** table rows written with empty cells because their label could not be placed for sure */
   unplaced: { page: number; line: number; label: string }[];
+  /** value cells left empty: a number broken over lines inside its cell that cannot be read whole for sure */
+  broken: { page: number; line: number; raw: string }[];
 }
 
 const SAME_LINE = 2.5; // points: items whose baselines differ by less are one line
@@ -105,11 +107,106 @@ export function groupLines(items: PdfTextItem[]): Line[] {
     else lines.push({ y: it.y, page: it.page, items: [it] });
     low = it.y;
   }
-  for (const l of lines) {
+  // digits one space apart are one number only where the row's label is letter-spaced too: on the
+  // line, or (a line of numbers only, centred between its label's lines) on the nearest lines with
+  // Chinese above and below it, at most 3 font heights away
+  const style = lines.map((l) => hanStyle(l.items));
+  for (const [i, l] of lines.entries()) {
     l.items.sort((a, b) => a.x - b.x);
-    l.items = mergeWords(l.items);
+    let spacedLine = style[i] === 'spaced';
+    if (style[i] === null) {
+      const h = Math.max(6, ...l.items.map((it) => it.height));
+      // the nearest lines with Chinese above and below (a row of table 四 has no label: its header's)
+      const styled = (k: number) => k !== i && lines[k]!.page === l.page && style[k] !== null && Math.abs(lines[k]!.y - l.y) <= 3 * h;
+      const near = [style.findLastIndex((_, k) => k < i && styled(k)), style.findIndex((_, k) => k > i && styled(k))].filter((k) => k >= 0).map((k) => style[k]);
+      spacedLine = near.includes('spaced') && !near.includes('plain');
+    }
+    l.items = mergeWords(l.items.map((it) => despace(it, spacedLine)));
+  }
+  // a row label spread over its cell: left of the row's numbers, or — a row printed with no number —
+  // left of the numbers of the table's rows nearest above and below (within ROW_BLOCK)
+  const firstNumberX = lines.map((l) => { const v = l.items.find((it) => isValueItem(it) && /\d/.test(it.str)); return v ? v.x : null; });
+  for (const [i, l] of lines.entries()) {
+    let limit = firstNumberX[i];
+    if (limit === null) {
+      const near = (k: number) => k >= 0 && k < lines.length && lines[k]!.page === l.page && Math.abs(lines[k]!.y - l.y) <= ROW_BLOCK && firstNumberX[k] !== null;
+      const k1 = firstNumberX.findLastIndex((_, k) => k < i && near(k));
+      const k2 = firstNumberX.findIndex((_, k) => k > i && near(k));
+      const xs = [k1, k2].filter((k) => k >= 0).map((k) => firstNumberX[k]!);
+      limit = xs.length ? Math.min(...xs) : null;
+    }
+    if (limit !== null) l.items = mergeSpread(l.items, limit);
   }
   return lines;
+}
+
+/** Whether a line's Chinese is letter-spaced (`行 政 许 可`), plain (`行政许可`), or it has none. */
+function hanStyle(items: PdfTextItem[]): 'spaced' | 'plain' | null {
+  let style: 'spaced' | 'plain' | null = null;
+  for (const it of items) {
+    if (/\p{Script=Han}[\p{Script=Han}、，（）“”]|[、，（）“”]\p{Script=Han}/u.test(it.str)) return 'plain';
+    if (/\p{Script=Han} [\p{Script=Han}、，（）“”]|[、，（）“”] \p{Script=Han}/u.test(it.str)) style = 'spaced';
+  }
+  return style;
+}
+
+/**
+ * A run drawn letter-spaced (CSS `letter-spacing`, 分散对齐 within one run): pdf.js puts a space
+ * between every two characters, `9 6 1 7 1 . 6` for 96171.6 (data/reports/2024_huaian_szf.pdf's
+ * template printed with `letter-spacing: 0.3em` by Chromium). Chinese characters, digits and their
+ * marks each one space apart are one word, the spaces dropped. Digits only on a line whose label is
+ * spaced the same way (`行 政 事 业 性 收 费` beside `3 5` and `- 1 5`), and only at a letter-spacing's
+ * gap: `2 0 0 0 0 0 2` after `1.属于国家秘密` in a paragraph (LibreOffice's PDF of the pdftotext
+ * fragment) are seven numbers; a space's width alone cannot tell them from one.
+ */
+function despace(it: PdfTextItem, spacedLine: boolean): PdfTextItem {
+  const s = it.str.trim();
+  if (!/^(?:[\p{Script=Han}\p{P}\d%+−] )+[\p{Script=Han}\p{P}\d%]$/u.test(s)) return it;
+  const chars = [...s.replace(/ /g, '')];
+  const h = Math.max(it.height, 6);
+  // Chinese text has no spaces between words: they go; among digits only at a letter-spacing's gap
+  // (at most 0.5 font heights over a glyph's width, Han 1 height, the rest ½), not a cell's
+  const natural = chars.reduce((w, c) => w + (/\p{Script=Han}|[\u3000-\u303f\uff00-\uffef“”]/u.test(c) ? h : h / 2), 0);
+  const spaced = !/\d/.test(s) || (spacedLine && (it.width - natural) / (chars.length - 1) <= 0.5 * h);
+  return spaced ? { ...it, str: chars.join('') } : it;
+}
+
+/** One Chinese character or full-width punctuation mark. */
+const HAN_CHAR = /^[\p{Script=Han}（）、，：；“”《》]$/u;
+
+/**
+ * A label spread over its cell (Word's 分散对齐, CSS `text-align-last: justify`: Chromium writes each
+ * character as an item of its own, `规` at x 9.7 and `章` at 63.7 in a 63 pt cell; the forms sweep's
+ * pdf-distributed of 2024_pingtan_zhqsyq) → one item. A run
+ * of single characters, each the same gap from the next (±1 pt, wider than a word's gap), is one
+ * label; a first character at another gap (a merged group label's, left of the row label) is not of it.
+ */
+function mergeSpread(items: PdfTextItem[], limit: number): PdfTextItem[] {
+  // only a row's label, left of the numbers (`limit`): column headers wrapped to a character per
+  // line (`社` `法` over narrow columns) lie at even gaps too
+  let firstNumber = items.findIndex((it) => it.x + it.width > limit);
+  if (firstNumber < 0) firstNumber = items.length;
+  if (firstNumber <= 1) return items;
+  const out: PdfTextItem[] = [];
+  for (let i = 0; i < firstNumber;) {
+    let j = i;
+    while (j + 1 < firstNumber && HAN_CHAR.test(items[j]!.str.trim()) && HAN_CHAR.test(items[j + 1]!.str.trim())) j++;
+    if (j === i) { out.push(items[i]!); i++; continue; }
+    // items i..j are single characters; take the longest tail of equal gaps, starting at i or i + 1
+    const gap = (k: number) => items[k + 1]!.x - (items[k]!.x + items[k]!.width);
+    const even = (from: number) => { for (let k = from + 1; k < j; k++) if (Math.abs(gap(k) - gap(from)) > 1) return false; return true; };
+    const from = even(i) ? i : j - i >= 2 && even(i + 1) ? i + 1 : -1;
+    if (from < 0) { out.push(...items.slice(i, j + 1)); i = j + 1; continue; }
+    out.push(...items.slice(i, from));
+    const run = items.slice(from, j + 1);
+    // the row's marker (`2.`, `（一）`) spread the same way is its first part
+    const before = out[out.length - 1];
+    if (before && /^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）])$/.test(before.str.trim()) && Math.abs(run[0]!.x - before.x - before.width - gap(from)) <= 1) run.unshift(out.pop()!);
+    const last = run[run.length - 1]!;
+    out.push({ ...run[0]!, str: run.map((it) => it.str.trim()).join(''), width: last.x + last.width - run[0]!.x, height: Math.max(...run.map((it) => it.height)) });
+    i = j + 1;
+  }
+  return [...out, ...items.slice(firstNumber)];
 }
 
 /** Label text of a line's non-value items, joined left to right (gap → a space). */
@@ -178,8 +275,115 @@ function labelCells(items: PdfTextItem[], y: number): Fragment[] {
   return cells.map((c) => ({ x: c[0].x, xEnd: Math.max(...c.map((i) => i.x + i.width)), y, text: labelText(c) }));
 }
 
+const WRAP_PITCH = 1.45; // × font height: the most a wrapped line lies below the one before in one cell
+/** Stands for a value cell whose number is broken over lines and cannot be read whole: written empty. */
+const BROKEN = '\uE001';
+const PIECE_RE = /^[-−+]?[\d,，.]*\d[\d,，.]*(?:万元|元|件|%)?$/;
+
+/**
+ * Numbers broken over lines inside their cells (a narrow column: `30` / `01` for 3001, `44` / `7`
+ * for 447 — data/reports/2024_huaian_szf.pdf's template printed 105 mm wide by Chromium with
+ * `word-break: break-all`) → one number each, on the line of its row's other cells, so that a piece
+ * is never read as a number of its own. The pieces of one cell: number items stacked at a wrapped
+ * line's pitch (more than a baseline's jitter apart, at most WRAP_PITCH font heights), aligned at
+ * their left, centre or right, at most 3 (a taller stack is a column of compact rows). Not a cell's
+ * pieces when a label beside a lower piece starts a row of its own (`行政规范性文件` under `规章` in a
+ * compact table). Where its row's other numbers are says which line the number is on: the pieces'
+ * middle (cells centred vertically, as Chromium prints them) or the first piece's line (top-aligned,
+ * nothing beside the lower pieces). Otherwise (no other number beside either) the cell cannot be
+ * read whole for sure: it is left empty and reported. Pieces whose joined text is no number are left as they are.
+ */
+function joinWrappedNumbers(lines: Line[]): { lines: Line[]; broken: Map<PdfTextItem, string> } {
+  const broken = new Map<PdfTextItem, string>();
+  const lineOf = new Map<PdfTextItem, Line>();
+  for (const l of lines) for (const it of l.items) lineOf.set(it, l);
+  // a piece may end in a separator (`18651.` / `06`, `1,` / `234`): only the joined text must be a number
+  // only in a line's trailing run of cells, as a row's numbers are: not a number inside prose
+  // (`其中：1.` over `00` in a paragraph of 2018_pingtan_zhqsyq printed letter-spaced)
+  const numbers = lines.flatMap((l) => {
+    let k = l.items.length;
+    while (k > 0 && (isValueItem(l.items[k - 1]!) || PIECE_RE.test(l.items[k - 1]!.str.trim()))) k--;
+    return l.items.slice(k).filter((it) => PIECE_RE.test(it.str.trim()));
+  });
+  const next = new Map<PdfTextItem, PdfTextItem>();
+  const prev = new Map<PdfTextItem, PdfTextItem>();
+  const aligned = (a: PdfTextItem, b: PdfTextItem) => Math.abs(a.x - b.x) < 1.5 || Math.abs(centre(a) - centre(b)) < 1.5 || Math.abs(a.x + a.width - b.x - b.width) < 1.5;
+  for (const a of numbers) {
+    const h = Math.max(6, a.height);
+    let best: PdfTextItem | null = null;
+    for (const b of numbers) {
+      const dy = a.y - b.y;
+      if (b.page !== a.page || dy < SAME_LINE || dy > WRAP_PITCH * h || !aligned(a, b) || (best && best.y > b.y)) continue;
+      best = b;
+    }
+    if (best && !prev.has(best)) { next.set(a, best); prev.set(best, a); }
+  }
+  const stacks: PdfTextItem[][] = [];
+  for (const a of numbers) {
+    if (prev.has(a) || !next.has(a)) continue;
+    const stack = [a];
+    for (let b = next.get(a); b; b = next.get(b)) stack.push(b);
+    if (stack.length <= 3) stacks.push(stack);
+  }
+  if (stacks.length === 0) return { lines, broken };
+  const inStack = new Set(stacks.flat());
+  const columnNumbers = (page: number, y: number) => numbers.filter((it) => it.page === page && !inStack.has(it) && Math.abs(it.y - y) < SAME_LINE);
+  const startsRow = (l: Line) => labelCells(l.items.filter((it) => !isValueItem(it)), l.y).some((c) => ROW_MARKER.test(c.text) || namesOneRow(c.text));
+  const moved: PdfTextItem[] = [];
+  for (const stack of stacks) {
+    const lower = stack.slice(1);
+    if (lower.some((it) => startsRow(lineOf.get(it)!))) continue;
+    const top = stack[0]!;
+    const mid = stack.reduce((s, it) => s + it.y, 0) / stack.length;
+    const raw = stack.map((it) => it.str.trim()).join('');
+    if (!VALUE_RE.test(raw)) continue; // `1.` over `2.`: row markers, not a number's pieces
+    const y = columnNumbers(top.page, mid).length ? mid
+      : columnNumbers(top.page, top.y).length && lower.every((it) => columnNumbers(it.page, it.y).length === 0) ? top.y
+        : null;
+    for (const it of stack) { const l = lineOf.get(it)!; l.items = l.items.filter((x) => x !== it); }
+    const xEnd = Math.max(...stack.map((it) => it.x + it.width));
+    const x = Math.min(...stack.map((it) => it.x));
+    const joined: PdfTextItem = { ...top, str: y !== null ? raw : BROKEN, x, width: xEnd - x, y: y ?? mid };
+    if (joined.str === BROKEN) broken.set(joined, raw);
+    moved.push(joined);
+  }
+  for (const it of moved) {
+    const l = lines.find((x) => x.page === it.page && Math.abs(x.y - it.y) < SAME_LINE);
+    if (l) { l.items.push(it); l.items.sort((a, b) => a.x - b.x); }
+    else lines.push({ y: it.y, page: it.page, items: [it] });
+  }
+  const kept = lines.filter((l) => l.items.length > 0);
+  kept.sort((a, b) => a.page - b.page || b.y - a.y);
+  return { lines: kept, broken };
+}
+
+/**
+ * A running header or footer: the first or last line of its page, at the same baseline (±2 pt) as
+ * the first / last line of another page with the same text but for its digits, holding a digit (a
+ * date, a page number) and no row's numbers. The browser's print to PDF puts `12/1/26, 2:55 PM
+ * <title>` above and `about:blank 1/2` below every page; their digits read as the table's numbers
+ * (2012_pingtanxian_rmzf printed so: 受理…总数条2121 read as 2121, not 21 | 21). They go.
+ */
+function dropRunningLines(lines: Line[]): Line[] {
+  const ends: { line: Line; key: string }[] = [];
+  const pages = new Map<number, Line[]>();
+  for (const l of lines) pages.set(l.page, [...(pages.get(l.page) ?? []), l]);
+  if (pages.size < 2) return lines;
+  for (const ls of pages.values()) {
+    const top = ls[0]!;
+    const bottom = ls[ls.length - 1]!;
+    for (const [l, at] of [[top, 'top'], [bottom, 'bottom']] as const) {
+      const text = labelText(l.items);
+      if (/\d/.test(text) && !asValueRow(l)) ends.push({ line: l, key: `${at}|${text.replace(/\d+/g, '#')}` });
+    }
+  }
+  const drop = new Set<Line>();
+  for (const e of ends) if (ends.some((o) => o !== e && o.key === e.key && o.line.page !== e.line.page && Math.abs(o.line.y - e.line.y) <= 2)) drop.add(e.line);
+  return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
+}
+
 export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
-  const lines = groupLines(items);
+  const { lines, broken: brokenItems } = joinWrappedNumbers(dropRunningLines(groupLines(items)));
   const rows = new Map<Line, Row>();
   for (const l of lines) {
     const r = asValueRow(l);
@@ -252,6 +456,15 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       attached.add(l);
       owner.set(l, best);
       if (second && secondDy - bestDy < TIE && l.items.every((it) => it.x + it.width <= second!.values[0].x)) best.ties.push({ line: l, other: second });
+      continue;
+    }
+    // A row's first line too far above its numbers for the rules above: its cell's lines run on,
+    // a wrapped line's pitch apart, down to the row's own line (a tall cell at a page's top).
+    const down = starts ? rowDownTheCell(lines, li, rows) : null;
+    if (down) {
+      down.fragments.push(...labelCells(l.items, l.y));
+      attached.add(l);
+      owner.set(l, down);
     }
   }
   // A lone number with no label attached is not a row: it stays a plain line, as before.
@@ -291,7 +504,10 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
   const linePages: number[] = [];
   const unreadable: PdfLayout['unreadable'] = [];
   const unplaced: PdfLayout['unplaced'] = [];
+  const broken: PdfLayout['broken'] = [];
   let lastPage = 0;
+  const bodyHeight = typicalHeight(lines);
+  let prevPlain: Line | null = null;
   for (const l of lines) {
     if (attached.has(l) || (inBlank.has(l) && !blankRows.has(l))) continue;
     if (l.page !== lastPage) {
@@ -301,6 +517,7 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
     const r = rows.get(l);
     const blank = blankRows.get(l);
     if (blank) {
+      prevPlain = null;
       const { block, next } = blank;
       const width = blank.width || (next && bands.get(next)?.length) || tableWidth(lines, lines.indexOf(l), block, rows, bands, inBlank, attached) || next?.values.length;
       out.push(`${block.text}${width ? ` | ${new Array<string>(width).fill(EMPTY).join(' | ')} |` : ''}`);
@@ -308,10 +525,13 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       continue;
     }
     if (!r) {
-      out.push(labelText(l.items));
-      linePages.push(l.page);
+      const t = labelText(l.items).replaceAll(BROKEN, '');
+      if (prevPlain && headingGoesOn(prevPlain, l, bodyHeight)) out[out.length - 1] += (/[A-Za-z0-9]$/.test(out[out.length - 1]!) && /^[A-Za-z]/.test(t) ? ' ' : '') + t;
+      else { out.push(t); linePages.push(l.page); }
+      prevPlain = l;
       continue;
     }
+    prevPlain = null;
     // The row's label column starts at the rightmost start among its fragments; fragments that end
     // before it are merged group labels centred on a block of rows ("（三）不", the vertical
     // "三、本年度办理结果") — dropped here, because the row's own label ("1.属于国家秘密") names
@@ -333,12 +553,37 @@ export function layoutPdfText(items: PdfTextItem[]): PdfLayout {
       unplaced.push({ page: l.page, line: out.length + 1, label });
       cells = cells.map(() => EMPTY);
     }
+    for (const [it, raw] of brokenItems) if (r.values.includes(it)) broken.push({ page: l.page, line: out.length + 1, raw });
+    cells = cells.map((c) => (c === BROKEN ? EMPTY : c));
     out.push(`${label} | ${cells.join(' | ')} |`);
     linePages.push(l.page);
     split?.below.forEach(emptyRow);
     for (const c of cells) if (c !== EMPTY && UNREADABLE_RE.test(c)) unreadable.push({ page: l.page, line: out.length, raw: c });
   }
-  return { text: out.join('\n'), linePages, unreadable, unplaced };
+  return { text: out.join('\n'), linePages, unreadable, unplaced, broken };
+}
+
+/** The type size of most of the text (by characters): the body's, below a heading's. */
+function typicalHeight(lines: Line[]): number {
+  const count = new Map<number, number>();
+  for (const l of lines) for (const it of l.items) { const h = Math.round(it.height * 2) / 2; count.set(h, (count.get(h) ?? 0) + it.str.length); }
+  let best = 0;
+  let n = -1;
+  for (const [h, c] of count) if (c > n) { best = h; n = c; }
+  return best;
+}
+
+/**
+ * Line `l` goes on the heading of line `prev`: both printed larger than the body text in one type
+ * size, on one page, `l` right under `prev` (at most 1.6 of their height). A title wrapped on a
+ * narrow page (`淮安市人民政府2024年政` / `府信息公开工作年度报告`, data/reports/2024_huaian_szf.pdf
+ * printed on A5 by Chromium) is one line, as the text pipeline reads a title.
+ */
+function headingGoesOn(prev: Line, l: Line, body: number): boolean {
+  const h = prev.items[0]?.height ?? 0;
+  // (heights within 12%: a PDF re-written by cairo gives each run its glyphs' height, 23.3–24.4 for 24 pt)
+  const one = (x: Line) => x.items.every((it) => Math.abs(it.height - h) < Math.max(0.5, 0.12 * h));
+  return h >= 1.2 * body && prev.page === l.page && one(prev) && one(l) && prev.y > l.y && prev.y - l.y <= 1.6 * h;
 }
 
 /**
@@ -351,12 +596,14 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
   const cells = labelCells(l.items, l.y);
   const last = cells[cells.length - 1];
   if (!last || ROW_MARKER.test(last.text)) return null;
+  // a heading of table 二 (`第二十条第（六）项` at the top of a page) or of the next table continues no label
+  if (cells.length === 1 && (SUBSECTION.test(last.text.replace(/\s+/g, '')) || sectionOf(last.text) !== null)) return null;
   const h = Math.max(6, ...l.items.map((it) => it.height));
   // the first line of a page continues the label of the last line of the page before, in the same
   // column and type size (`5.要求行政机关确认或重新出具已` / page break / `获取信息`, the 2020 fixture
   // of test/fixtures/pdf-word) — unless it names a row by itself (a blank row at the page's top)
   const before = lines[li - 1];
-  if (before && before.page === l.page - 1 && cells.length === 1 && !namesOneRow(last.text)) {
+  if (before && before.page === l.page - 1 && cells.length === 1 && !namesOneRow(last.text) && !namesOneRow(wrappedOn(lines, li, last, h))) {
     const r = owner.get(before);
     const frags = r ? (before === r.line ? r.fragments.filter((f) => f.y === before.y) : labelCells(before.items, before.y)) : [];
     const sameSize = before.items.every((it) => Math.abs(it.height - h) < 0.5);
@@ -365,13 +612,69 @@ function continuationOwner(lines: Line[], li: number, owner: Map<Line, Row>): Ro
   }
   for (let k = li - 1; k >= 0 && k >= li - 4; k--) {
     const p = lines[k]!;
-    if (p.page !== l.page || p.y - l.y > 1.45 * h) return null;
+    // a line's y is its first item's: the label's own baseline may lie a little lower (numbers
+    // centred a point above the label: `5.要求行政机关` at 24.7, its numbers at 25.8)
+    const labels = p.items.filter((it) => !isValueItem(it));
+    const py = labels.length ? Math.min(...labels.map((it) => it.y)) : p.y;
+    if (p.page !== l.page || py - l.y > 1.45 * h) return null;
     const r = owner.get(p);
     if (!r) continue;
     const frags = p === r.line ? r.fragments.filter((f) => f.y === p.y) : labelCells(p.items, p.y);
     if (frags.some((f) => f.x < last.xEnd && last.x < f.xEnd)) return r;
   }
   return null;
+}
+
+/**
+ * The value row whose label cell begins at line `li` (a row marker's line) and runs down, line by
+ * line at most a wrapped line's pitch apart and overlapping its x range, to the row's own baseline
+ * (`1.申请人无正当` / `理由逾期不补` / `正、行政机关不 | 2 | 0 …` / …: 2022_pingtan_zhqsyq's template
+ * printed on A5 at scale 1.4 by Chromium, the cell at the top of a page). Null when anything else
+ * comes first: a line starting another row, a line of other cells, a page's end.
+ */
+function rowDownTheCell(lines: Line[], li: number, rows: Map<Line, Row>): Row | null {
+  const first = lines[li]!;
+  const cells = labelCells(first.items, first.y);
+  const cell = cells[cells.length - 1];
+  if (!cell) return null;
+  const h = Math.max(6, ...first.items.map((it) => it.height));
+  let y = first.y;
+  for (let k = li + 1; k < lines.length && k <= li + 8; k++) {
+    const q = lines[k]!;
+    const own = q.items.filter((it) => !isValueItem(it) && it.x < cell.xEnd && cell.x < it.x + it.width);
+    const ownY = own.length ? Math.max(...own.map((it) => it.y)) : q.y;
+    if (q.page !== first.page || y - ownY > 1.45 * h) return null;
+    if (own.length === 0) return null;
+    if (ROW_MARKER.test(labelText(own))) return null;
+    const r = rows.get(q);
+    if (r) return r;
+    if (q.items.some((it) => !own.includes(it))) return null;
+    y = Math.min(...own.map((it) => it.y));
+  }
+  return null;
+}
+
+/**
+ * Label cell `cell` of line `li` with the lines wrapped under it (same page, each at most a wrapped
+ * line's pitch below the one before, overlapping its x range, starting no row; number-only lines
+ * between are skipped): `其他对外管理服务事` / `项` at the top of a page, its numbers between the two
+ * (2020_zibo_zhongbuzhen's template printed on A5 by Chromium, table 二 cut by the page break).
+ */
+function wrappedOn(lines: Line[], li: number, cell: Fragment, h: number): string {
+  let text = cell.text;
+  let y = lines[li]!.y;
+  for (let k = li + 1, n = 0; k < lines.length && n < 3; k++) {
+    const q = lines[k]!;
+    if (q.page !== lines[li]!.page || y - q.y > 1.45 * h) break;
+    const own = q.items.filter((it) => !isValueItem(it) && it.x < cell.xEnd && cell.x < it.x + it.width);
+    if (own.length === 0) { if (q.items.every(isValueItem)) continue; break; }
+    const t = labelText(own);
+    if (ROW_MARKER.test(t)) break;
+    text += t;
+    y = q.y;
+    n++;
+  }
+  return text;
 }
 
 /** A label cell printed with no number: its lines (one, or wrapped at a line's pitch), text and x range. */
@@ -469,7 +772,8 @@ function tableWidth(lines: Line[], li: number, b: Block, rows: Map<Line, Row>, b
     }
     if (!whole) return null;
     const items = header.flatMap((q) => q.items);
-    const labelItems = items.filter((it) => it.x <= b.x + h && it.x + it.width > b.x - 2);
+    // the label column's header: what starts at the label or over it (`信 息 内 容` spread over the cell)
+    const labelItems = items.filter((it) => (it.x <= b.x + h || it.x + it.width <= b.xEnd + 1) && it.x + it.width > b.x - 2);
     if (labelItems.length === 0) return null;
     const labelEnd = Math.max(...labelItems.map((it) => it.x + it.width));
     const centres = items.filter((it) => it.x >= labelEnd - 1).map(centre).sort((m, n) => m - n);
