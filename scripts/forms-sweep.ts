@@ -18,7 +18,8 @@
 // (CHROMIUM_PDFS): a narrow page (labels wrapped in their cells), narrower with numbers broken
 // inside their cells, A5 at scale 1.4, landscape A4, letter-spaced text, row labels spread over
 // their cells (分散对齐), the browser's print with its header and footer; and the Chromium,
-// LibreOffice and broken-cell PDFs re-written by cairo (poppler's `pdftocairo -pdf`).
+// LibreOffice and broken-cell PDFs re-written by cairo (poppler's `pdftocairo -pdf`). Pages saved
+// as one file: Chromium's MHTML of the saved page, and a Word-style .mht of its GBK form.
 // A .txt original is also swept as GB18030 text.
 //
 // Prints a table report × form: `=` same facts; `D n` n facts differ (the worst: a number that is
@@ -30,6 +31,7 @@ import { ingest } from '../src/ingest';
 import type { ParsedReport } from '../src/model';
 import { readTruthCsv, truthFacts, TRUTH_COLUMNS } from '../test/parse/truth';
 import { renderTemplateHtml } from '../test/ingest/template-html';
+import { wordMht } from '../test/ingest/mime-forms';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -102,7 +104,7 @@ const CHROMIUM_PDFS = [
   // the browser's own "print to PDF": its header (date, title) and footer (address, page 1/3) on every page
   { name: 'pdf-headers', css: '', pdf: { format: 'A4', displayHeaderFooter: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } } },
 ] as const;
-const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk', ...CHROMIUM_PDFS.map((c) => c.name), 'pdf-cairo', 'pdf-cairo-lo', 'pdf-cairo-break'] as const;
+const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk', 'mhtml', 'mht-word-gbk', ...CHROMIUM_PDFS.map((c) => c.name), 'pdf-cairo', 'pdf-cairo-lo', 'pdf-cairo-break'] as const;
 
 async function makeForms(stem: string, html: string, title: string, origText: string | null): Promise<Form[]> {
   const dir = path.join(OUT, stem);
@@ -134,6 +136,19 @@ async function makeForms(stem: string, html: string, title: string, origText: st
     await b.setContent(page);
     writeFileSync(f('paste-page', 'txt'), await b.evaluate(() => document.body.innerText));
   }
+  // a page saved as one file: Chromium's "Webpage, Single File" of the saved page (CDP's
+  // captureSnapshot is that command) and Word's "Single File Web Page" of the GBK page (gb2312,
+  // quoted-printable, with an image part)
+  if (!existsSync(f('mhtml', 'mhtml'))) {
+    const b = await chromiumPage();
+    await b.setContent(page);
+    const cdp = await b.context().newCDPSession(b);
+    const { data } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' }) as { data: string };
+    await cdp.detach();
+    writeFileSync(f('mhtml', 'mhtml'), Buffer.from(data, 'latin1'));
+  }
+  add('mhtml', f('mhtml', 'mhtml'));
+  add('mht-word-gbk', write(f('mht-word-gbk', 'mht'), wordMht(toGb(savedPage(html, title, true)), 'gb2312')));
   add('paste', f('paste', 'txt'));
   add('paste-spaces', write(f('paste-spaces', 'txt'), readFileSync(f('paste', 'txt'), 'utf8').replace(/\t/g, ' ')));
   add('paste-page', f('paste-page', 'txt'));
