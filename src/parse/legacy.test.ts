@@ -62,3 +62,18 @@ describe('legacyFacts: a table whose lines a PDF wrapped', () => {
     expect(facts.find((f) => f.item === 'suit')?.value).toBe(3);
   });
 });
+
+describe('legacyFacts: page furniture after the table', () => {
+  it('a browser print footer (about:blank, 2/2) does not make a two-column table one-column: 2121 = 21|21', async () => {
+    const { legacyFacts } = await import('./legacy');
+    const { FindingList } = await import('./findings');
+    const { LineIndex, tokenise } = await import('./tokens');
+    // the end of data/reports/2012_pingtanxian_rmzf.txt's table as pdftotext gives it from Chromium's
+    // print to PDF with its header and footer (scripts/forms-sweep.ts pdf-headers)
+    const text = '指标名称计量单位2012年度\n历年累计主动公开信息数条20263542其中：1.网站公开条179533042.政府公报公开条07受理依申请公\n开信息总数条2121其中：1.当面申请数条18182.传真申请数条00\n对申请的答复数条2121行政复议数条00\n\nabout:blank\n\n2/2\n';
+    const facts = legacyFacts(tokenise(text, 0, text.length, new LineIndex(text)), { reportId: 't', findings: new FindingList('t'), page: () => undefined });
+    expect(facts.find((f) => f.item === 'new')?.value).toBe(21);
+    expect(facts.find((f) => f.item === 'outcome_total')?.value).toBe(21);
+    expect(facts.find((f) => f.item === 'review')?.value).toBe(0);
+  });
+});

@@ -149,7 +149,9 @@ export function legacyFacts(tokens: Token[], ctx: FactContext): Fact[] {
   // A two-column header over rows that each print one run, some of a single digit (which cannot be
   // two cells): the cumulative column is empty, every run is the annual value alone
   // (2017_pingtan_jjf_80525.txt: `主动公开文件数条148`, the prose says 148 条, `…申请总数条2`).
-  const valued = rows.filter((r) => r.values.length > 0);
+  // Only the table's rows vote (an item, or a part under one): a page's furniture after the table —
+  // a browser's print footer `about:blank` over the page number `2/2` — is no row with one cell.
+  const valued = rows.filter((r) => r.values.length > 0 && (r.parent >= 0 || legacyItem(r.label) !== null));
   if (twoColumns && valued.every((r) => r.values.length === 1) && valued.some((r) => /^\d$/.test(r.values[0]!.text))) twoColumns = false;
   for (const r of rows) {
     if (twoColumns && r.values.length === 1 && r.values[0]!.kind === 'num' && /^\d+$/.test(r.values[0]!.text)) {
