@@ -104,7 +104,7 @@ const CHROMIUM_PDFS = [
   // the browser's own "print to PDF": its header (date, title) and footer (address, page 1/3) on every page
   { name: 'pdf-headers', css: '', pdf: { format: 'A4', displayHeaderFooter: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } } },
 ] as const;
-const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'txt-gbk', 'mhtml', 'mht-word-gbk', ...CHROMIUM_PDFS.map((c) => c.name), 'pdf-cairo', 'pdf-cairo-lo', 'pdf-cairo-break'] as const;
+const FORMS = ['html', 'gbk-meta', 'gbk-nometa', 'page', 'page-gbk', 'page-title-out', 'nested', 'word-html', 'split', 'split-mid', 'split-head', 'thead', 'fullwidth', 'commas', 'paste', 'paste-spaces', 'paste-page', 'pdf-chromium', 'docx', 'doc', 'pdf-html', 'pdf-docx', 'pdf-split', 'docx-split', 'docx-from-pdf', 'pdf-text', 'pdf-text-layout', 'pdf-text-order', 'pdf-text-headers', 'txt-gbk', 'mhtml', 'mht-word-gbk', ...CHROMIUM_PDFS.map((c) => c.name), 'pdf-cairo', 'pdf-cairo-lo', 'pdf-cairo-break'] as const;
 
 async function makeForms(stem: string, html: string, title: string, origText: string | null): Promise<Form[]> {
   const dir = path.join(OUT, stem);
@@ -293,9 +293,11 @@ try { soffice(prepared); } catch (e) { console.error(`LibreOffice: ${e instanceo
 for (const { dir, forms } of prepared) {
   // (-raw: the content stream's order, as Chromium's / Edge's PDF viewers copy; the default reading-order
   // mode moves blocks of a table about — labels away from their numbers — and is kept as pdf-text-order)
-  for (const [name, args] of [['pdf-text', ['-raw']], ['pdf-text-layout', ['-layout']], ['pdf-text-order', []]] as const) {
+  // (pdf-text-headers: from Chromium's print with its header and footer — the page's date, title,
+  // address and `2/2` — as a user copies it out of the browser-printed PDF)
+  for (const [name, args, src] of [['pdf-text', ['-raw'], 'pdf-html.pdf'], ['pdf-text-layout', ['-layout'], 'pdf-html.pdf'], ['pdf-text-order', [], 'pdf-html.pdf'], ['pdf-text-headers', ['-raw'], 'pdf-headers.pdf']] as const) {
     const out = path.join(dir, `${name}.txt`);
-    const pdf = path.join(dir, 'pdf-html.pdf');
+    const pdf = path.join(dir, src);
     if (!existsSync(out) && existsSync(pdf)) {
       try { execFileSync('pdftotext', [...args, '-enc', 'UTF-8', pdf, out], { stdio: 'ignore' }); } catch { /* poppler-utils not installed: the form is skipped */ }
     }

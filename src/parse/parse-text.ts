@@ -10,6 +10,7 @@ import { legacyFacts } from './legacy';
 import { locateTables, secondCopy, templateOfYear, type Located } from './locate';
 import { normalise } from './normalise';
 import { resolveRegion } from './region';
+import { blankRunningLines } from './running-lines';
 import type { Assembled } from './tables';
 import { decideTemplate } from './template';
 import { LineIndex } from './tokens';
@@ -59,7 +60,8 @@ function formatOf(sourceFile: string): ReportIdentity['format'] {
 
 function run(raw: string, input: TextInput, report: ReportIdentity, findings: FindingList): ParsedReport {
   const looksHtml = input.format === 'html' || (input.format !== 'md' && /<(table|html|body|tr|td|p|div)[\s>]/i.test(raw.slice(0, 5000)));
-  const { text } = normalise(looksHtml ? htmlToText(raw) : raw);
+  // (a printed PDF's running headers and footers only occur in text copied out of it)
+  const { text } = normalise(looksHtml ? htmlToText(raw) : blankRunningLines(raw));
   const lineIndex = new LineIndex(text);
   const ctx: FactContext = { reportId: report.reportId, findings, page: (l) => safePage(input.pageOfLine, l) };
 
