@@ -3,6 +3,7 @@
 import type { CheckRow, Dataset, FactRow, FindingRow, ManifestRow, ReportRow } from '../model/dataset';
 import type { ParsedReport, ReportIdentity, SourceLocation } from '../model/types';
 import type { Level, Region } from '../model/types';
+import { formatOfName } from '../ingest/forms';
 import { agencyId, factKeys, fingerprint, placeCode, placeName, resolveReports, searchText } from './identity';
 
 export interface ToDatasetOptions {
@@ -180,8 +181,6 @@ function safeJson(v: unknown): string {
  * A report for an input that could not be parsed at all (unreadable, unknown extension, parser
  * crash): it still appears in reports.csv, status failed, with the reason as a finding.
  */
-const PAGE_OR_WORD = new Set(['html', 'htm', 'shtml', 'xhtml', 'mht', 'mhtml', 'docx', 'doc']);
-
 export function failedReport(
   sourceFile: string,
   reportId: string,
@@ -189,9 +188,7 @@ export function failedReport(
   messageZh: string,
   messageEn: string,
 ): ParsedReport {
-  const ext = sourceFile.toLowerCase().split('.').pop() ?? '';
-  // the form it would have been read as: pages (also saved as one file) and Word files go through HTML
-  const format: ReportIdentity['format'] = ext === 'pdf' ? 'pdf' : PAGE_OR_WORD.has(ext) ? 'html' : ext === 'md' ? 'md' : ext === 'csv' ? 'csv' : 'txt';
+  const format: ReportIdentity['format'] = formatOfName(sourceFile);
   return {
     report: {
       reportId, sourceFile, agency: null, year: null, template: null, title: null, level: 'unknown',

@@ -5,6 +5,24 @@
  * extension only tells text from Markdown and is how a folder walk names what it lists. */
 export const REPORT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.html', '.htm', '.shtml', '.xhtml', '.mht', '.mhtml', '.txt', '.md'] as const;
 
+/** Web pages, also saved as one file: read as a page whenever the bytes are text (other names only
+ * when the text looks like HTML; a .mht/.mhtml that is not MIME is a page saved under that name). */
+export const PAGE_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.xhtml', '.mht', '.mhtml'];
+
+/** The text form a report is read as, by its name alone (parseText without a format): a page is
+ * html, Markdown md, anything else txt. */
+export function textFormatOfName(name: string): 'html' | 'md' | 'txt' {
+  const ext = extensionOf(name);
+  return PAGE_EXTENSIONS.includes(ext) ? 'html' : ext === '.md' ? 'md' : 'txt';
+}
+
+/** The form a report is read as, by its name alone (a failed file's `format`): Word files go
+ * through HTML like pages. */
+export function formatOfName(name: string): 'pdf' | 'csv' | 'html' | 'md' | 'txt' {
+  const ext = extensionOf(name);
+  return ext === '.pdf' ? 'pdf' : ext === '.csv' ? 'csv' : ext === '.docx' || ext === '.doc' ? 'html' : textFormatOfName(name);
+}
+
 /** Largest file read: the corpus's biggest PDF is a few MB; 50 MB stops a mistaken video or dump. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 

@@ -14,7 +14,7 @@ import { parseText } from '../parse/parse-text';
 import { withProseFindings } from '../dataset/prose';
 import { decodeText } from './decode';
 import { docToHtml } from './doc';
-import { extensionOf, kindOfExtension, MAX_FILE_BYTES, refuseByName, refuseKind, REFUSALS, type Refusal } from './forms';
+import { extensionOf, kindOfExtension, MAX_FILE_BYTES, PAGE_EXTENSIONS, refuseByName, refuseKind, REFUSALS, type Refusal } from './forms';
 import { reportIdOf } from './ids';
 import { readMhtml } from './mhtml';
 import { readPage } from './page';
@@ -36,9 +36,6 @@ export function refusedReport(name: string, reportId: string, r: Refusal): Parse
 }
 
 const LOOKS_HTML = /<(!doctype\s+html|html|head|body|meta|table|tr|td|p|div|article|section|h[1-6])[\s>]/i;
-/** Extensions always read as a page when the bytes are text (others only when the text looks like
- * HTML); a .mht/.mhtml that is not MIME is a page saved under that name. */
-const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.xhtml', '.mht', '.mhtml']);
 
 function readHtmlPage(name: string, reportId: string, text: string): ParsedReport {
   const page = readPage(text);
@@ -84,7 +81,7 @@ export async function ingest(input: IngestInput): Promise<ParsedReport> {
         const text = decoded.text;
         if (text.trim() === '') return refusedReport(name, reportId, REFUSALS.whitespace());
         const ext = extensionOf(name);
-        if (ext !== '.md' && (PAGE_EXTENSIONS.has(ext) || LOOKS_HTML.test(text.slice(0, 5000)))) return readHtmlPage(name, reportId, text);
+        if (ext !== '.md' && (PAGE_EXTENSIONS.includes(ext) || LOOKS_HTML.test(text.slice(0, 5000)))) return readHtmlPage(name, reportId, text);
         return withProseFindings(parseText({ sourceFile: name, reportId, text, format: ext === '.md' ? 'md' : 'txt' }), text);
       }
     }

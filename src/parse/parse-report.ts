@@ -1,5 +1,6 @@
 import type { Finding, ParsedReport, ReportInput } from '../model';
 import { parseText } from './parse-text';
+import { textFormatOfName } from '../ingest/forms';
 
 // The text / PDF back end of src/ingest (the one way in for a file, which decides the kind by
 // content and decodes the bytes; call that for a file of unknown form). Text, HTML and Markdown go
@@ -10,8 +11,7 @@ export async function parseReport(input: ReportInput & { reportId?: string }): P
   const ext = input.sourceFile.toLowerCase().split('.').pop() ?? '';
   if (ext === 'pdf') return parsePdf(input);
   const text = input.text ?? (input.bytes ? new TextDecoder('utf-8').decode(input.bytes) : '');
-  const format = ext === 'html' || ext === 'htm' ? 'html' : ext === 'md' ? 'md' : 'txt';
-  return parseText({ sourceFile: input.sourceFile, reportId: input.reportId, text, format });
+  return parseText({ sourceFile: input.sourceFile, reportId: input.reportId, text, format: textFormatOfName(input.sourceFile) });
 }
 
 /** A PDF's bytes → ParsedReport (src/ingest calls this once the content says PDF, whatever the name). */

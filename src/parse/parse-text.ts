@@ -4,6 +4,7 @@ import { completeness, reportChecks } from './completeness';
 import { activeFacts, appealFacts, requestFacts, type FactContext } from './facts';
 import { FindingList, safePage } from './findings';
 import { reportIdOf } from '../ingest/ids'; // the one id rule (a module without imports)
+import { textFormatOfName } from '../ingest/forms'; // (a module without imports)
 import { htmlToText } from './html';
 import { findIdentity, type IdentityGuess, type IdentityHints } from './identity';
 import { legacyFacts } from './legacy';
@@ -35,7 +36,7 @@ export interface TextInput {
 export function parseText(input: TextInput): ParsedReport {
   const sourceFile = typeof input?.sourceFile === 'string' ? input.sourceFile : '';
   const reportId = input?.reportId || reportIdOf(sourceFile);
-  const format = input?.format ?? formatOf(sourceFile);
+  const format = input?.format ?? textFormatOfName(sourceFile);
   const findings = new FindingList(reportId, input?.pageOfLine);
   const report: ReportIdentity = {
     reportId, sourceFile, agency: null, year: null, template: null, title: null, level: 'unknown',
@@ -53,10 +54,6 @@ const normaliseHints = (h: IdentityHints): IdentityHints => ({
   ...h, title: h.title && normalise(h.title).text.trim(), agency: h.agency && normalise(h.agency).text.trim(),
 });
 
-function formatOf(sourceFile: string): ReportIdentity['format'] {
-  const ext = sourceFile.toLowerCase().split('.').pop() ?? '';
-  return ext === 'html' || ext === 'htm' ? 'html' : ext === 'md' ? 'md' : 'txt';
-}
 
 function run(raw: string, input: TextInput, report: ReportIdentity, findings: FindingList): ParsedReport {
   const looksHtml = input.format === 'html' || (input.format !== 'md' && /<(table|html|body|tr|td|p|div)[\s>]/i.test(raw.slice(0, 5000)));
