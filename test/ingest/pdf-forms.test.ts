@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest';
 import type { ParsedReport } from '../../src/model';
+import { blankRunningLines } from '../../src/parse/running-lines';
 
 const ROOT = join(__dirname, '../..');
 const read = (file: string) => ingest({ name: file.split('/').pop()!, bytes: new Uint8Array(readFileSync(join(ROOT, file))) });
@@ -34,8 +35,7 @@ describe('PDFs of odd producers and layouts', () => {
 });
 
 describe('blankRunningLines', () => {
-  it('blanks a page stamp or counter that recurs, keeps the line count, keeps look-alikes that do not recur', async () => {
-    const { blankRunningLines } = await import('../../src/parse/running-lines');
+  it('blanks a page stamp or counter that recurs, keeps the line count, keeps look-alikes that do not recur', () => {
     const text = ['12/1/26, 3:09 PM 某某县2024年政府信息公开工作年度报告', 'about:blank 1/3', '（七）总计 26 7 0 0 0 0 33', '12/1/26, 3:09 PM 某某县2024年政府信息公开工作年度报告', 'about:blank 2/3', '四、结转下年度继续办理 2 0 0 0 0 0 2'].join('\n');
     expect(blankRunningLines(text).split('\n')).toEqual(['', '', '（七）总计 26 7 0 0 0 0 33', '', '', '四、结转下年度继续办理 2 0 0 0 0 0 2']);
     // once only (a date in the prose, a ratio), or a row: kept

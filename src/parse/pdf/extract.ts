@@ -33,9 +33,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtract> {
     return { text: '', pageOfLine: () => undefined, pages, findings };
   }
   const layout = layoutPdfText(items);
-  const byPage = new Map<number, string[]>();
-  for (const u of layout.unreadable) byPage.set(u.page, [...(byPage.get(u.page) ?? []), u.raw]);
-  for (const [page, raws] of byPage) {
+  for (const [page, raws] of rawsByPage(layout.unreadable)) {
     findings.push({
       code: 'unreadable-pdf-digits',
       severity: 'error',
@@ -45,9 +43,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtract> {
       details: { page, cells: raws.length, codes: raws.map((r) => [...r].map((c) => c.codePointAt(0)!.toString(16)).join(' ')) },
     });
   }
-  const brokenPages = new Map<number, string[]>();
-  for (const b of layout.broken) brokenPages.set(b.page, [...(brokenPages.get(b.page) ?? []), b.raw]);
-  for (const [page, raws] of brokenPages) {
+  for (const [page, raws] of rawsByPage(layout.broken)) {
     findings.push({
       code: 'unreadable-pdf-digits',
       severity: 'error',
@@ -83,4 +79,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtract> {
     pages,
     findings,
   };
+}
+
+/** The raw texts of cells, grouped by page (one finding per page). */
+function rawsByPage(cells: readonly { page: number; raw: string }[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const c of cells) out.set(c.page, [...(out.get(c.page) ?? []), c.raw]);
+  return out;
 }

@@ -243,8 +243,11 @@ describe('headings wrapped over lines', () => {
   });
 });
 
+/** A 12.6 pt item on `page` (the A5 prints of the forms sweep). */
+const onPage = (str: string, x: number, y: number, page: number) => ({ str, x, y, width: str.length * 12.6, height: 12.6, page });
+
 describe('a table cut by a page break', () => {
-  const t = (str: string, x: number, y: number, page: number) => ({ str, x, y, width: str.length * 12.6, height: 12.6, page });
+  const t = onPage;
   it('takes a label wrapped at the top of the next page around its numbers as its own row (2020_zibo_zhongbuzhen on A5)', () => {
     const { text } = layoutPdfText([
       t('行政许可', 13.6, 30, 2), t('0', 140.3, 30, 2), t('0', 232, 30, 2), t('0', 324, 30, 2),
@@ -255,7 +258,7 @@ describe('a table cut by a page break', () => {
 });
 
 describe('a heading at the top of a page', () => {
-  const t = (str: string, x: number, y: number, page: number) => ({ str, x, y, width: str.length * 12.6, height: 12.6, page });
+  const t = onPage;
   it('continues no label of the page before (2020_rongchang_hebaozhen on A5)', () => {
     const { text } = layoutPdfText([
       t('行政许可', 13.6, 57.3, 2), t('0', 140.3, 57.3, 2), t('0', 232, 57.3, 2), t('0', 324, 57.3, 2),
